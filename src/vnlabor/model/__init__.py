@@ -1,0 +1,1 @@
+"""Entities of the domain: households, people, courses, records, periods."""

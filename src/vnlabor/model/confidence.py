@@ -1,0 +1,16 @@
+"""How sure vnlabor is of a legal figure."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Confidence(StrEnum):
+    """Confidence tag carried by every legal value (as in the project's domain reference)."""
+
+    CONFIRMED = "C"
+    """Seen in a cited primary or official source."""
+    PARTLY_CONFIRMED = "P"
+    """A single secondary source, an OCR text or a provincial mirror: probable, verify."""
+    UNCONFIRMED = "R"
+    """Not found in a source; encoded so the rule is complete, must be verified."""

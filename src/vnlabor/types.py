@@ -1,0 +1,92 @@
+"""Reusable annotated types for pydantic fields (money, counts, identifiers).
+
+Each type carries its own validation and a stable error code (``vnlabor.*``) that
+applications can route and translate; messages are bilingual and name the value,
+except for personal identifiers, which are only ever shown masked.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Annotated, Any
+
+from pydantic import BeforeValidator
+from pydantic_core import PydanticCustomError
+
+__all__ = ["VND", "NonNegativeCount", "coerce_vnd"]
+
+
+def coerce_vnd(value: Any) -> int:
+    """Turn an amount of money into whole đồng, refusing anything inexact.
+
+    Accepts ``int``, an integral ``Decimal`` or ``float`` (spreadsheets hand those
+    out), and Vietnamese text such as ``"1.500.000"`` or ``"2 triệu"`` (see
+    :func:`vnlabor.l10n.parse_vnd`). The đồng has no minor unit, so a fraction is an
+    error, never rounded away.
+
+    >>> coerce_vnd(1_500_000)
+    1500000
+    >>> coerce_vnd(-1)
+    Traceback (most recent call last):
+    ...
+    pydantic_core._pydantic_core.PydanticCustomError: số tiền không được âm / amount must not be negative: -1
+    """
+    if isinstance(value, bool):
+        raise PydanticCustomError(
+            "vnlabor.vnd_type", "số tiền phải là số / amount must be a number: {value!r}",
+            {"value": value},
+        )
+    if isinstance(value, str):
+        from vnlabor.l10n.parse import parse_vnd  # local: l10n imports babel lazily
+
+        try:
+            value = parse_vnd(value)
+        except ValueError as exc:
+            raise PydanticCustomError(
+                "vnlabor.vnd_parsing", "{reason}", {"reason": str(exc), "value": value}
+            ) from None
+    if isinstance(value, float | Decimal):
+        if value != value or value in (float("inf"), float("-inf")) or value != int(value):
+            raise PydanticCustomError(
+                "vnlabor.vnd_fraction",
+                "số tiền phải là số đồng nguyên / amount must be whole đồng: {value!r}",
+                {"value": value},
+            )
+        value = int(value)
+    if not isinstance(value, int):
+        raise PydanticCustomError(
+            "vnlabor.vnd_type", "số tiền phải là số / amount must be a number: {value!r}",
+            {"value": value},
+        )
+    if value < 0:
+        raise PydanticCustomError(
+            "vnlabor.vnd_negative",
+            "số tiền không được âm / amount must not be negative: {value}",
+            {"value": value},
+        )
+    return value
+
+
+VND = Annotated[int, BeforeValidator(coerce_vnd)]
+"""An amount of Vietnamese đồng: a non-negative ``int`` (the đồng has no minor unit)."""
+
+
+def _coerce_count(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        else:
+            raise PydanticCustomError(
+                "vnlabor.count_type", "phải là số nguyên / must be a whole number: {value!r}",
+                {"value": value},
+            )
+    if value < 0:
+        raise PydanticCustomError(
+            "vnlabor.count_negative", "không được âm / must not be negative: {value}",
+            {"value": value},
+        )
+    return value
+
+
+NonNegativeCount = Annotated[int, BeforeValidator(_coerce_count)]
+"""A count of people, days, sessions…: a whole number ≥ 0."""
