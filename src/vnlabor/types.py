@@ -33,8 +33,8 @@ def coerce_vnd(value: Any) -> int:
     """
     if isinstance(value, bool):
         raise PydanticCustomError(
-            "vnlabor.vnd_type", "số tiền phải là số / amount must be a number: {value!r}",
-            {"value": value},
+            "vnlabor.vnd_type", "số tiền phải là số / amount must be a number: {value}",
+            {"value": repr(value)},
         )
     if isinstance(value, str):
         from vnlabor.l10n.parse import parse_vnd  # local: l10n imports babel lazily
@@ -49,20 +49,20 @@ def coerce_vnd(value: Any) -> int:
         if value != value or value in (float("inf"), float("-inf")) or value != int(value):
             raise PydanticCustomError(
                 "vnlabor.vnd_fraction",
-                "số tiền phải là số đồng nguyên / amount must be whole đồng: {value!r}",
-                {"value": value},
+                "số tiền phải là số đồng nguyên / amount must be whole đồng: {value}",
+                {"value": repr(value)},
             )
         value = int(value)
     if not isinstance(value, int):
         raise PydanticCustomError(
-            "vnlabor.vnd_type", "số tiền phải là số / amount must be a number: {value!r}",
-            {"value": value},
+            "vnlabor.vnd_type", "số tiền phải là số / amount must be a number: {value}",
+            {"value": repr(value)},
         )
     if value < 0:
         raise PydanticCustomError(
             "vnlabor.vnd_negative",
             "số tiền không được âm / amount must not be negative: {value}",
-            {"value": value},
+            {"value": repr(value)},
         )
     return value
 
@@ -77,13 +77,13 @@ def _coerce_count(value: Any) -> int:
             value = int(value)
         else:
             raise PydanticCustomError(
-                "vnlabor.count_type", "phải là số nguyên / must be a whole number: {value!r}",
-                {"value": value},
+                "vnlabor.count_type", "phải là số nguyên / must be a whole number: {value}",
+                {"value": repr(value)},
             )
     if value < 0:
         raise PydanticCustomError(
             "vnlabor.count_negative", "không được âm / must not be negative: {value}",
-            {"value": value},
+            {"value": repr(value)},
         )
     return value
 

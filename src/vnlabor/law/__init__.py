@@ -1,1 +1,19 @@
-"""vnlabor.law."""
+"""Law as dated data: parameters with citations, the national book, provincial overlays."""
+
+from vnlabor.law.book import LawBook, Overlay, bundled_overlay, load_overlay, national
+from vnlabor.law.citation import Citation, Instrument, InstrumentKind, LocalizedText
+from vnlabor.law.parameter import Parameter, ParameterValue
+
+__all__ = [
+    "Citation",
+    "Instrument",
+    "InstrumentKind",
+    "LawBook",
+    "LocalizedText",
+    "Overlay",
+    "Parameter",
+    "ParameterValue",
+    "bundled_overlay",
+    "load_overlay",
+    "national",
+]

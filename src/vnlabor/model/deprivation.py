@@ -14,6 +14,10 @@ from enum import StrEnum
 class Deprivation(StrEnum):
     """One basic-social-service deprivation indicator."""
 
+    # Enum's own __hash__ is Python code; the str hash is equivalent (members compare
+    # equal to their values) and keeps set operations on indicators fast.
+    __hash__ = str.__hash__
+
     EMPLOYMENT = "employment"
     """Việc làm (Decree 07/2021, Decree 351/2025)."""
     DEPENDANTS = "dependants"

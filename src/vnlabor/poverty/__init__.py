@@ -1,1 +1,39 @@
-"""vnlabor.poverty."""
+"""Poverty: standards in force by date, classification, review scores, status history."""
+
+from vnlabor.poverty.classification import Classification, classify, classify_many
+from vnlabor.poverty.history import StatusHistory, StatusRecord
+from vnlabor.poverty.newly_escaped import is_newly_escaped, months_after, newly_escaped_until
+from vnlabor.poverty.reason import Reason
+from vnlabor.poverty.rule import Band, build_bands, match_band, status_of
+from vnlabor.poverty.scores import ReviewScores, ScoreClassification, classify_scores
+from vnlabor.poverty.standard import (
+    IndicatorDefinition,
+    PovertyStandard,
+    covered_range,
+    standard_for_list_year,
+    standard_in_force,
+)
+
+__all__ = [
+    "Band",
+    "Classification",
+    "IndicatorDefinition",
+    "PovertyStandard",
+    "Reason",
+    "ReviewScores",
+    "ScoreClassification",
+    "StatusHistory",
+    "StatusRecord",
+    "build_bands",
+    "classify",
+    "classify_many",
+    "classify_scores",
+    "covered_range",
+    "is_newly_escaped",
+    "match_band",
+    "months_after",
+    "newly_escaped_until",
+    "standard_for_list_year",
+    "standard_in_force",
+    "status_of",
+]

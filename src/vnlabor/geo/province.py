@@ -1,0 +1,595 @@
+"""Provincial-level units (*đơn vị hành chính cấp tỉnh*), dated, with the 2025 crosswalk.
+
+Viet Nam had 63 provincial-level units until 30/06/2025 and has 34 from 01/07/2025
+(Resolution 202/2025/QH15). Official codes change meaning with the date: ``"15"`` is
+Yên Bái until 30/06/2025 and the merged Lào Cai from 01/07/2025. So every lookup here
+takes the date it is about, and a code or a name without a date means the most recent
+unit known by it.
+
+>>> len(provinces(date(2025, 6, 30))), len(provinces(date(2025, 7, 1)))
+(63, 34)
+>>> province("15", on=date(2025, 6, 30)).short_name_vi
+'Yên Bái'
+>>> successor("10").name_vi
+'Tỉnh Lào Cai'
+>>> successor("10").code
+'15'
+>>> [p.short_name_vi for p in predecessors("15")]
+['Lào Cai', 'Yên Bái']
+>>> find_province("TP. Hồ Chí Minh", on=date(2025, 7, 1)).code
+'79'
+
+Data: ``vnlabor/geo/data/provinces.toml`` (one entry per unit and period, each with its
+instruments and a confidence tag), read once and validated into frozen models.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from enum import StrEnum
+from fractions import Fraction
+from importlib import resources
+from types import MappingProxyType
+from typing import Annotated, Any, Self, TypeVar
+
+from pydantic import BeforeValidator, Field, ValidationError, field_validator, model_validator
+from pydantic_core import PydanticCustomError
+
+from vnlabor.errors import LawDataError, VnlaborError
+from vnlabor.model.base import VnlaborModel
+from vnlabor.model.confidence import Confidence
+
+__all__ = [
+    "REFORM_2025",
+    "AmbiguousProvinceNameError",
+    "Citation",
+    "GeographyNotCoveredError",
+    "PartialProvinceDataError",
+    "Province",
+    "ProvinceCode",
+    "ProvinceKind",
+    "UnknownProvinceError",
+    "coverage_start",
+    "crosswalk",
+    "find_province",
+    "predecessors",
+    "province",
+    "provinces",
+    "rekey_to_new_provinces",
+    "successor",
+]
+
+REFORM_2025 = date(2025, 7, 1)
+"""First day of the 34-unit map: the merged provinces operate from 01/07/2025."""
+
+_DAY = timedelta(days=1)
+_CODE_PATTERN = r"^\d{2}$"
+
+
+class ProvinceKind(StrEnum):
+    """Whether a provincial-level unit is a province or a centrally-run city."""
+
+    PROVINCE = "province"
+    """Tỉnh."""
+    CENTRALLY_RUN_CITY = "centrally_run_city"
+    """Thành phố trực thuộc trung ương."""
+
+    @property
+    def prefix_vi(self) -> str:
+        """The word that opens the official name: ``Tỉnh`` or ``Thành phố``."""
+        return "Thành phố" if self is ProvinceKind.CENTRALLY_RUN_CITY else "Tỉnh"
+
+
+class Citation(VnlaborModel):
+    """Where a fact about a unit comes from.
+
+    >>> Citation(instrument="Nghị quyết 202/2025/QH15", article="Điều 1 khoản 2").article
+    'Điều 1 khoản 2'
+    """
+
+    instrument: str
+    """Number and type of the legal instrument, e.g. ``Quyết định 19/2025/QĐ-TTg``."""
+    article: str | None = None
+    """Article and clause, in Vietnamese (``Điều 1 khoản 2``), when one applies."""
+    url: str | None = None
+    """Where the text (or, for codes, the official register) can be read."""
+
+
+class Province(VnlaborModel):
+    """One provincial-level unit over one period in which its name, kind and territory hold.
+
+    >>> hn = province("01", on=date(2025, 7, 1))
+    >>> hn.name_vi, hn.name_en, hn.kind
+    ('Thành phố Hà Nội', 'Hanoi', <ProvinceKind.CENTRALLY_RUN_CITY: 'centrally_run_city'>)
+    >>> hn.in_force(date(2025, 6, 30))
+    False
+    """
+
+    code: Annotated[str, Field(pattern=_CODE_PATTERN)]
+    """Official two-digit code (QĐ 124/2004/QĐ-TTg before 01/07/2025, QĐ 19/2025/QĐ-TTg after)."""
+    name_vi: str
+    """Official name, NFC: ``Tỉnh Cao Bằng``, ``Thành phố Hà Nội``."""
+    short_name_vi: str
+    """Name without the ``Tỉnh`` / ``Thành phố`` prefix, NFC: ``Cao Bằng``."""
+    name_en: str
+    """Short English name, ASCII: ``Cao Bang``, ``Hanoi``, ``Ho Chi Minh City``."""
+    kind: ProvinceKind
+    """Province or centrally-run city."""
+    valid_from: date
+    """First day this entry is true."""
+    valid_to: date | None = None
+    """Last day this entry is true (inclusive); ``None`` while in force."""
+    predecessors: tuple[Annotated[str, Field(pattern=_CODE_PATTERN)], ...] = ()
+    """Codes of the units in force the day before ``valid_from`` that became this one."""
+    successors: tuple[Annotated[str, Field(pattern=_CODE_PATTERN)], ...] = ()
+    """Codes of the units in force the day after ``valid_to`` that this one became."""
+    aliases: tuple[str, ...] = ()
+    """Extra spellings :func:`find_province` accepts (``HCM``, a former name…); not official."""
+    confidence: Confidence
+    """How sure vnlabor is of the code, name and mapping of this entry."""
+    citations: Annotated[tuple[Citation, ...], Field(min_length=1)]
+    """Instruments that create, name or code the unit, most specific first."""
+    note: str | None = None
+    """Anything a reader of the data should know about this entry."""
+
+    @field_validator("name_vi", "short_name_vi", "aliases", mode="before")
+    @classmethod
+    def _nfc(cls, value: Any) -> Any:
+        # Vietnamese text arrives both composed and decomposed (and with old-style tone
+        # placement in the decomposed form); store one form so equality means equality.
+        if isinstance(value, str):
+            return unicodedata.normalize("NFC", value)
+        if isinstance(value, list | tuple):
+            return tuple(
+                unicodedata.normalize("NFC", v) if isinstance(v, str) else v for v in value
+            )
+        return value
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Self:
+        expected = f"{self.kind.prefix_vi} {self.short_name_vi}"
+        if self.name_vi != expected:
+            raise ValueError(
+                f"tên {self.name_vi!r} không khớp loại đơn vị / name {self.name_vi!r} does not "
+                f"match its kind, expected {expected!r}"
+            )
+        if not self.name_en.isascii():
+            raise ValueError(f"name_en must be ASCII, got {self.name_en!r}")
+        if self.valid_to is not None and self.valid_to < self.valid_from:
+            raise ValueError(f"valid_to {self.valid_to} is before valid_from {self.valid_from}")
+        if self.valid_to is None and self.successors:
+            raise ValueError("a unit still in force cannot have successors")
+        return self
+
+    def in_force(self, on: date) -> bool:
+        """Whether this entry describes the unit on ``on``."""
+        return self.valid_from <= on and (self.valid_to is None or on <= self.valid_to)
+
+    def __str__(self) -> str:
+        return self.name_vi
+
+
+# ---------------------------------------------------------------------------- errors
+# They live here rather than in vnlabor.errors only because that module belongs to
+# another part of the library; they derive from VnlaborError like every other error.
+
+
+class UnknownProvinceError(VnlaborError, KeyError):
+    """No unit has this code or name (on the date asked for, when one was given)."""
+
+    def __init__(self, value: str, on: date | None = None, hint: str = "") -> None:
+        self.value = value
+        self.on = on
+        when_vi = f" vào ngày {on:%d/%m/%Y}" if on else ""
+        when_en = f" on {on.isoformat()}" if on else ""
+        self.message = (
+            f"không có tỉnh/thành phố {value!r}{when_vi} / "
+            f"no provincial-level unit {value!r}{when_en}{hint}"
+        )
+        super().__init__(self.message)
+
+    def __str__(self) -> str:
+        # KeyError would print the repr of its argument, quotes and escapes included.
+        return self.message
+
+
+class GeographyNotCoveredError(VnlaborError, LookupError):
+    """The date is before the first day vnlabor encodes the provincial map for."""
+
+    def __init__(self, on: date, covered_from: date) -> None:
+        self.on = on
+        self.covered_from = covered_from
+        super().__init__(
+            f"không có bản đồ hành chính cấp tỉnh cho ngày {on:%d/%m/%Y} / no provincial map "
+            f"is encoded for {on.isoformat()}; vnlabor covers {covered_from.isoformat()} onwards"
+        )
+
+
+class AmbiguousProvinceNameError(VnlaborError, LookupError):
+    """A name matches more than one unit; pass the date or a fuller name."""
+
+    def __init__(self, name: str, candidates: tuple[Province, ...]) -> None:
+        self.name = name
+        self.candidates = candidates
+        listed = ", ".join(f"{p.code} {p.name_vi} ({p.valid_from.isoformat()})" for p in candidates)
+        super().__init__(
+            f"tên {name!r} khớp nhiều đơn vị / name {name!r} matches several units: {listed}"
+        )
+
+
+class PartialProvinceDataError(VnlaborError, ValueError):
+    """Values cover only some of the old units that make up a new one."""
+
+    def __init__(self, new_code: str, missing: tuple[str, ...]) -> None:
+        self.new_code = new_code
+        self.missing = missing
+        super().__init__(
+            f"thiếu số liệu của tỉnh cũ {', '.join(missing)} để tính cho tỉnh mới {new_code} / "
+            f"no value for old unit(s) {', '.join(missing)}, which are part of new unit "
+            f"{new_code}; pass allow_partial=True to sum what is there"
+        )
+
+
+# ------------------------------------------------------------------------ data loading
+
+
+@dataclass(frozen=True, slots=True)
+class _Registry:
+    """Every encoded entry, validated, with the indexes the lookups need."""
+
+    records: tuple[Province, ...]
+    """All entries, by code then valid_from."""
+    by_code: Mapping[str, tuple[Province, ...]]
+    """Entries carrying each code, oldest first."""
+    by_key: Mapping[str, tuple[Province, ...]]
+    """Entries each folded name or alias designates."""
+    start: date
+    """First covered day."""
+
+
+def _fold(text: str) -> str:
+    """Reduce a place name to a comparison key: no case, tones, punctuation or designator.
+
+    >>> _fold("Thành phố Hồ Chí Minh"), _fold("Ho Chi Minh City"), _fold("TP.HCM")
+    ('hochiminh', 'hochiminh', 'hcm')
+    >>> _fold("Tỉnh Bà Rịa - Vũng Tàu"), _fold("Hoà Bình") == _fold("Hòa Bình")
+    ('bariavungtau', True)
+    """
+    text = unicodedata.normalize("NFD", text.casefold()).replace("đ", "d")
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    tokens = re.findall(r"[a-z0-9]+", text)
+    # The designator is not part of the name: "Tỉnh Lào Cai", "TP. Huế", "Hue City".
+    if tokens[:2] == ["thanh", "pho"]:
+        tokens = tokens[2:]
+    elif tokens[:1] in (["tinh"], ["tp"]):
+        tokens = tokens[1:]
+    if tokens[-1:] in (["province"], ["city"]):
+        tokens = tokens[:-1]
+    # Joined without spaces so "Hanoi" meets "Hà Nội" and "Danang" meets "Đà Nẵng".
+    return "".join(tokens)
+
+
+def _load_text() -> str:
+    return resources.files("vnlabor.geo").joinpath("data/provinces.toml").read_text("utf-8")
+
+
+def _build(raw: Mapping[str, Any]) -> _Registry:
+    """Validate the parsed TOML into a registry; every inconsistency is a LawDataError."""
+    sources: Mapping[str, Any] = raw.get("source", {})
+    records: list[Province] = []
+    for i, entry in enumerate(raw.get("province", [])):
+        fields = dict(entry)
+        label = f"provinces.toml entry {i + 1} (code {fields.get('code')!r})"
+        citations = []
+        for ref in fields.pop("cite", []):
+            source = sources.get(ref.get("source"))
+            if source is None:
+                raise LawDataError(f"{label}: unknown source {ref.get('source')!r}")
+            citations.append(
+                {
+                    "instrument": source["instrument"],
+                    "article": ref.get("article"),
+                    "url": source.get("url"),
+                }
+            )
+        fields["citations"] = citations
+        try:
+            records.append(Province.model_validate(fields))
+        except ValidationError as exc:
+            raise LawDataError(f"{label}: {exc}") from None
+    if not records:
+        raise LawDataError("provinces.toml holds no [[province]] entry")
+    records.sort(key=lambda p: (p.code, p.valid_from))
+
+    by_code: dict[str, list[Province]] = {}
+    for p in records:
+        entries = by_code.setdefault(p.code, [])
+        if entries and (entries[-1].valid_to is None or entries[-1].valid_to >= p.valid_from):
+            raise LawDataError(f"code {p.code}: entries from {p.valid_from} overlap")
+        entries.append(p)
+    start = min(p.valid_from for p in records)
+
+    def at(code: str, on: date) -> Province | None:
+        return next((p for p in by_code.get(code, ()) if p.in_force(on)), None)
+
+    # Successor and predecessor links must point at entries that exist on the
+    # adjacent day and must agree with each other, or crosswalks would silently drop
+    # or double-count a unit.
+    for p in records:
+        if p.valid_to is not None:
+            if not p.successors:
+                raise LawDataError(f"code {p.code} ends {p.valid_to} without successors")
+            for code in p.successors:
+                nxt = at(code, p.valid_to + _DAY)
+                if nxt is None or p.code not in nxt.predecessors:
+                    raise LawDataError(f"code {p.code}: successor {code} does not link back")
+        if p.valid_from > start and not p.predecessors:
+            raise LawDataError(f"code {p.code} from {p.valid_from} has no predecessors")
+        for code in p.predecessors:
+            prev = at(code, p.valid_from - _DAY)
+            if prev is None or p.code not in prev.successors:
+                raise LawDataError(f"code {p.code}: predecessor {code} does not link forward")
+
+    by_key: dict[str, list[Province]] = {}
+    for p in records:
+        keys = {_fold(name) for name in (p.name_vi, p.name_en, *p.aliases)} - {""}
+        for key in keys:
+            by_key.setdefault(key, []).append(p)
+
+    return _Registry(
+        records=tuple(records),
+        by_code=MappingProxyType({k: tuple(v) for k, v in by_code.items()}),
+        by_key=MappingProxyType({k: tuple(v) for k, v in by_key.items()}),
+        start=start,
+    )
+
+
+@functools.cache
+def _registry() -> _Registry:
+    return _build(tomllib.loads(_load_text()))
+
+
+# ----------------------------------------------------------------------------- lookups
+
+
+def _day(on: date) -> date:
+    # A datetime is a date, but comparing it with one raises; keep the calendar day.
+    return on.date() if isinstance(on, datetime) else on
+
+
+def _check_covered(on: date) -> date:
+    on = _day(on)
+    start = _registry().start
+    if on < start:
+        raise GeographyNotCoveredError(on, start)
+    return on
+
+
+def coverage_start() -> date:
+    """First day the encoded map covers (the Hà Tây merger, 01/08/2008).
+
+    >>> coverage_start()
+    datetime.date(2008, 8, 1)
+    """
+    return _registry().start
+
+
+def provinces(on: date) -> tuple[Province, ...]:
+    """Every provincial-level unit in force on ``on``, by code.
+
+    The latest encoded map is taken to hold for any later date.
+
+    Raises:
+        GeographyNotCoveredError: ``on`` is before :func:`coverage_start`.
+
+    >>> sum(p.kind is ProvinceKind.CENTRALLY_RUN_CITY for p in provinces(date(2025, 7, 1)))
+    6
+    """
+    on = _check_covered(on)
+    return tuple(p for p in _registry().records if p.in_force(on))
+
+
+def province(code: str, on: date | None = None) -> Province:
+    """The unit carrying ``code`` on ``on``, or the most recent one to carry it if ``on`` is None.
+
+    Raises:
+        UnknownProvinceError: no unit has that code (on that date).
+        GeographyNotCoveredError: ``on`` is before :func:`coverage_start`.
+
+    >>> province("02").name_vi
+    'Tỉnh Hà Giang'
+    >>> province("02", on=date(2025, 7, 1))  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    vnlabor.geo.province.UnknownProvinceError: ... (the code was in use 2008-08-01 to 2025-06-30)
+    """
+    entries = _registry().by_code.get(code, ()) if isinstance(code, str) else ()
+    if on is None:
+        if not entries:
+            raise UnknownProvinceError(code)
+        return entries[-1]
+    on = _check_covered(on)
+    for p in entries:
+        if p.in_force(on):
+            return p
+    hint = ""
+    if entries:
+        last = entries[-1].valid_to
+        hint = (
+            f" (the code was in use {entries[0].valid_from.isoformat()} to "
+            f"{last.isoformat() if last else 'now'})"
+        )
+    raise UnknownProvinceError(code, on, hint)
+
+
+def find_province(name: str, on: date | None = None) -> Province:
+    """The unit called ``name`` on ``on``, or the most recent unit so called if ``on`` is None.
+
+    Matching ignores case, tone marks and punctuation, the ``Tỉnh`` / ``Thành phố`` /
+    ``TP.`` prefix and an English ``Province`` / ``City`` suffix, and accepts the
+    English name and a few common aliases (``HCM``, ``TPHCM``, ``Sài Gòn``, a former
+    name such as ``Thừa Thiên Huế``). There is no fuzzy matching: a misspelling is an
+    error, never a guess.
+
+    Raises:
+        UnknownProvinceError: nothing matches.
+        AmbiguousProvinceNameError: several different units match.
+        GeographyNotCoveredError: ``on`` is before :func:`coverage_start`.
+
+    >>> find_province("lao cai", on=date(2025, 6, 30)).code
+    '10'
+    >>> find_province("Lào Cai", on=date(2025, 7, 1)).code
+    '15'
+    >>> find_province("Ho Chi Minh City").name_vi
+    'Thành phố Hồ Chí Minh'
+    """
+    key = _fold(name) if isinstance(name, str) else ""
+    matches = _registry().by_key.get(key, ()) if key else ()
+    if on is not None:
+        on = _check_covered(on)
+        matches = tuple(p for p in matches if p.in_force(on))
+    elif matches:
+        latest = max(p.valid_from for p in matches)
+        matches = tuple(p for p in matches if p.valid_from == latest)
+    if len(matches) > 1 and isinstance(name, str):
+        # Keys ignore tone marks; an exact (case-insensitive) spelling may still decide.
+        exact = unicodedata.normalize("NFC", name).casefold().strip()
+        spelled = tuple(
+            p
+            for p in matches
+            if exact in {s.casefold() for s in (p.name_vi, p.short_name_vi, p.name_en, *p.aliases)}
+        )
+        matches = spelled or matches
+    if not matches:
+        raise UnknownProvinceError(name, on)
+    if len(matches) > 1:
+        raise AmbiguousProvinceNameError(name, matches)
+    return matches[0]
+
+
+def successor(old_code: str) -> Province:
+    """The unit (as on 01/07/2025) that the pre-reform unit ``old_code`` became part of.
+
+    ``old_code`` is read as a code of the 63-unit map (in force on 30/06/2025). For
+    the unit's name and kind on a later date, look its code up again:
+    ``province(successor(c).code, on=...)``.
+
+    Raises:
+        UnknownProvinceError: ``old_code`` is not a code of the 63-unit map.
+
+    >>> successor("77").name_vi
+    'Thành phố Hồ Chí Minh'
+    """
+    old = province(old_code, on=REFORM_2025 - _DAY)
+    (new_code,) = old.successors  # the 2025 mergers are whole-unit: exactly one each
+    return province(new_code, on=REFORM_2025)
+
+
+def predecessors(new_code: str) -> tuple[Province, ...]:
+    """The pre-reform units (as on 30/06/2025) merged into the unit ``new_code`` on 01/07/2025.
+
+    An unchanged unit's only predecessor is its own former entry.
+
+    Raises:
+        UnknownProvinceError: ``new_code`` is not a code of the 34-unit map.
+
+    >>> [p.code for p in predecessors("79")]
+    ['74', '77', '79']
+    """
+    new = province(new_code, on=REFORM_2025)
+    return tuple(province(code, on=REFORM_2025 - _DAY) for code in new.predecessors)
+
+
+@functools.cache
+def crosswalk() -> Mapping[str, str]:
+    """Old code (63-unit map) → new code (34-unit map), for the 2025 reform.
+
+    >>> cw = crosswalk()
+    >>> len(cw), cw["02"], cw["15"], cw["46"]
+    (63, '08', '15', '46')
+    """
+    old = provinces(REFORM_2025 - _DAY)
+    return MappingProxyType({p.code: successor(p.code).code for p in old})
+
+
+_N = TypeVar("_N", int, Fraction, Decimal)
+
+
+def rekey_to_new_provinces(
+    values: Mapping[str, _N], *, allow_partial: bool = False
+) -> dict[str, _N]:
+    """Sum values keyed by pre-reform code into the post-reform units, by new code.
+
+    Only for *additive* quantities (people, households, đồng, courses). A rate or a
+    share cannot be re-keyed by adding: re-key its numerator and denominator and divide.
+
+    Keys are codes of the 63-unit map (in force until 30/06/2025); a new unit appears
+    in the result only if at least one of its old units is in ``values``.
+
+    Args:
+        values: Value per old province code.
+        allow_partial: Sum whatever old units are present. By default a new unit whose
+            old units are only partly present is an error, because its total would
+            look complete and be too small.
+
+    Raises:
+        UnknownProvinceError: a key is not a code of the 63-unit map.
+        PartialProvinceDataError: a new unit is only partly covered and ``allow_partial``
+            is false.
+        TypeError: a value is a ``bool``.
+
+    >>> rekey_to_new_provinces({"10": 120, "15": 80, "01": 500})
+    {'01': 500, '15': 200}
+    >>> rekey_to_new_provinces({"10": 120}, allow_partial=True)
+    {'15': 120}
+    """
+    mapping = crosswalk()
+    totals: dict[str, _N] = {}
+    for old_code, value in values.items():
+        if isinstance(value, bool):
+            raise TypeError(f"value for province {old_code!r} is a bool, not a quantity")
+        new_code = mapping.get(old_code)
+        if new_code is None:
+            raise UnknownProvinceError(old_code, REFORM_2025 - _DAY)
+        total = totals.get(new_code)
+        totals[new_code] = value if total is None else total + value
+    if not allow_partial:
+        for new_code in totals:
+            missing = tuple(p.code for p in predecessors(new_code) if p.code not in values)
+            if missing:
+                raise PartialProvinceDataError(new_code, missing)
+    return dict(sorted(totals.items()))
+
+
+# ------------------------------------------------------------------ pydantic field type
+
+
+def _coerce_province_code(value: Any) -> str:
+    # Spreadsheets hand out 1 for "01"; accept an int or a one-digit string and pad it,
+    # but nothing that would need guessing (floats, bools, names).
+    code: str | None = None
+    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 99:
+        code = f"{value:02d}"
+    elif isinstance(value, str) and re.fullmatch(r"\d{1,2}", value.strip()):
+        code = value.strip().zfill(2)
+    if code is None or code not in _registry().by_code:
+        raise PydanticCustomError(
+            "vnlabor.province_unknown",
+            "mã tỉnh không tồn tại / unknown province code: {value}",
+            {"value": value},
+        )
+    return code
+
+
+ProvinceCode = Annotated[str, BeforeValidator(_coerce_province_code)]
+"""A two-digit code of a unit of either map (pre- or post-2025), validated to exist.
+
+Whether the code fits the date of the record it sits in is the record's business.
+"""

@@ -1,0 +1,64 @@
+"""Percentage points (*điểm phần trăm*): the unit of a difference between two rates.
+
+A poverty rate that falls from 7.50% to 5.16% has fallen by 2.34 percentage points,
+not by 2.34% (that would be 31% of 7.50%). Vietnamese reports write both as "%", so
+vnlabor gives the difference its own type; a target on a reduction is met only by
+percentage points, never by a plain share (see :class:`vnlabor.kpi.Target`).
+
+>>> from vnlabor.kpi.ratio import Ratio
+>>> PercentagePoints.change(Ratio(750, 10_000), Ratio(516, 10_000))
+PercentagePoints(points=Fraction(-117, 50))
+>>> -PercentagePoints.change(Ratio(750, 10_000), Ratio(516, 10_000)) / 2
+PercentagePoints(points=Fraction(117, 100))
+"""
+
+from __future__ import annotations
+
+from vnlabor.kpi.number import Exact, Number, decimal_text, to_fraction
+from vnlabor.kpi.ratio import Ratio
+from vnlabor.model.base import VnlaborModel
+
+__all__ = ["PercentagePoints"]
+
+
+class PercentagePoints(VnlaborModel):
+    """A difference between two rates, in percentage points (``points=1.17`` is 1.17 pp)."""
+
+    points: Exact
+    """The difference in percentage points (floats read as their decimal text)."""
+
+    def __init__(self, points: Number) -> None:
+        # Positional form PercentagePoints(1.17); the field validator makes it exact.
+        super().__init__(points=points)
+
+    @classmethod
+    def change(cls, earlier: Ratio, later: Ratio) -> PercentagePoints | None:
+        """``later − earlier`` in points (negative when the rate fell); ``None`` if undefined.
+
+        >>> PercentagePoints.change(Ratio(1, 10), Ratio(0, 0)) is None
+        True
+        """
+        before, after = earlier.value, later.value
+        if before is None or after is None:
+            return None
+        return cls((after - before) * 100)
+
+    def __neg__(self) -> PercentagePoints:
+        return PercentagePoints(-self.points)
+
+    def __add__(self, other: PercentagePoints) -> PercentagePoints:
+        if not isinstance(other, PercentagePoints):
+            return NotImplemented
+        return PercentagePoints(self.points + other.points)
+
+    def __sub__(self, other: PercentagePoints) -> PercentagePoints:
+        if not isinstance(other, PercentagePoints):
+            return NotImplemented
+        return PercentagePoints(self.points - other.points)
+
+    def __truediv__(self, divisor: Number) -> PercentagePoints:
+        """Average over ``divisor`` years (or any count): ``PercentagePoints(2.34) / 2``."""
+        return PercentagePoints(self.points / to_fraction(divisor))
+
+    def __str__(self) -> str:
+        return f"{decimal_text(self.points)} pp"

@@ -1,0 +1,90 @@
+"""Ratios of two counts (*tỷ lệ*), kept exact and kept as their parts.
+
+A report's "85.51%" is 4,973 of 5,816 trainees: vnlabor keeps both counts, so a rate
+can be pooled, broken down and re-checked, and so "no trainees yet" (``0/0``, no rate
+at all) is never confused with "no trainee employed" (``0/5,816``, a rate of zero).
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from vnlabor.model.base import VnlaborModel
+from vnlabor.types import NonNegativeCount
+
+__all__ = ["Ratio"]
+
+
+class Ratio(VnlaborModel):
+    """``numerator`` out of ``denominator``, both whole non-negative counts.
+
+    The numerator may exceed the denominator: a ratio of new jobs to the plan, or of
+    visits to people, is meaningful above 1. A share's "part ≤ whole" rule belongs to
+    the code that counts, not to the ratio.
+
+    >>> Ratio(9, 10).value
+    Fraction(9, 10)
+    >>> Ratio(numerator=5_000, denominator=5_816).value
+    Fraction(625, 727)
+    >>> Ratio(0, 0).value is None, Ratio(0, 5).value
+    (True, Fraction(0, 1))
+    >>> Ratio(4_217, 5_816) + Ratio(1, 2)
+    Ratio(numerator=4218, denominator=5818, numerator_label=None, denominator_label=None)
+    """
+
+    numerator: NonNegativeCount
+    """Tử số: how many have the property (employed trainees, poor households …)."""
+    denominator: NonNegativeCount
+    """Mẫu số: out of how many (trainees, households reviewed …)."""
+    numerator_label: str | None = None
+    """What the numerator counts, for tables and plots."""
+    denominator_label: str | None = None
+    """What the denominator counts."""
+
+    def __init__(
+        self,
+        numerator: int,
+        denominator: int,
+        numerator_label: str | None = None,
+        denominator_label: str | None = None,
+    ) -> None:
+        # An explicit __init__ so that the short positional form Ratio(9, 10) works;
+        # pydantic still validates every field.
+        super().__init__(
+            numerator=numerator,
+            denominator=denominator,
+            numerator_label=numerator_label,
+            denominator_label=denominator_label,
+        )
+
+    @property
+    def value(self) -> Fraction | None:
+        """The exact ratio, or ``None`` when the denominator is 0 (undefined, not zero)."""
+        if self.denominator == 0:
+            return None
+        return Fraction(self.numerator, self.denominator)
+
+    @property
+    def is_defined(self) -> bool:
+        """Whether there is a denominator to divide by."""
+        return self.denominator != 0
+
+    @property
+    def percent(self) -> Fraction | None:
+        """The ratio times 100 (``Fraction(8551, 100)`` for 85.51%), ``None`` if undefined."""
+        value = self.value
+        return None if value is None else value * 100
+
+    def __add__(self, other: Ratio) -> Ratio:
+        """Pool two ratios: numerators and denominators add (labels kept when equal)."""
+        if not isinstance(other, Ratio):
+            return NotImplemented
+        return Ratio(
+            self.numerator + other.numerator,
+            self.denominator + other.denominator,
+            self.numerator_label if self.numerator_label == other.numerator_label else None,
+            self.denominator_label if self.denominator_label == other.denominator_label else None,
+        )
+
+    def __str__(self) -> str:
+        return f"{self.numerator}/{self.denominator}"

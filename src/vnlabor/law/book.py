@@ -1,0 +1,300 @@
+"""The law book: every legal parameter and instrument, national or overlaid.
+
+:func:`national` loads the packaged data (``vnlabor/law/data/*.toml``) once. A
+province's own standard or support levels are an :class:`Overlay` layered on top with
+:meth:`LawBook.with_overlay`; the national book is never modified.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable, Iterator, Mapping
+from datetime import date
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from vnlabor.errors import LawDataError
+from vnlabor.law.citation import Citation, Instrument, LocalizedText
+from vnlabor.law.parameter import Parameter, ParameterValue, Value
+from vnlabor.model.base import VnlaborModel
+
+__all__ = ["LawBook", "Overlay", "bundled_overlay", "load_overlay", "national"]
+
+
+class Overlay(VnlaborModel):
+    """Provincial (or any caller's) law data layered over the national book.
+
+    Values replace the national ones on the days they cover; parameters the national
+    book lacks (a province's own support levels) are added.
+    """
+
+    key: str
+    """Identifier, e.g. ``"dong-nai-2022-2025"``."""
+    name: LocalizedText
+    """What the overlay is."""
+    province_code: str | None = None
+    """Official code of the province that issued it, if any."""
+    instruments: tuple[Instrument, ...] = ()
+    """Instruments its values cite (in addition to the national catalogue)."""
+    parameters: tuple[Parameter, ...] = ()
+    """New parameters (full definitions)."""
+    values: Mapping[str, tuple[ParameterValue, ...]] = {}
+    """Values replacing those of existing national parameters, by parameter name."""
+
+    @classmethod
+    def from_toml(cls, text: str, *, source: str = "<overlay>") -> Overlay:
+        """Parse an overlay file (see ``vnlabor/law/overlays/*.toml`` for the format)."""
+        doc = _parse_toml(text, source)
+        head = doc.get("overlay")
+        if not isinstance(head, dict):
+            raise LawDataError(f"{source}: missing [overlay] table")
+        instruments = _instruments(doc.get("instruments", {}), source)
+        params: list[Parameter] = []
+        values: dict[str, tuple[ParameterValue, ...]] = {}
+        for name, body in doc.get("parameters", {}).items():
+            if "covers" in body:
+                params.append(_parameter(name, body, source))
+            else:
+                values[name] = _values(name, body.get("values", []), source)
+        try:
+            return cls(
+                key=head.get("key", ""),
+                name=head.get("name", {}),
+                province_code=head.get("province_code"),
+                instruments=instruments,
+                parameters=tuple(params),
+                values=values,
+            )
+        except ValidationError as exc:
+            raise LawDataError(f"{source}: {exc}") from exc
+
+
+class LawBook:
+    """An immutable collection of parameters and the instruments they cite.
+
+    >>> book = national()
+    >>> book.value("poverty.deprivation_cutoff", date(2024, 1, 1))
+    3
+    >>> book.instrument("07/2021/NĐ-CP").official_name()
+    'Nghị định số 07/2021/NĐ-CP ngày 27/01/2021 của Chính phủ'
+    """
+
+    __slots__ = ("_cache", "_instruments", "_overlay_of", "_parameters", "overlays")
+
+    def __init__(
+        self,
+        parameters: Iterable[Parameter],
+        instruments: Iterable[Instrument],
+        overlays: tuple[str, ...] = (),
+        overlay_of: Mapping[str, str] | None = None,
+    ) -> None:
+        self._parameters: dict[str, Parameter] = {}
+        for p in parameters:
+            if p.name in self._parameters:
+                raise LawDataError(f"parameter {p.name!r} is defined twice")
+            self._parameters[p.name] = p
+        self._instruments: dict[str, Instrument] = {}
+        for i in instruments:
+            if i.key in self._instruments and self._instruments[i.key] != i:
+                raise LawDataError(f"instrument {i.key!r} is defined twice, differently")
+            self._instruments[i.key] = i
+        self.overlays = overlays
+        """Keys of the overlays applied, in order."""
+        self._overlay_of = dict(overlay_of or {})
+        self._cache: dict[Any, Any] = {}
+        missing = self.problems()
+        if missing:
+            raise LawDataError("; ".join(missing))
+
+    def problems(self) -> list[str]:
+        """Citations that name an instrument missing from the catalogue."""
+        return [
+            f"{p.name} ({v.effective_from}): cites unknown instrument {v.citation.instrument!r}"
+            for p in self._parameters.values()
+            for v in p.values
+            if v.citation.instrument not in self._instruments
+        ]
+
+    def __iter__(self) -> Iterator[Parameter]:
+        return iter(self._parameters.values())
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._parameters
+
+    def __repr__(self) -> str:
+        extra = f", overlays={list(self.overlays)}" if self.overlays else ""
+        return f"<LawBook {len(self._parameters)} parameters{extra}>"
+
+    @property
+    def instruments(self) -> Mapping[str, Instrument]:
+        """The instrument catalogue, by key."""
+        return self._instruments
+
+    def parameter(self, name: str) -> Parameter:
+        """The parameter ``name``; ``KeyError`` naming it if unknown."""
+        try:
+            return self._parameters[name]
+        except KeyError:
+            raise KeyError(f"no legal parameter named {name!r}") from None
+
+    def at(self, name: str, on: date) -> ParameterValue:
+        """The dated value of ``name`` in force on ``on`` (with its citation)."""
+        return self.parameter(name).at(on)
+
+    def find(self, name: str, on: date) -> ParameterValue | None:
+        """Like :meth:`at`, but ``None`` when the parameter is absent or has no value."""
+        p = self._parameters.get(name)
+        return None if p is None else p.find(on)
+
+    def value(self, name: str, on: date) -> Value:
+        """The bare value of ``name`` on ``on``."""
+        return self.at(name, on).value
+
+    def amount(self, name: str, on: date) -> int:
+        """An integer value (VND, months, counts) of ``name`` on ``on``."""
+        v = self.value(name, on)
+        if isinstance(v, bool) or not isinstance(v, int):
+            raise LawDataError(f"parameter {name!r} holds {v!r}, not an integer")
+        return v
+
+    def instrument(self, key: str) -> Instrument:
+        """The instrument catalogued under ``key``."""
+        try:
+            return self._instruments[key]
+        except KeyError:
+            raise KeyError(f"no instrument {key!r} in the catalogue") from None
+
+    def cite(self, citation: Citation, locale: str = "vi") -> str:
+        """Render ``citation`` with its instrument's official name."""
+        return citation.render(self.instrument(citation.instrument), locale)
+
+    def overlay_of(self, citation: Citation) -> str | None:
+        """Key of the overlay whose instrument ``citation`` cites, ``None`` if national."""
+        return self._overlay_of.get(citation.instrument)
+
+    def memo(self, key: Any, build: Any) -> Any:
+        """Cache ``build()`` under ``key`` for the life of this book (derived views)."""
+        try:
+            return self._cache[key]
+        except KeyError:
+            made = self._cache[key] = build()
+            return made
+
+    def with_overlay(self, overlay: Overlay) -> LawBook:
+        """A new book with ``overlay`` applied; this one is unchanged."""
+        params = dict(self._parameters)
+        for name, vals in overlay.values.items():
+            if name not in params:
+                raise LawDataError(
+                    f"overlay {overlay.key!r} sets {name!r}, which the book does not define; "
+                    "give it a description, unit and covers to add it"
+                )
+            params[name] = params[name].overlaid(vals)
+        for p in overlay.parameters:
+            if p.name in params:
+                raise LawDataError(f"overlay {overlay.key!r} redefines {p.name!r}")
+            params[p.name] = p
+        return LawBook(
+            params.values(),
+            [*self._instruments.values(), *overlay.instruments],
+            (*self.overlays, overlay.key),
+            {**self._overlay_of, **{i.key: overlay.key for i in overlay.instruments}},
+        )
+
+
+@cache
+def national() -> LawBook:
+    """The national law book shipped with vnlabor (loaded once per process)."""
+    params: list[Parameter] = []
+    instruments: list[Instrument] = []
+    for entry in sorted(resources.files("vnlabor.law.data").iterdir(), key=lambda e: e.name):
+        if not entry.name.endswith(".toml"):
+            continue
+        doc = _parse_toml(entry.read_text(encoding="utf-8"), entry.name)
+        instruments.extend(_instruments(doc.get("instruments", {}), entry.name))
+        params.extend(
+            _parameter(name, body, entry.name) for name, body in doc.get("parameters", {}).items()
+        )
+    return LawBook(params, instruments)
+
+
+def load_overlay(path: str | Path) -> Overlay:
+    """Read an overlay from a TOML file of the caller's."""
+    p = Path(path)
+    return Overlay.from_toml(p.read_text(encoding="utf-8"), source=str(p))
+
+
+def bundled_overlay(key: str) -> Overlay:
+    """An overlay shipped with vnlabor, e.g. ``bundled_overlay("dong-nai-2022-2025")``."""
+    entry = resources.files("vnlabor.law.overlays") / f"{key}.toml"
+    if not entry.is_file():
+        known = sorted(
+            e.name.removesuffix(".toml")
+            for e in resources.files("vnlabor.law.overlays").iterdir()
+            if e.name.endswith(".toml")
+        )
+        raise KeyError(f"no bundled overlay {key!r}; available: {', '.join(known)}")
+    return Overlay.from_toml(entry.read_text(encoding="utf-8"), source=f"{key}.toml")
+
+
+# --- TOML → models -------------------------------------------------------------------
+
+
+def _parse_toml(text: str, source: str) -> dict[str, Any]:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise LawDataError(f"{source}: {exc}") from exc
+
+
+def _instruments(table: dict[str, Any], source: str) -> tuple[Instrument, ...]:
+    out = []
+    for key, body in table.items():
+        try:
+            out.append(Instrument.model_validate({"key": key, **body}))
+        except ValidationError as exc:
+            raise LawDataError(f"{source}: instrument {key!r}: {exc}") from exc
+    return tuple(out)
+
+
+def _values(name: str, rows: list[dict[str, Any]], source: str) -> tuple[ParameterValue, ...]:
+    out = []
+    for i, row in enumerate(rows, 1):
+        raw = dict(row)
+        value = raw.pop("value", None)
+        if isinstance(value, list):
+            value = tuple(value)
+        try:
+            out.append(
+                ParameterValue.model_validate(
+                    {
+                        "value": value,
+                        "effective_from": raw.pop("from", None),
+                        "effective_to": raw.pop("to", None),
+                        "citation": raw.pop("cite", None),
+                        **raw,
+                    }
+                )
+            )
+        except ValidationError as exc:
+            raise LawDataError(f"{source}: {name} value #{i}: {exc}") from exc
+    return tuple(sorted(out, key=lambda v: v.effective_from))
+
+
+def _parameter(name: str, body: dict[str, Any], source: str) -> Parameter:
+    covers = body.get("covers", {})
+    try:
+        return Parameter(
+            name=name,
+            description=body.get("description"),  # type: ignore[arg-type]
+            unit=body.get("unit"),  # type: ignore[arg-type]
+            covers_from=covers.get("from"),
+            covers_to=covers.get("to"),
+            values=_values(name, body.get("values", []), source),
+        )
+    except ValidationError as exc:
+        raise LawDataError(f"{source}: parameter {name!r}: {exc}") from exc

@@ -1,0 +1,1 @@
+"""Packaged national law data (TOML), one file per parameter family."""

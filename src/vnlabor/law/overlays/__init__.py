@@ -1,0 +1,1 @@
+"""Bundled overlays: provincial standards and support levels (TOML)."""

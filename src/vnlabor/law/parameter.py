@@ -1,0 +1,214 @@
+"""Dated legal parameters: one value per period, each with its citation.
+
+A parameter is the OpenFisca idea in TOML: a name, a unit, a declared range of dates
+it covers, and values that each hold from one date to another (both inclusive) and
+cite the instrument and article they come from. The model refuses overlapping values
+and gaps inside the declared range, so a lookup inside the range always answers.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from datetime import date
+from functools import cached_property
+from typing import Self
+
+from pydantic import Field, model_validator
+
+from vnlabor.errors import LawDataError, ParameterNotInForce
+from vnlabor.law.citation import Citation, LocalizedText
+from vnlabor.model.base import VnlaborModel
+
+__all__ = ["Parameter", "ParameterValue", "Value", "format_range"]
+
+Value = int | bool | str | tuple[str, ...]
+"""What a parameter may hold: an amount or count, a flag, a code, or a list of codes."""
+
+
+def format_range(start: date, end: date | None) -> str:
+    """``"2016-01-05 – 2030-12-31"``, or ``"2016-01-05 – (open)"`` for an open end."""
+    return f"{start.isoformat()} – {end.isoformat() if end else '(open)'}"
+
+
+class ParameterValue(VnlaborModel):
+    """The value a parameter takes from ``effective_from`` to ``effective_to``."""
+
+    value: Value
+    """The value itself (VND amounts are ``int``)."""
+    effective_from: date
+    """First day the value applies."""
+    effective_to: date | None = None
+    """Last day the value applies (inclusive); ``None`` while still in force."""
+    citation: Citation
+    """Instrument, article and confidence."""
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Self:
+        if self.effective_to is not None and self.effective_to < self.effective_from:
+            raise ValueError(
+                f"effective_to {self.effective_to} is before effective_from {self.effective_from}"
+            )
+        return self
+
+    @property
+    def last_day(self) -> date:
+        """``effective_to``, with an open end read as ``date.max``."""
+        return self.effective_to or date.max
+
+    def applies_on(self, on: date) -> bool:
+        """Whether the value is in force on ``on``."""
+        return self.effective_from <= on <= self.last_day
+
+
+class Parameter(VnlaborModel):
+    """A legal parameter and its dated values.
+
+    >>> from vnlabor.law import national
+    >>> line = national().parameter("poverty.income_line.rural")
+    >>> line.at(date(2024, 3, 1)).value
+    1500000
+    >>> line.at(date(2010, 1, 1))
+    Traceback (most recent call last):
+    ...
+    vnlabor.errors.ParameterNotInForce: ...
+    """
+
+    name: str
+    """Dotted name, e.g. ``"poverty.income_line.rural"``."""
+    description: LocalizedText
+    """What the parameter is."""
+    unit: str
+    """``"VND"``, ``"VND/person/month"``, ``"months"``, ``"count"``, ``"percent"``, ``"codes"``…"""
+    covers_from: date
+    """First day of the range the data claims to cover."""
+    covers_to: date | None = None
+    """Last day of that range (inclusive); ``None`` = open-ended."""
+    values: tuple[ParameterValue, ...] = Field(min_length=1)
+    """The values, sorted by ``effective_from``; no overlaps, no gaps inside the range."""
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Self:
+        problems = self.problems()
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
+
+    def problems(self) -> list[str]:
+        """Everything wrong with the values: overlaps, gaps, values outside the range."""
+        found: list[str] = []
+        vals = self.values
+        for earlier, later in zip(vals, vals[1:], strict=False):
+            if later.effective_from <= earlier.last_day:
+                found.append(
+                    f"{self.name}: values overlap "
+                    f"({format_range(earlier.effective_from, earlier.effective_to)} and "
+                    f"{format_range(later.effective_from, later.effective_to)})"
+                )
+            elif (later.effective_from - earlier.last_day).days > 1:
+                found.append(
+                    f"{self.name}: no value between {earlier.last_day.isoformat()} "
+                    f"and {later.effective_from.isoformat()}"
+                )
+        if vals[0].effective_from > self.covers_from:
+            found.append(
+                f"{self.name}: no value from {self.covers_from.isoformat()} "
+                f"to {vals[0].effective_from.isoformat()}"
+            )
+        covers_last = self.covers_to or date.max
+        if vals[-1].last_day < covers_last:
+            found.append(
+                f"{self.name}: no value after {vals[-1].last_day.isoformat()} "
+                f"(declared range ends {self.covered})"
+            )
+        for v in vals:
+            if v.effective_from < self.covers_from or v.last_day > covers_last:
+                found.append(
+                    f"{self.name}: value {format_range(v.effective_from, v.effective_to)} "
+                    f"lies outside the declared range {self.covered}"
+                )
+        return found
+
+    @property
+    def covered(self) -> str:
+        """The declared range as text."""
+        return format_range(self.covers_from, self.covers_to)
+
+    @cached_property
+    def _starts(self) -> list[date]:
+        return [v.effective_from for v in self.values]
+
+    def find(self, on: date) -> ParameterValue | None:
+        """The value in force on ``on``, or ``None``."""
+        i = bisect_right(self._starts, on) - 1
+        if i >= 0 and self.values[i].applies_on(on):
+            return self.values[i]
+        return None
+
+    def at(self, on: date) -> ParameterValue:
+        """The value in force on ``on``; raises :class:`ParameterNotInForce` outside the data."""
+        found = self.find(on)
+        if found is None:
+            raise ParameterNotInForce(self.name, on, self.covered)
+        return found
+
+    def breakpoints(self) -> list[date]:
+        """Days on which the parameter's value may change (each value's first day)."""
+        return list(self._starts)
+
+    def overlaid(self, overlay: tuple[ParameterValue, ...]) -> Parameter:
+        """This parameter with ``overlay`` values replacing it on the days they cover.
+
+        Outside the overlay's days the national values still apply; the declared range
+        grows to include the overlay if needed.
+        """
+        if not overlay:
+            return self
+        ordered = sorted(overlay, key=lambda v: v.effective_from)
+        kept: list[ParameterValue] = []
+        for base in self.values:
+            pieces = [(base.effective_from, base.last_day)]
+            for ov in ordered:
+                nxt: list[tuple[date, date]] = []
+                for start, end in pieces:
+                    if ov.last_day < start or ov.effective_from > end:
+                        nxt.append((start, end))
+                        continue
+                    if start < ov.effective_from:
+                        nxt.append((start, _day_before(ov.effective_from)))
+                    if ov.last_day < end:
+                        nxt.append((_day_after(ov.last_day), end))
+                pieces = nxt
+            for start, end in pieces:
+                kept.append(
+                    base.model_copy(
+                        update={
+                            "effective_from": start,
+                            "effective_to": None if end == date.max else end,
+                        }
+                    )
+                )
+        merged = sorted([*kept, *ordered], key=lambda v: v.effective_from)
+        covers_to = (
+            None
+            if self.covers_to is None or any(v.effective_to is None for v in ordered)
+            else max(self.covers_to, *(v.last_day for v in ordered))
+        )
+        try:
+            return Parameter(
+                name=self.name,
+                description=self.description,
+                unit=self.unit,
+                covers_from=min(self.covers_from, ordered[0].effective_from),
+                covers_to=covers_to,
+                values=tuple(merged),
+            )
+        except ValueError as exc:
+            raise LawDataError(f"overlay on {self.name!r} is inconsistent: {exc}") from exc
+
+
+def _day_before(d: date) -> date:
+    return date.fromordinal(d.toordinal() - 1)
+
+
+def _day_after(d: date) -> date:
+    return date.fromordinal(d.toordinal() + 1)

@@ -1,0 +1,149 @@
+"""Households (*hộ gia đình*) and their members, as the poverty review records them."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+from datetime import date
+from typing import Annotated, Any, Self
+
+from pydantic import BeforeValidator, Field, model_validator
+from pydantic_core import PydanticCustomError
+
+from vnlabor.model.area import Area
+from vnlabor.model.base import VnlaborModel
+from vnlabor.model.deprivation import Deprivation
+from vnlabor.model.person import Member
+from vnlabor.types import VND
+
+__all__ = ["AreaField", "DeprivationSet", "Household", "coerce_area", "coerce_deprivations"]
+
+_AREA_WORDS = {
+    "rural": Area.RURAL,
+    "nông thôn": Area.RURAL,
+    "urban": Area.URBAN,
+    "thành thị": Area.URBAN,
+    "đô thị": Area.URBAN,
+}
+
+
+def coerce_area(value: Any) -> Area:
+    """Read an area from its code or its Vietnamese name.
+
+    >>> coerce_area("Nông thôn")
+    <Area.RURAL: 'rural'>
+    """
+    if isinstance(value, Area):
+        return value
+    if isinstance(value, str):
+        if value in _AREA_WORDS:
+            return _AREA_WORDS[value]
+        key = unicodedata.normalize("NFC", value).strip().casefold()
+        if key in _AREA_WORDS:
+            return _AREA_WORDS[key]
+    raise PydanticCustomError(
+        "vnlabor.area_unknown",
+        "khu vực không hợp lệ / unknown area: {value} "
+        "(rural/nông thôn, urban/thành thị/đô thị)",
+        {"value": repr(value)},
+    )
+
+
+_DEPRIVATIONS = {m.value: m for m in Deprivation}
+
+
+def _deprivation(value: Any) -> Deprivation:
+    if isinstance(value, Deprivation):
+        return value
+    if isinstance(value, str):
+        found = _DEPRIVATIONS.get(value) or _DEPRIVATIONS.get(value.strip().lower())
+        if found is not None:
+            return found
+    raise PydanticCustomError(
+        "vnlabor.deprivation_unknown",
+        "chỉ số thiếu hụt không tồn tại / unknown deprivation indicator: {value}",
+        {"value": repr(value)},
+    )
+
+
+def coerce_deprivations(value: Any) -> frozenset[Deprivation]:
+    """Read a set of indicators from members, names, or ``"a;b"`` text (table cells).
+
+    >>> sorted(coerce_deprivations("health_insurance; nutrition"))
+    [<Deprivation.NUTRITION: 'nutrition'>, <Deprivation.HEALTH_INSURANCE: 'health_insurance'>]
+    """
+    if isinstance(value, frozenset) and all(isinstance(v, Deprivation) for v in value):
+        return value
+    if isinstance(value, str):
+        value = [part for part in value.split(";") if part.strip()]
+    if not isinstance(value, Iterable):
+        raise PydanticCustomError(
+            "vnlabor.deprivations_type",
+            "danh sách chỉ số thiếu hụt không hợp lệ / deprivations must be a set of "
+            "indicators: {value}",
+            {"value": repr(value)},
+        )
+    return frozenset(_deprivation(v) for v in value)
+
+
+AreaField = Annotated[Area, BeforeValidator(coerce_area)]
+"""An :class:`Area` that also accepts ``"nông thôn"``, ``"thành thị"``, ``"đô thị"``."""
+
+DeprivationSet = Annotated[frozenset[Deprivation], BeforeValidator(coerce_deprivations)]
+"""A frozenset of :class:`Deprivation`, accepting names and ``;``-separated text."""
+
+
+class Household(VnlaborModel):
+    """A household as the poverty review sees it.
+
+    Only ``area``, ``monthly_income_per_capita`` and ``deprivations`` decide its
+    status; the rest describes it for reports and programmes.
+
+    >>> hh = Household(area="nông thôn", monthly_income_per_capita="1.500.000",
+    ...                deprivations="health_insurance;nutrition")
+    >>> hh.monthly_income_per_capita, len(hh.deprivations)
+    (1500000, 2)
+    >>> Household(area=Area.RURAL, monthly_income_per_capita=-1)
+    Traceback (most recent call last):
+    ...
+    pydantic_core._pydantic_core.ValidationError: 1 validation error for Household
+    monthly_income_per_capita
+      số tiền không được âm / amount must not be negative: -1 [type=vnlabor.vnd_negative]
+    """
+
+    area: AreaField
+    """Rural or urban (*nông thôn* / *thành thị*)."""
+    monthly_income_per_capita: VND
+    """Average monthly income per person, VND (*thu nhập bình quân đầu người/tháng*)."""
+    deprivations: DeprivationSet = frozenset()
+    """Indicators the household is deprived in (all it was surveyed as lacking)."""
+    household_id: str | None = None
+    """Caller's identifier (not personal data)."""
+    size: int | None = Field(default=None, ge=1)
+    """Number of members (*nhân khẩu*), when members are not listed."""
+    members: tuple[Member, ...] = ()
+    """Members, when recorded."""
+    province_code: str | None = None
+    """Official code of the province."""
+    commune_code: str | None = None
+    """Official code of the commune (*xã, phường, đặc khu*)."""
+    ethnic_minority: bool | None = None
+    """Whether it is an ethnic-minority household (*hộ đồng bào dân tộc thiểu số*)."""
+    surveyed_on: date | None = None
+    """Date of the survey the figures come from."""
+
+    @model_validator(mode="after")
+    def _size_matches_members(self) -> Self:
+        if self.members and self.size is not None and self.size != len(self.members):
+            raise PydanticCustomError(
+                "vnlabor.household_size",
+                "số nhân khẩu {size} khác số thành viên {count} / size {size} differs from "
+                "the {count} members listed",
+                {"size": self.size, "count": len(self.members)},
+            )
+        return self
+
+    @property
+    def member_count(self) -> int | None:
+        """Number of members: listed members, else ``size``."""
+        return len(self.members) if self.members else self.size

@@ -1,0 +1,147 @@
+"""People: household members, with their personal data kept out of sight."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+from pydantic import GetCoreSchemaHandler
+from pydantic_core import PydanticCustomError, core_schema
+
+from vnlabor.model.base import VnlaborModel
+from vnlabor.model.sex import Sex
+
+__all__ = ["CitizenId", "Member", "PersonalName"]
+
+_CITIZEN_ID = re.compile(r"\d{12}|\d{9}")
+
+
+class _Secret:
+    """A personal value that never shows itself by accident (repr, str, f-strings, logs)."""
+
+    __slots__ = ("_value",)
+
+    def __init__(self, value: str) -> None:
+        self._value = value
+
+    def reveal(self) -> str:
+        """The raw value: call it only where the value is really needed."""
+        return self._value
+
+    def masked(self) -> str:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.masked()!r})"
+
+    def __str__(self) -> str:
+        return self.masked()
+
+    def __format__(self, spec: str) -> str:
+        return format(self.masked(), spec)
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and other._value == self._value  # type: ignore[attr-defined]
+
+    def __hash__(self) -> int:
+        return hash((type(self), self._value))
+
+    @classmethod
+    def _validate(cls, value: Any) -> Any:
+        raise NotImplementedError
+
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        return core_schema.no_info_plain_validator_function(
+            cls._validate,
+            serialization=core_schema.plain_serializer_function_ser_schema(
+                lambda v: v.masked(), when_used="always"
+            ),
+            json_schema_input_schema=core_schema.str_schema(),
+        )
+
+
+class CitizenId(_Secret):
+    """A citizen identity number (*số định danh cá nhân / CCCD*, 12 digits; old CMND 9).
+
+    Shown and serialised masked, all but the last 3 digits hidden; :meth:`reveal`
+    returns the number.
+
+    >>> cid = CitizenId("001203004567")
+    >>> cid, str(cid)
+    (CitizenId('*********567'), '*********567')
+    """
+
+    def __init__(self, value: str) -> None:
+        super().__init__(value)
+        if not _CITIZEN_ID.fullmatch(value):
+            raise ValueError(
+                f"số định danh phải có 12 (hoặc 9) chữ số / citizen ID must have 12 (or 9) "
+                f"digits: {_mask(value)!r}"
+            )
+
+    def masked(self) -> str:
+        """All but the last three digits replaced by ``*``."""
+        return _mask(self._value)
+
+    @classmethod
+    def _validate(cls, value: Any) -> CitizenId:
+        if isinstance(value, CitizenId):
+            return value
+        if isinstance(value, int) and not isinstance(value, bool):
+            value = str(value)
+        if isinstance(value, str):
+            text = value.strip().replace(" ", "")
+            if _CITIZEN_ID.fullmatch(text):
+                return cls(text)
+            shown = _mask(text)
+        else:
+            shown = type(value).__name__
+        raise PydanticCustomError(
+            "vnlabor.citizen_id",
+            "số định danh phải có 12 (hoặc 9) chữ số / citizen ID must have 12 (or 9) "
+            "digits: {shown}",
+            {"shown": shown},
+        )
+
+
+class PersonalName(_Secret):
+    """A person's name, shown only as initials (``"Nguyễn Văn An"`` → ``"N. V. A."``)."""
+
+    def masked(self) -> str:
+        """Initials only."""
+        return " ".join(f"{w[0]}." for w in self._value.split()) or "…"
+
+    @classmethod
+    def _validate(cls, value: Any) -> PersonalName:
+        if isinstance(value, PersonalName):
+            return value
+        if isinstance(value, str) and value.strip():
+            return cls(value.strip())
+        raise PydanticCustomError("vnlabor.name", "tên không hợp lệ / invalid name", {})
+
+
+def _mask(text: str) -> str:
+    return "*" * max(len(text) - 3, 0) + text[-3:] if len(text) > 3 else "*" * len(text)
+
+
+class Member(VnlaborModel):
+    """A member of a household (*thành viên hộ*)."""
+
+    member_id: str | None = None
+    """Caller's opaque identifier."""
+    citizen_id: CitizenId | None = None
+    """Citizen identity number; masked in every repr, log and error."""
+    name: PersonalName | None = None
+    """Full name; masked in every repr, log and error."""
+    sex: Sex | None = None
+    """Nam / nữ."""
+    birth_date: date | None = None
+    """Date of birth."""
+    ethnic_minority: bool | None = None
+    """Belongs to an ethnic minority (*dân tộc thiểu số*)."""
+    disabled: bool | None = None
+    """Person with a disability (*người khuyết tật*)."""

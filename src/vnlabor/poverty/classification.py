@@ -1,0 +1,297 @@
+"""Classify a household under the poverty standard in force, and say why.
+
+>>> from datetime import date
+>>> from vnlabor import Area, Deprivation, Household
+>>> hh = Household(area=Area.RURAL, monthly_income_per_capita=1_500_000,
+...                deprivations={Deprivation.HEALTH_INSURANCE, Deprivation.NUTRITION})
+>>> c = classify(hh, on=date(2024, 3, 1))
+>>> c.status, c.deprivation_count, c.standard.key
+(<PovertyStatus.NEAR_POOR: 'near_poor'>, 2, '07/2021/NĐ-CP')
+>>> classify(hh.model_copy(update={"monthly_income_per_capita": 1_500_001}),
+...          on=date(2024, 3, 1)).status
+<PovertyStatus.AVERAGE_LIVING_STANDARD: 'average_living_standard'>
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from vnlabor.law.book import LawBook, national
+from vnlabor.law.citation import Citation
+from vnlabor.model.area import Area
+from vnlabor.model.base import VnlaborModel
+from vnlabor.model.confidence import Confidence
+from vnlabor.model.deprivation import Deprivation
+from vnlabor.model.household import Household
+from vnlabor.model.poverty_status import PovertyStatus
+from vnlabor.poverty.reason import Reason
+from vnlabor.poverty.rule import Band, match_band
+from vnlabor.poverty.standard import (
+    CompiledStandard,
+    PovertyStandard,
+    compiled_in_force,
+    list_year_start,
+)
+
+__all__ = ["Classification", "ClassificationRecord", "classify", "classify_many"]
+
+
+class ClassificationRecord(VnlaborModel):
+    """A classification flattened for storage and JSON (see :meth:`Classification.as_record`)."""
+
+    household_id: str | None
+    """The household's identifier, if it had one."""
+    on: date
+    """Date whose standard was applied."""
+    standard: str
+    """Instrument number of the standard."""
+    overlays: tuple[str, ...]
+    """Overlays applied (provincial standards)."""
+    area: Area
+    """Rural or urban."""
+    income: int
+    """Monthly income per capita, VND."""
+    income_line: int
+    """Income line applied, VND/person/month."""
+    deprivations_counted: tuple[Deprivation, ...]
+    """Deprivations counted under the standard."""
+    status: PovertyStatus
+    """The status."""
+    citations: tuple[Citation, ...]
+    """Provisions applied."""
+
+
+@dataclass(frozen=True, slots=True)
+class Classification:
+    """The status of one household on one date, with everything needed to explain it.
+
+    A light frozen value (many are made per second on the batch path); reasons and
+    citations are derived on demand, and :meth:`as_record` gives a pydantic model for
+    storage and JSON Schema.
+    """
+
+    household: Household
+    """The household classified."""
+    on: date
+    """The date whose standard was applied."""
+    standard: PovertyStandard
+    """The standard applied."""
+    status: PovertyStatus
+    """Poor, near-poor, average living standard, or none of these."""
+    deprivations_counted: frozenset[Deprivation]
+    """The household's deprivations that this standard counts."""
+
+    @property
+    def area(self) -> Area:
+        """The household's area."""
+        return self.household.area
+
+    @property
+    def income(self) -> int:
+        """Monthly income per capita, VND."""
+        return self.household.monthly_income_per_capita
+
+    @property
+    def income_line(self) -> int:
+        """The standard's income line for the household's area, VND/person/month."""
+        return self.standard.income_line[self.household.area]
+
+    @property
+    def deprivation_count(self) -> int:
+        """Number of deprivations counted under the standard."""
+        return len(self.deprivations_counted)
+
+    @property
+    def deprivations_ignored(self) -> frozenset[Deprivation]:
+        """The household's deprivations this standard does not count."""
+        return self.household.deprivations - self.deprivations_counted
+
+    @property
+    def band(self) -> Band | None:
+        """The row of the standard's decision table the household fell in."""
+        return match_band(self.income, self.deprivation_count, self.standard.bands(self.area))
+
+    @property
+    def reasons(self) -> tuple[Reason, ...]:
+        """The steps of the decision, each with the provision it applies."""
+        return _reasons(self)
+
+    @property
+    def citations(self) -> tuple[Citation, ...]:
+        """Every provision the decision relied on, without repeats, in order."""
+        return tuple(dict.fromkeys(r.citation for r in self.reasons if r.citation is not None))
+
+    @property
+    def unconfirmed(self) -> tuple[Citation, ...]:
+        """Citations used whose figures are only partly confirmed or unconfirmed."""
+        return tuple(c for c in self.citations if c.confidence is not Confidence.CONFIRMED)
+
+    def as_record(self) -> ClassificationRecord:
+        """This classification as a validated, serialisable record."""
+        return ClassificationRecord(
+            household_id=self.household.household_id,
+            on=self.on,
+            standard=self.standard.key,
+            overlays=self.standard.overlays,
+            area=self.area,
+            income=self.income,
+            income_line=self.income_line,
+            deprivations_counted=tuple(
+                i for i in self.standard.indicators if i in self.deprivations_counted
+            ),
+            status=self.status,
+            citations=self.citations,
+        )
+
+    def explain(self, locale: str = "vi", law: LawBook | None = None) -> str:
+        """The decision as text in Vietnamese (``"vi"``) or English (``"en"``)."""
+        from vnlabor.l10n import format_date, label, message
+
+        head = message(
+            "poverty.explain.heading",
+            locale=locale,
+            status=label(self.status, locale),
+            date=format_date(self.on, locale=locale),
+            standard=self.standard.instrument.official_name(locale),
+            area=label(self.area, locale),
+        )
+        lines = [head, *(f"- {r.render(locale, law)}" for r in self.reasons)]
+        return "\n".join(lines)
+
+
+def classify(
+    household: Household,
+    on: date | None = None,
+    *,
+    list_year: int | None = None,
+    law: LawBook | None = None,
+) -> Classification:
+    """Classify ``household`` under the standard in force on ``on``.
+
+    Args:
+        household: The household.
+        on: Date whose standard applies.
+        list_year: Instead of ``on``: classify for the lists of this year, i.e. under
+            the standard the review at the end of the previous year applies.
+        law: A law book with overlays (e.g. a provincial standard); national by default.
+
+    Raises:
+        NoStandardInForce: no standard is encoded for the date.
+        TypeError: neither or both of ``on`` and ``list_year`` given.
+    """
+    return _classify(household, _resolve(on, list_year, law), on, list_year)
+
+
+def classify_many(
+    households: Iterable[Household],
+    on: date | None = None,
+    *,
+    list_year: int | None = None,
+    law: LawBook | None = None,
+) -> list[Classification]:
+    """:func:`classify` for many households on one date (the standard is looked up once)."""
+    compiled = _resolve(on, list_year, law)
+    return [_classify(hh, compiled, on, list_year) for hh in households]
+
+
+def _resolve(on: date | None, list_year: int | None, law: LawBook | None) -> CompiledStandard:
+    if (on is None) == (list_year is None):
+        raise TypeError("give exactly one of on= (a date) or list_year= (a year)")
+    return compiled_in_force(on if on is not None else list_year_start(list_year or 0), law)
+
+
+def _classify(
+    household: Household, compiled: CompiledStandard, on: date | None, list_year: int | None
+) -> Classification:
+    counted = compiled.indicators.intersection(household.deprivations)
+    band = match_band(
+        household.monthly_income_per_capita, len(counted), compiled.bands[household.area]
+    )
+    return Classification(
+        household,
+        on if on is not None else list_year_start(list_year or 0),
+        compiled.standard,
+        PovertyStatus.NON_POOR if band is None else band.status,
+        counted,
+    )
+
+
+def _reasons(c: Classification) -> tuple[Reason, ...]:
+    s, area = c.standard, c.area
+    cites = s.citations
+    line_key = f"poverty.income_line.{area.value}"
+    band = c.band
+    reasons = [
+        Reason(
+            key="poverty.reason.standard",
+            values={"standard": s.key, "first": s.valid_from.isoformat(), "last": s.valid_to.isoformat()},
+            citation=cites["poverty.standard"],
+        )
+    ]
+    if band is not None and band.reason == "poor_unconditional":
+        assert s.unconditional_poor_line is not None
+        reasons.append(
+            Reason(
+                key="poverty.reason.income_at_or_below_unconditional_line",
+                values={"income_vnd": c.income, "line_vnd": s.unconditional_poor_line[area]},
+                citation=cites[f"poverty.unconditional_poor_line.{area.value}"],
+            )
+        )
+    elif c.income <= c.income_line:
+        reasons.append(
+            Reason(
+                key="poverty.reason.income_at_or_below_line",
+                values={"income_vnd": c.income, "line_vnd": c.income_line},
+                citation=cites[line_key],
+            )
+        )
+        key = (
+            "poverty.reason.deprivations_at_least_cutoff"
+            if c.deprivation_count >= s.deprivation_cutoff
+            else "poverty.reason.deprivations_below_cutoff"
+        )
+        reasons.append(
+            Reason(
+                key=key,
+                values={
+                    "count": c.deprivation_count,
+                    "total": len(s.indicators),
+                    "cutoff": s.deprivation_cutoff,
+                    "indicators": tuple(i for i in s.indicators if i in c.deprivations_counted),
+                },
+                citation=cites["poverty.deprivation_cutoff"],
+            )
+        )
+    else:
+        reasons.append(
+            Reason(
+                key="poverty.reason.income_above_line",
+                values={"income_vnd": c.income, "line_vnd": c.income_line},
+                citation=cites[line_key],
+            )
+        )
+        if s.average_living_standard_line is None:
+            reasons.append(Reason(key="poverty.reason.no_average_band"))
+        else:
+            top = s.average_living_standard_line[area]
+            reasons.append(
+                Reason(
+                    key="poverty.reason.within_average_band"
+                    if c.income <= top
+                    else "poverty.reason.above_average_band",
+                    values={"income_vnd": c.income, "top_vnd": top},
+                    citation=cites[f"poverty.average_living_standard_line.{area.value}"],
+                )
+            )
+    ignored = c.deprivations_ignored
+    if ignored:
+        reasons.append(
+            Reason(
+                key="poverty.reason.indicators_not_counted",
+                values={"count": len(ignored), "indicators": tuple(sorted(ignored))},
+                citation=cites["poverty.indicators"],
+            )
+        )
+    return tuple(reasons)

@@ -1,0 +1,61 @@
+"""Newly escaped households (*hộ mới thoát nghèo*): the window after leaving the lists.
+
+A household counts as newly escaped for a window of months (36, law parameter
+``poverty.newly_escaped.window_months``; QĐ 28/2015/QĐ-TTg Art. 2, "tối đa 3 năm")
+from the commune decision that removed it from the poor **or near-poor** list.
+
+The window is counted by the Civil Code (Law 91/2015/QH13): it starts the day after the
+decision (Art. 147) and ends at the end of the same-numbered day of the last month, or
+of that month's last day when it has no such day (Art. 148). So a household recognised
+on 20/12/2022 is newly escaped through 20/12/2025; one recognised on 29/02/2020 through
+28/02/2023. On the day of the decision itself the household has already left the list,
+so it counts from that day.
+
+>>> from datetime import date
+>>> is_newly_escaped(escaped_on=date(2022, 12, 20), on=date(2025, 12, 20))
+True
+>>> is_newly_escaped(escaped_on=date(2022, 12, 20), on=date(2025, 12, 21))
+False
+>>> newly_escaped_until(date(2020, 2, 29))
+datetime.date(2023, 2, 28)
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from dateutil.relativedelta import relativedelta
+
+from vnlabor.law.book import LawBook, national
+
+__all__ = ["WINDOW_PARAMETER", "is_newly_escaped", "months_after", "newly_escaped_until"]
+
+WINDOW_PARAMETER = "poverty.newly_escaped.window_months"
+"""Name of the law parameter holding the window, in months."""
+
+
+def months_after(start: date, months: int) -> date:
+    """Last day of a period of ``months`` months counted from ``start`` (Civil Code 147-148).
+
+    ``relativedelta`` clamps to the month's last day, as Art. 148 requires.
+
+    >>> months_after(date(2021, 8, 31), 36), months_after(date(2024, 1, 31), 1)
+    (datetime.date(2024, 8, 31), datetime.date(2024, 2, 29))
+    """
+    return start + relativedelta(months=months)
+
+
+def newly_escaped_until(escaped_on: date, law: LawBook | None = None) -> date:
+    """Last day on which a household that left the lists on ``escaped_on`` is newly escaped.
+
+    The window in force on ``escaped_on`` applies.
+    """
+    months = (law or national()).amount(WINDOW_PARAMETER, escaped_on)
+    return months_after(escaped_on, months)
+
+
+def is_newly_escaped(*, escaped_on: date, on: date, law: LawBook | None = None) -> bool:
+    """Whether a household removed from the poor or near-poor list on ``escaped_on``
+    is still newly escaped on ``on``.
+    """  # noqa: D205
+    return escaped_on <= on <= newly_escaped_until(escaped_on, law)

@@ -1,0 +1,272 @@
+"""Multidimensional poverty standards (*chuẩn nghèo đa chiều*) resolved by date.
+
+A :class:`PovertyStandard` is a read-only view assembled from the dated parameters
+``poverty.*`` of a law book for one stretch of days on which none of them changes.
+Two questions are answered:
+
+* :func:`standard_in_force` — the standard in force on a date;
+* :func:`standard_for_list_year` — the standard of the poor and near-poor lists of
+  year *Y*. The review at the end of year *Y − 1* already applies it (late 2021 used
+  Decree 07/2021 for the 2022 lists), so a review dated in *Y − 1* asks for this one.
+
+>>> from datetime import date
+>>> s = standard_in_force(date(2024, 3, 1))
+>>> s.instrument, s.income_line[Area.RURAL], s.deprivation_cutoff, len(s.indicators)
+('07/2021/NĐ-CP', 1500000, 3, 12)
+>>> standard_for_list_year(2022).instrument
+'07/2021/NĐ-CP'
+>>> standard_in_force(date(2021, 12, 31)).instrument
+'59/2015/QĐ-TTg'
+"""
+
+from __future__ import annotations
+
+import tomllib
+from bisect import bisect_right
+from collections.abc import Iterable, Mapping
+from datetime import date
+from functools import cache
+from importlib import resources
+from typing import NamedTuple
+
+from vnlabor.errors import NoStandardInForce
+from vnlabor.law.book import LawBook, national
+from vnlabor.law.citation import Citation, Instrument, LocalizedText
+from vnlabor.law.parameter import format_range
+from vnlabor.model.area import Area
+from vnlabor.model.base import VnlaborModel
+from vnlabor.model.confidence import Confidence
+from vnlabor.model.deprivation import Deprivation
+from vnlabor.poverty.rule import Band, build_bands
+
+__all__ = [
+    "IndicatorDefinition",
+    "PovertyStandard",
+    "covered_range",
+    "standard_for_list_year",
+    "standard_in_force",
+]
+
+_STANDARD = "poverty.standard"
+_LINE = "poverty.income_line."
+_UNCONDITIONAL = "poverty.unconditional_poor_line."
+_AVERAGE = "poverty.average_living_standard_line."
+_CUTOFF = "poverty.deprivation_cutoff"
+_INDICATORS = "poverty.indicators"
+_PARAMETERS = (
+    _STANDARD,
+    *(f"{prefix}{area.value}" for prefix in (_LINE, _UNCONDITIONAL, _AVERAGE) for area in Area),
+    _CUTOFF,
+    _INDICATORS,
+)
+
+
+class IndicatorDefinition(VnlaborModel):
+    """One deprivation indicator as a standard defines it."""
+
+    indicator: Deprivation
+    """The indicator."""
+    dimension: str
+    """Key of its dimension (``"health"``, ``"housing"``…)."""
+    dimension_label: LocalizedText
+    """Name of the dimension."""
+    threshold: LocalizedText
+    """When a household counts as deprived (what the surveyor checks)."""
+    confidence: Confidence
+    """How sure the threshold text is (the list itself is cited separately)."""
+    note: str | None = None
+    """What is uncertain."""
+
+
+class PovertyStandard(VnlaborModel):
+    """The poverty standard as it stands over ``valid_from`` … ``valid_to``."""
+
+    instrument: Instrument
+    """The instrument that sets the standard (e.g. Decree 07/2021/NĐ-CP)."""
+    valid_from: date
+    """First day on which every value below holds."""
+    valid_to: date
+    """Last day on which every value below holds."""
+    income_line: Mapping[Area, int]
+    """Income line by area, VND/person/month (closed upper bound)."""
+    unconditional_poor_line: Mapping[Area, int] | None
+    """QĐ 59/2015's policy line (poor whatever the deprivations); ``None`` from 2022."""
+    average_living_standard_line: Mapping[Area, int] | None
+    """Top of the average-living-standard band; ``None`` where none is encoded."""
+    deprivation_cutoff: int
+    """Deprivations that make a household under the line poor rather than near-poor."""
+    indicators: tuple[Deprivation, ...]
+    """The indicators this standard counts; any others are ignored."""
+    definitions: Mapping[Deprivation, IndicatorDefinition]
+    """Dimension and threshold of each indicator."""
+    citations: Mapping[str, Citation]
+    """Citation of every parameter value used, by parameter name."""
+    overlays: tuple[str, ...] = ()
+    """Overlays (provincial standards) that shaped these values."""
+
+    @property
+    def key(self) -> str:
+        """The instrument number, e.g. ``"07/2021/NĐ-CP"``."""
+        return self.instrument.key
+
+    def bands(self, area: Area) -> tuple[Band, ...]:
+        """The decision table for ``area`` (see :mod:`vnlabor.poverty.rule`)."""
+        return build_bands(
+            self.income_line[area],
+            self.deprivation_cutoff,
+            None if self.unconditional_poor_line is None else self.unconditional_poor_line[area],
+            None
+            if self.average_living_standard_line is None
+            else self.average_living_standard_line[area],
+        )
+
+    def dimension_of(self, indicator: Deprivation) -> str:
+        """Dimension key of ``indicator`` under this standard."""
+        return self.definitions[indicator].dimension
+
+    def counted(self, deprivations: Iterable[Deprivation]) -> frozenset[Deprivation]:
+        """The subset of ``deprivations`` this standard counts."""
+        return frozenset(self.indicators).intersection(deprivations)
+
+    def __hash__(self) -> int:
+        return hash((self.instrument.key, self.valid_from, self.overlays))
+
+
+class CompiledStandard(NamedTuple):
+    """A standard with its decision tables prebuilt, for the classification hot path."""
+
+    standard: PovertyStandard
+    bands: dict[Area, tuple[Band, ...]]
+    indicators: frozenset[Deprivation]
+
+
+def covered_range(law: LawBook | None = None) -> tuple[date, date | None]:
+    """First and last day for which a standard is encoded."""
+    p = (law or national()).parameter(_STANDARD)
+    return p.covers_from, p.covers_to
+
+
+def standard_in_force(on: date, law: LawBook | None = None) -> PovertyStandard:
+    """The poverty standard in force on ``on``.
+
+    Raises:
+        NoStandardInForce: ``on`` is outside the dates vnlabor encodes.
+    """
+    return compiled_in_force(on, law).standard
+
+
+def compiled_in_force(on: date, law: LawBook | None = None) -> CompiledStandard:
+    """:func:`standard_in_force` with its decision tables, memoised per law book."""
+    book = law or national()
+    starts, segments = book.memo("poverty.segments", lambda: _segments(book))
+    i = bisect_right(starts, on) - 1
+    if i < 0 or on > segments[i][1]:
+        p = book.parameter(_STANDARD)
+        raise NoStandardInForce(on, format_range(p.covers_from, p.covers_to))
+    first, last = segments[i]
+    return book.memo(("poverty.standard", first), lambda: _compile(book, first, last))  # type: ignore[no-any-return]
+
+
+def _compile(book: LawBook, first: date, last: date) -> CompiledStandard:
+    standard = _assemble(book, first, last)
+    return CompiledStandard(
+        standard, {area: standard.bands(area) for area in Area}, frozenset(standard.indicators)
+    )
+
+
+def standard_for_list_year(year: int, law: LawBook | None = None) -> PovertyStandard:
+    """The standard of the poor and near-poor lists of ``year``.
+
+    The review at the end of ``year - 1`` produces these lists, and applies this
+    standard (Decision 24/2021/QĐ-TTg review procedure; domain practice for 2022).
+    """
+    return standard_in_force(list_year_start(year), law)
+
+
+def list_year_start(year: int) -> date:
+    """The day whose standard governs the lists of ``year`` (1 January of that year)."""
+    return date(year, 1, 1)
+
+
+def _segments(book: LawBook) -> tuple[list[date], list[tuple[date, date]]]:
+    """Stretches of days on which no poverty parameter changes."""
+    standard = book.parameter(_STANDARD)
+    last_day = standard.covers_to or date.max
+    cuts: set[date] = set()
+    for name in _PARAMETERS:
+        if name in book:
+            p = book.parameter(name)
+            cuts.update(p.breakpoints())
+            cuts.update(_next_day(v.last_day) for v in p.values if v.effective_to is not None)
+    starts = sorted(d for d in cuts if standard.covers_from <= d <= last_day)
+    ends = [_prev_day(d) for d in starts[1:]] + [last_day]
+    return starts, list(zip(starts, ends, strict=True))
+
+
+def _by_area(book: LawBook, prefix: str, on: date, cites: dict[str, Citation]) -> dict[Area, int] | None:
+    out: dict[Area, int] = {}
+    for area in Area:
+        found = book.find(prefix + area.value, on)
+        if found is None:
+            return None
+        out[area] = book.amount(prefix + area.value, on)
+        cites[prefix + area.value] = found.citation
+    return out
+
+
+def _assemble(book: LawBook, first: date, last: date) -> PovertyStandard:
+    cites: dict[str, Citation] = {}
+    for name in (_STANDARD, _CUTOFF, _INDICATORS):
+        cites[name] = book.at(name, first).citation
+    key = str(book.value(_STANDARD, first))
+    codes = book.value(_INDICATORS, first)
+    assert isinstance(codes, tuple)
+    indicators = tuple(Deprivation(c) for c in codes)
+    line = _by_area(book, _LINE, first, cites)
+    assert line is not None, f"no income line on {first}"
+    return PovertyStandard(
+        instrument=book.instrument(key),
+        valid_from=first,
+        valid_to=last,
+        income_line=line,
+        unconditional_poor_line=_by_area(book, _UNCONDITIONAL, first, cites),
+        average_living_standard_line=_by_area(book, _AVERAGE, first, cites),
+        deprivation_cutoff=book.amount(_CUTOFF, first),
+        indicators=indicators,
+        definitions=_definitions(key, indicators),
+        citations=cites,
+        overlays=tuple(
+            dict.fromkeys(k for c in cites.values() if (k := book.overlay_of(c)) is not None)
+        ),
+    )
+
+
+@cache
+def _indicator_catalogue() -> dict[str, object]:
+    text = (resources.files("vnlabor.law.data") / "poverty_indicators.toml").read_text("utf-8")
+    return tomllib.loads(text)["standards"]  # type: ignore[no-any-return]
+
+
+def _definitions(
+    key: str, indicators: tuple[Deprivation, ...]
+) -> dict[Deprivation, IndicatorDefinition]:
+    doc = _indicator_catalogue().get(key)
+    if not isinstance(doc, dict):
+        raise LookupError(f"no indicator definitions for standard {key!r}")
+    dims, defs = doc["dimensions"], doc["indicators"]
+    return {
+        ind: IndicatorDefinition(
+            indicator=ind,
+            dimension_label=dims[defs[ind.value]["dimension"]],
+            **defs[ind.value],
+        )
+        for ind in indicators
+    }
+
+
+def _next_day(d: date) -> date:
+    return date.fromordinal(d.toordinal() + 1)
+
+
+def _prev_day(d: date) -> date:
+    return date.fromordinal(d.toordinal() - 1)
