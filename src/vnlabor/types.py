@@ -26,14 +26,15 @@ def coerce_vnd(value: Any) -> int:
 
     >>> coerce_vnd(1_500_000)
     1500000
-    >>> coerce_vnd(-1)
+    >>> coerce_vnd(-1)  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    pydantic_core._pydantic_core.PydanticCustomError: số tiền không được âm / amount must not be negative: -1
+    pydantic_core._pydantic_core.PydanticCustomError: số tiền không được âm / ... -1
     """
     if isinstance(value, bool):
         raise PydanticCustomError(
-            "vnlabor.vnd_type", "số tiền phải là số / amount must be a number: {value}",
+            "vnlabor.vnd_type",
+            "số tiền phải là số / amount must be a number: {value}",
             {"value": repr(value)},
         )
     if isinstance(value, str):
@@ -55,7 +56,8 @@ def coerce_vnd(value: Any) -> int:
         value = int(value)
     if not isinstance(value, int):
         raise PydanticCustomError(
-            "vnlabor.vnd_type", "số tiền phải là số / amount must be a number: {value}",
+            "vnlabor.vnd_type",
+            "số tiền phải là số / amount must be a number: {value}",
             {"value": repr(value)},
         )
     if value < 0:
@@ -77,15 +79,17 @@ def _coerce_count(value: Any) -> int:
             value = int(value)
         else:
             raise PydanticCustomError(
-                "vnlabor.count_type", "phải là số nguyên / must be a whole number: {value}",
+                "vnlabor.count_type",
+                "phải là số nguyên / must be a whole number: {value}",
                 {"value": repr(value)},
             )
     if value < 0:
         raise PydanticCustomError(
-            "vnlabor.count_negative", "không được âm / must not be negative: {value}",
+            "vnlabor.count_negative",
+            "không được âm / must not be negative: {value}",
             {"value": repr(value)},
         )
-    return value
+    return int(value)
 
 
 NonNegativeCount = Annotated[int, BeforeValidator(_coerce_count)]

@@ -290,8 +290,8 @@ def _parameter(name: str, body: dict[str, Any], source: str) -> Parameter:
     try:
         return Parameter(
             name=name,
-            description=body.get("description"),  # type: ignore[arg-type]
-            unit=body.get("unit"),  # type: ignore[arg-type]
+            description=body.get("description"),
+            unit=body.get("unit"),
             covers_from=covers.get("from"),
             covers_to=covers.get("to"),
             values=_values(name, body.get("values", []), source),

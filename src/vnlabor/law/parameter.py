@@ -8,6 +8,7 @@ and gaps inside the declared range, so a lookup inside the range always answers.
 
 from __future__ import annotations
 
+import itertools
 from bisect import bisect_right
 from datetime import date
 from functools import cached_property
@@ -97,7 +98,7 @@ class Parameter(VnlaborModel):
         """Everything wrong with the values: overlaps, gaps, values outside the range."""
         found: list[str] = []
         vals = self.values
-        for earlier, later in zip(vals, vals[1:], strict=False):
+        for earlier, later in itertools.pairwise(vals):
             if later.effective_from <= earlier.last_day:
                 found.append(
                     f"{self.name}: values overlap "

@@ -43,8 +43,7 @@ def coerce_area(value: Any) -> Area:
             return _AREA_WORDS[key]
     raise PydanticCustomError(
         "vnlabor.area_unknown",
-        "khu vực không hợp lệ / unknown area: {value} "
-        "(rural/nông thôn, urban/thành thị/đô thị)",
+        "khu vực không hợp lệ / unknown area: {value} (rural/nông thôn, urban/thành thị/đô thị)",
         {"value": repr(value)},
     )
 

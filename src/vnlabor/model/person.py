@@ -42,7 +42,9 @@ class _Secret:
         return format(self.masked(), spec)
 
     def __eq__(self, other: object) -> bool:
-        return type(other) is type(self) and other._value == self._value  # type: ignore[attr-defined]
+        return (
+            isinstance(other, _Secret) and type(other) is type(self) and other._value == self._value
+        )
 
     def __hash__(self) -> int:
         return hash((type(self), self._value))

@@ -15,10 +15,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
-from vnlabor.law.book import LawBook, national
+from vnlabor.law.book import LawBook
 from vnlabor.law.citation import Citation
 from vnlabor.model.area import Area
 from vnlabor.model.base import VnlaborModel
@@ -82,6 +82,9 @@ class Classification:
     """Poor, near-poor, average living standard, or none of these."""
     deprivations_counted: frozenset[Deprivation]
     """The household's deprivations that this standard counts."""
+    band: Band | None = None
+    """The row of the standard's decision table the household fell in (``None``: past all)."""
+    _reasons: tuple[Reason, ...] | None = field(default=None, repr=False, compare=False)
 
     @property
     def area(self) -> Area:
@@ -109,14 +112,12 @@ class Classification:
         return self.household.deprivations - self.deprivations_counted
 
     @property
-    def band(self) -> Band | None:
-        """The row of the standard's decision table the household fell in."""
-        return match_band(self.income, self.deprivation_count, self.standard.bands(self.area))
-
-    @property
     def reasons(self) -> tuple[Reason, ...]:
         """The steps of the decision, each with the provision it applies."""
-        return _reasons(self)
+        if self._reasons is None:
+            object.__setattr__(self, "_reasons", _reasons(self))  # lazy, computed once
+        assert self._reasons is not None
+        return self._reasons
 
     @property
     def citations(self) -> tuple[Citation, ...]:
@@ -157,7 +158,7 @@ class Classification:
             standard=self.standard.instrument.official_name(locale),
             area=label(self.area, locale),
         )
-        lines = [head, *(f"- {r.render(locale, law)}" for r in self.reasons)]
+        lines = [head[:1].upper() + head[1:], *(f"- {r.render(locale, law)}" for r in self.reasons)]
         return "\n".join(lines)
 
 
@@ -215,25 +216,31 @@ def _classify(
         compiled.standard,
         PovertyStatus.NON_POOR if band is None else band.status,
         counted,
+        band,
     )
 
 
 def _reasons(c: Classification) -> tuple[Reason, ...]:
+    # Built from validated law data and a validated household: skip re-validation.
     s, area = c.standard, c.area
     cites = s.citations
     line_key = f"poverty.income_line.{area.value}"
     band = c.band
     reasons = [
-        Reason(
+        Reason.model_construct(
             key="poverty.reason.standard",
-            values={"standard": s.key, "first": s.valid_from.isoformat(), "last": s.valid_to.isoformat()},
+            values={
+                "standard": s.key,
+                "first": s.valid_from.isoformat(),
+                "last": s.valid_to.isoformat(),
+            },
             citation=cites["poverty.standard"],
         )
     ]
     if band is not None and band.reason == "poor_unconditional":
         assert s.unconditional_poor_line is not None
         reasons.append(
-            Reason(
+            Reason.model_construct(
                 key="poverty.reason.income_at_or_below_unconditional_line",
                 values={"income_vnd": c.income, "line_vnd": s.unconditional_poor_line[area]},
                 citation=cites[f"poverty.unconditional_poor_line.{area.value}"],
@@ -241,7 +248,7 @@ def _reasons(c: Classification) -> tuple[Reason, ...]:
         )
     elif c.income <= c.income_line:
         reasons.append(
-            Reason(
+            Reason.model_construct(
                 key="poverty.reason.income_at_or_below_line",
                 values={"income_vnd": c.income, "line_vnd": c.income_line},
                 citation=cites[line_key],
@@ -253,7 +260,7 @@ def _reasons(c: Classification) -> tuple[Reason, ...]:
             else "poverty.reason.deprivations_below_cutoff"
         )
         reasons.append(
-            Reason(
+            Reason.model_construct(
                 key=key,
                 values={
                     "count": c.deprivation_count,
@@ -266,18 +273,18 @@ def _reasons(c: Classification) -> tuple[Reason, ...]:
         )
     else:
         reasons.append(
-            Reason(
+            Reason.model_construct(
                 key="poverty.reason.income_above_line",
                 values={"income_vnd": c.income, "line_vnd": c.income_line},
                 citation=cites[line_key],
             )
         )
         if s.average_living_standard_line is None:
-            reasons.append(Reason(key="poverty.reason.no_average_band"))
+            reasons.append(Reason.model_construct(key="poverty.reason.no_average_band"))
         else:
             top = s.average_living_standard_line[area]
             reasons.append(
-                Reason(
+                Reason.model_construct(
                     key="poverty.reason.within_average_band"
                     if c.income <= top
                     else "poverty.reason.above_average_band",
@@ -288,7 +295,7 @@ def _reasons(c: Classification) -> tuple[Reason, ...]:
     ignored = c.deprivations_ignored
     if ignored:
         reasons.append(
-            Reason(
+            Reason.model_construct(
                 key="poverty.reason.indicators_not_counted",
                 values={"count": len(ignored), "indicators": tuple(sorted(ignored))},
                 citation=cites["poverty.indicators"],

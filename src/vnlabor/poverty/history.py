@@ -116,9 +116,7 @@ class StatusHistory(VnlaborModel):
         """*Tái nghèo*: fell into poverty in ``list_year`` after having been poor and escaped."""
         if not self.fell_into_poverty(list_year):
             return False
-        return any(
-            r.status is PovertyStatus.POOR for r in self.records if r.list_year < list_year
-        )
+        return any(r.status is PovertyStatus.POOR for r in self.records if r.list_year < list_year)
 
     def is_newly_poor(self, list_year: int) -> bool:
         """*Phát sinh nghèo*: poor in ``list_year`` for the first time in the history."""

@@ -23,7 +23,6 @@ from pydantic import Field
 from vnlabor.errors import NoStandardInForce
 from vnlabor.law.book import LawBook, national
 from vnlabor.law.parameter import format_range
-from vnlabor.model.area import Area
 from vnlabor.model.base import VnlaborModel
 from vnlabor.model.household import AreaField
 from vnlabor.model.poverty_status import PovertyStatus

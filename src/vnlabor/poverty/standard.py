@@ -203,7 +203,9 @@ def _segments(book: LawBook) -> tuple[list[date], list[tuple[date, date]]]:
     return starts, list(zip(starts, ends, strict=True))
 
 
-def _by_area(book: LawBook, prefix: str, on: date, cites: dict[str, Citation]) -> dict[Area, int] | None:
+def _by_area(
+    book: LawBook, prefix: str, on: date, cites: dict[str, Citation]
+) -> dict[Area, int] | None:
     out: dict[Area, int] = {}
     for area in Area:
         found = book.find(prefix + area.value, on)

@@ -1,0 +1,107 @@
+"""Throughput of household classification through the public API.
+
+Prints, in one run on the same data:
+
+* a bare-pydantic baseline: validating a model with the same three fields and no
+  domain rules (what "just parsing the input" costs);
+* vnlabor: households built and validated (``TypeAdapter(list[Household])``) and
+  classified (``classify_many``), per second, and its ratio to the baseline
+  (aim: within 2.5x, i.e. at least 100,000 households/s on the reference machine);
+* one applicant at a time: ``classify`` plus its structured reasons and citations
+  (the explanation), and separately the rendered Vietnamese text — against the
+  peer figure of ~1.3 ms for one OpenFisca simulation per household (aim: 100x faster).
+
+Usage: ``python benchmarks/classify.py [--quick] [--n N]``. Not a test: numbers vary by
+machine and load; nothing here asserts a speed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import time
+from collections.abc import Callable
+from datetime import date
+
+from pydantic import BaseModel, TypeAdapter
+
+import vnlabor as vl
+
+OPENFISCA_PEER_SECONDS = 1.3e-3  # one OpenFisca simulation per household, measured here
+
+
+class BareHousehold(BaseModel):
+    area: vl.Area
+    monthly_income_per_capita: int
+    deprivations: frozenset[vl.Deprivation] = frozenset()
+
+
+def make_rows(n: int, seed: int = 7) -> list[dict[str, object]]:
+    rng = random.Random(seed)
+    indicators = [d.value for d in vl.Deprivation]
+    return [
+        {
+            "area": rng.choice(("rural", "urban")),
+            "monthly_income_per_capita": rng.randrange(0, 4_000_000),
+            "deprivations": rng.sample(indicators, rng.randrange(0, 5)),
+        }
+        for _ in range(n)
+    ]
+
+
+def best_of(repeat: int, fn: Callable[[], object]) -> float:
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return min(times)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--quick", action="store_true", help="small sizes, for CI")
+    ap.add_argument("--n", type=int, default=200_000)
+    args = ap.parse_args()
+    n = 5_000 if args.quick else args.n
+    repeat = 2 if args.quick else 5
+    on = date(2024, 3, 1)
+    rows = make_rows(n)
+    bare = TypeAdapter(list[BareHousehold])
+    ours = TypeAdapter(list[vl.Household])
+
+    t_bare = best_of(repeat, lambda: bare.validate_python(rows))
+    t_ours = best_of(repeat, lambda: vl.classify_many(ours.validate_python(rows), on=on))
+    print(f"households: {n:,}")
+    print(f"bare pydantic validation : {n / t_bare:>12,.0f} /s")
+    print(
+        f"vnlabor build+classify   : {n / t_ours:>12,.0f} /s  ({t_ours / t_bare:.2f}x the baseline)"
+    )
+
+    households = ours.validate_python(rows[: min(n, 2_000)])
+    k = len(households)
+
+    def decide_and_explain() -> None:
+        for hh in households:
+            c = vl.classify(hh, on=on)
+            c.reasons  # noqa: B018 - structured explanation
+            c.citations  # noqa: B018
+
+    def render() -> None:
+        for hh in households[:200]:
+            vl.classify(hh, on=on).explain("vi")
+
+    per_decision = best_of(repeat, decide_and_explain) / k
+    per_text = best_of(repeat, render) / min(k, 200)
+    print(
+        f"one decision + reasons   : {per_decision * 1e6:>9.1f} µs  "
+        f"({OPENFISCA_PEER_SECONDS / per_decision:,.0f}x faster than the OpenFisca peer)"
+    )
+    print(
+        f"  + rendered vi text     : {per_text * 1e6:>9.1f} µs  "
+        f"({OPENFISCA_PEER_SECONDS / per_text:,.0f}x faster than the OpenFisca peer)"
+    )
+
+
+if __name__ == "__main__":
+    main()

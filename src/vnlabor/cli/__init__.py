@@ -1,0 +1,103 @@
+"""Command line: ``vnlabor demo`` and ``vnlabor classify HOUSEHOLDS.csv --on DATE``.
+
+Exit status: 0 when every row was valid, 1 when some rows were rejected (each
+reported as ``line N: reason`` on standard error), 2 for unusable arguments.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+from collections import Counter
+from collections.abc import Sequence
+from datetime import date
+from importlib import resources
+from pathlib import Path
+
+__all__ = ["main"]
+
+
+def _date(text: str) -> date:
+    from vnlabor.l10n import parse_date
+
+    try:
+        return parse_date(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="vnlabor",
+        description="Vietnam's poverty standards, support programmes and KPIs.",
+    )
+    sub = p.add_subparsers(dest="command", required=True)
+    demo = sub.add_parser("demo", help="classify the bundled sample households and report")
+    demo.add_argument(
+        "--on", type=_date, default=date(2024, 3, 1), help="date (default 2024-03-01)"
+    )
+    demo.add_argument("--locale", choices=("vi", "en"), default="vi")
+    cl = sub.add_parser("classify", help="classify a household CSV file")
+    cl.add_argument("households", type=Path, help="CSV with household columns")
+    cl.add_argument("--on", type=_date, required=True, help="date: YYYY-MM-DD or dd/mm/yyyy")
+    cl.add_argument("--output", type=Path, required=True, help="output CSV")
+    return p
+
+
+def _classify_file(path: Path, on: date, output: Path) -> int:
+    from vnlabor.io import read_households_csv
+    from vnlabor.poverty import classify_many
+
+    try:
+        table = read_households_csv(path)
+    except (OSError, ValueError) as exc:
+        print(f"vnlabor: {exc}", file=sys.stderr)
+        return 2
+    results = classify_many(table.households, on=on)
+    with output.open("w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["household_id", "status"])
+        for hh, c in zip(table.households, results, strict=True):
+            w.writerow([hh.household_id or "", c.status.value])
+    for err in table.errors:
+        print(err, file=sys.stderr)
+    return 1 if table.errors else 0
+
+
+def _demo(on: date, locale: str) -> int:
+    from vnlabor.io import read_households_csv
+    from vnlabor.l10n import format_percent, label
+    from vnlabor.model.poverty_status import PovertyStatus
+    from vnlabor.poverty import classify_many
+
+    source = resources.files("vnlabor.sample_data") / "households.csv"
+    with resources.as_file(source) as path:
+        table = read_households_csv(path)
+    results = classify_many(table.households, on=on)
+    for c in results:
+        print(f"== {c.household.household_id}")
+        print(c.explain(locale))
+    counts = Counter(c.status for c in results)
+    total = len(results)
+    title = "Tổng hợp" if locale == "vi" else "Summary"
+    print(f"\n{title} ({total}):")
+    for status in PovertyStatus:
+        from fractions import Fraction
+
+        share = Fraction(counts[status], total) if total else Fraction(0)
+        print(
+            f"  {label(status, locale)}: {counts[status]} ({format_percent(share, locale=locale)})"
+        )
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    try:
+        args = _parser().parse_args(argv)
+    except SystemExit as exc:  # argparse exits 2 on bad arguments, 0 on --help
+        return int(exc.code or 0)
+    if args.command == "demo":
+        return _demo(args.on, args.locale)
+    return _classify_file(args.households, args.on, args.output)

@@ -1,0 +1,1 @@
+"""Sample data bundled for the demo and examples (synthetic, not real people)."""
