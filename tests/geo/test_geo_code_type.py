@@ -15,7 +15,15 @@ class _Record(VnlaborModel):
 
 @pytest.mark.parametrize(
     ("value", "code"),
-    [("01", "01"), ("79", "79"), ("02", "02"), ("28", None), (1, "01"), ("6", "06"), (" 96 ", "96")],
+    [
+        ("01", "01"),
+        ("79", "79"),
+        ("02", "02"),
+        ("28", None),
+        (1, "01"),
+        ("6", "06"),
+        (" 96 ", "96"),
+    ],
 )
 def test_codes_of_either_map(value: object, code: str | None) -> None:
     if code is None:
@@ -31,4 +39,4 @@ def test_unknown_code_error_names_the_value(value: object) -> None:
         _Record.model_validate({"province": value})
     (error,) = info.value.errors()
     assert error["type"] == "vnlabor.province_unknown"
-    assert error["msg"] == f"mã tỉnh không tồn tại / unknown province code: {value}"
+    assert error["msg"] == f"mã tỉnh không tồn tại / unknown province code: {value!r}"

@@ -488,8 +488,11 @@ def successor(old_code: str) -> Province:
     'Thành phố Hồ Chí Minh'
     """
     old = province(old_code, on=REFORM_2025 - _DAY)
-    (new_code,) = old.successors  # the 2025 mergers are whole-unit: exactly one each
-    return province(new_code, on=REFORM_2025)
+    # The 2025 mergers moved whole units, so each old unit has exactly one successor;
+    # a split encoded later would need a different question than this function asks.
+    if len(old.successors) != 1:
+        raise LawDataError(f"code {old.code} has successors {old.successors}, expected one")
+    return province(old.successors[0], on=REFORM_2025)
 
 
 def predecessors(new_code: str) -> tuple[Province, ...]:
@@ -583,7 +586,9 @@ def _coerce_province_code(value: Any) -> str:
         raise PydanticCustomError(
             "vnlabor.province_unknown",
             "mã tỉnh không tồn tại / unknown province code: {value}",
-            {"value": value},
+            # pydantic-core renders context values with str() (True shows as 1, "" as
+            # nothing); a repr names the value unambiguously, as vnlabor.types does.
+            {"value": repr(value)},
         )
     return code
 

@@ -53,8 +53,9 @@ import string
 import unicodedata
 from collections.abc import Iterator, Mapping
 from enum import Enum
+from importlib.resources import files
 from types import MappingProxyType, ModuleType
-from typing import Final
+from typing import Final, NamedTuple
 
 from pydantic import BaseModel
 
@@ -104,8 +105,6 @@ def _nfc(text: str) -> str:
 def _catalogue(locale: str) -> Mapping[_Key, str]:
     """Translated entries of one locale's catalogue, read once."""
     # Imported here: babel's message machinery is only needed once a label is asked for.
-    from importlib.resources import files
-
     from babel.messages.pofile import read_po
 
     resource = files(__package__).joinpath("locale", locale, "LC_MESSAGES", "vnlabor.po")
@@ -283,25 +282,38 @@ def _vnlabor_classes() -> tuple[list[type[Enum]], list[type[VnlaborModel]]]:
     return list(enums.values()), list(models.values())
 
 
-def _class_keys() -> tuple[dict[_Key, str], set[_Key]]:
-    """Entries vnlabor's classes need (with a description), and all entries they may use.
+class _Need(NamedTuple):
+    """One label a class needs: where it goes, what it is, and where it may be found."""
+
+    key: _Key
+    what: str
+    accepted: tuple[_Key, ...]
+
+
+def _class_keys() -> tuple[list[_Need], set[_Key]]:
+    """Labels vnlabor's classes need, and every entry they may use.
 
     A field is needed on the most basic vnlabor class declaring it; a subclass may still
-    override that label. An ambiguous short class name is neither needed nor usable.
+    override that label. A label may sit under the short or the full class name, except
+    that an ambiguous short name is neither needed nor usable.
     """
     enums, models = _vnlabor_classes()
     discovered: set[type] = {*enums, *models}
     names = [cls.__qualname__ for cls in discovered]
-    needed: dict[_Key, str] = {}
+    needed: list[_Need] = []
     usable: set[_Key] = set()
+
+    def need(cls: type, name: str, what: str, contexts: tuple[str, ...]) -> None:
+        accepted = tuple((context, name) for context in contexts)
+        needed.append(_Need(accepted[-1], f"{what} {_contexts(cls)[0]}.{name}", accepted))
+
     for cls in discovered:
         full, short = _contexts(cls)
         contexts = (full,) if names.count(short) > 1 else (full, short)
-        context = contexts[-1]
         if issubclass(cls, Enum):
             for name in (member.name for member in cls):  # aliases share their label
-                needed[(context, name)] = f"enum member {full}.{name}"
-                usable.update((ctx, name) for ctx in contexts)
+                need(cls, name, "enum member", contexts)
+                usable.update((context, name) for context in contexts)
         elif issubclass(cls, BaseModel):
             for name in cls.model_fields:
                 owner = next(
@@ -315,8 +327,8 @@ def _class_keys() -> tuple[dict[_Key, str], set[_Key]]:
                     )
                 )
                 if owner is cls:
-                    needed[(context, name)] = f"field {full}.{name}"
-                usable.update((ctx, name) for ctx in contexts)
+                    need(cls, name, "field", contexts)
+                usable.update((context, name) for context in contexts)
     return needed, usable
 
 
@@ -345,7 +357,9 @@ def missing_labels() -> list[str]:
     for code in LOCALES:
         have = _catalogue(code)
         lines.extend(
-            f"{code}: {_describe(key)} ({what})" for key, what in needed.items() if key not in have
+            f"{code}: {_describe(item.key)} ({item.what})"
+            for item in needed
+            if not any(key in have for key in item.accepted)
         )
         lines.extend(
             f"{code}: {_describe(key)} (message present in another locale)"

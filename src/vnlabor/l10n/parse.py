@@ -151,6 +151,12 @@ def _diagnose(cleaned: str) -> str:
         return "empty"
     if cleaned.startswith(("-", "−", "(")) or re.search(r"\s-", cleaned):
         return "an amount of money cannot be negative"
+    if any(char.isdigit() and not char.isascii() for char in cleaned):
+        return "only the digits 0-9 are read"
+    if not re.search(r"[0-9]", cleaned):
+        return "no digits"
+    if re.search(r"[0-9] [0-9]", cleaned):
+        return "digits separated by spaces; group thousands with '.' (1.500.000)"
     if re.search(r"[0-9]\.(?![0-9]{3}(?![0-9]))", cleaned):
         return (
             "'.' groups thousands in threes (1.500.000); "
@@ -158,8 +164,6 @@ def _diagnose(cleaned: str) -> str:
         )
     if re.search(r"[0-9],[0-9]{3}(?:,[0-9]{3})*(?![0-9])", cleaned) and "." not in cleaned:
         return _COMMA_REASON
-    if not re.search(r"[0-9]", cleaned):
-        return "no digits"
     if re.search(r"(?<![0-9.,])0[0-9]", cleaned):
         return "leading zero"
     return "expected e.g. '1.500.000 đồng', '1.500.000 ₫' or '1,5 triệu'"

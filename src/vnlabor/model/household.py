@@ -69,7 +69,7 @@ def coerce_deprivations(value: Any) -> frozenset[Deprivation]:
     """Read a set of indicators from members, names, or ``"a;b"`` text (table cells).
 
     >>> sorted(coerce_deprivations("health_insurance; nutrition"))
-    [<Deprivation.NUTRITION: 'nutrition'>, <Deprivation.HEALTH_INSURANCE: 'health_insurance'>]
+    [<Deprivation.HEALTH_INSURANCE: 'health_insurance'>, <Deprivation.NUTRITION: 'nutrition'>]
     """
     if isinstance(value, frozenset) and all(isinstance(v, Deprivation) for v in value):
         return value

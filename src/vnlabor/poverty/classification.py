@@ -155,7 +155,7 @@ class Classification:
             locale=locale,
             status=label(self.status, locale),
             date=format_date(self.on, locale=locale),
-            standard=self.standard.instrument.official_name(locale),
+            standard=self.standard.legal_instrument.official_name(locale),
             area=label(self.area, locale),
         )
         lines = [head[:1].upper() + head[1:], *(f"- {r.render(locale, law)}" for r in self.reasons)]

@@ -9,6 +9,7 @@ match their income. Scores carry no average-living-standard band: a household ab
 the score line is ``NON_POOR`` here (that class needs the income itself).
 
 >>> from datetime import date
+>>> from vnlabor import Area
 >>> classify_scores(ReviewScores(area=Area.RURAL, income_score=140, deprivation_score=30),
 ...                 on=date(2024, 3, 1)).status
 <PovertyStatus.POOR: 'poor'>

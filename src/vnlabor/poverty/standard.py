@@ -10,8 +10,9 @@ Two questions are answered:
   Decree 07/2021 for the 2022 lists), so a review dated in *Y − 1* asks for this one.
 
 >>> from datetime import date
+>>> from vnlabor import Area
 >>> s = standard_in_force(date(2024, 3, 1))
->>> s.instrument, s.income_line[Area.RURAL], s.deprivation_cutoff, len(s.indicators)
+>>> s.key, s.income_line[Area.RURAL], s.deprivation_cutoff, len(s.indicators)
 ('07/2021/NĐ-CP', 1500000, 3, 12)
 >>> standard_for_list_year(2022).instrument
 '07/2021/NĐ-CP'
@@ -81,8 +82,10 @@ class IndicatorDefinition(VnlaborModel):
 class PovertyStandard(VnlaborModel):
     """The poverty standard as it stands over ``valid_from`` … ``valid_to``."""
 
-    instrument: Instrument
-    """The instrument that sets the standard (e.g. Decree 07/2021/NĐ-CP)."""
+    instrument: str
+    """Number of the instrument that sets the standard, e.g. ``"07/2021/NĐ-CP"``."""
+    legal_instrument: Instrument
+    """That instrument in full (issuer, title, dates, official citation form)."""
     valid_from: date
     """First day on which every value below holds."""
     valid_to: date
@@ -107,7 +110,7 @@ class PovertyStandard(VnlaborModel):
     @property
     def key(self) -> str:
         """The instrument number, e.g. ``"07/2021/NĐ-CP"``."""
-        return self.instrument.key
+        return self.instrument
 
     def bands(self, area: Area) -> tuple[Band, ...]:
         """The decision table for ``area`` (see :mod:`vnlabor.poverty.rule`)."""
@@ -129,7 +132,7 @@ class PovertyStandard(VnlaborModel):
         return frozenset(self.indicators).intersection(deprivations)
 
     def __hash__(self) -> int:
-        return hash((self.instrument.key, self.valid_from, self.overlays))
+        return hash((self.instrument, self.valid_from, self.overlays))
 
 
 class CompiledStandard(NamedTuple):
@@ -227,7 +230,8 @@ def _assemble(book: LawBook, first: date, last: date) -> PovertyStandard:
     line = _by_area(book, _LINE, first, cites)
     assert line is not None, f"no income line on {first}"
     return PovertyStandard(
-        instrument=book.instrument(key),
+        instrument=key,
+        legal_instrument=book.instrument(key),
         valid_from=first,
         valid_to=last,
         income_line=line,
