@@ -34,6 +34,8 @@ from vnlabor.model import (
     Sex,
     TrainingField,
 )
+from vnlabor.model.trainee import Trainee
+from vnlabor.model.worker import Worker
 from vnlabor.poverty import (
     Classification,
     PovertyStandard,
@@ -47,19 +49,35 @@ from vnlabor.poverty import (
     standard_for_list_year,
     standard_in_force,
 )
+from vnlabor.programmes import (
+    AbroadCosts,
+    Budget,
+    Decision,
+    Outcome,
+    abroad_loan,
+    abroad_support,
+    counsellor_fees,
+    is_eligible,
+    job_connection_support,
+    training_support,
+)
 
 __all__ = [
+    "AbroadCosts",
     "Area",
+    "Budget",
     "CitizenId",
     "Classification",
     "Confidence",
     "Course",
     "CourseLevel",
+    "Decision",
     "Deprivation",
     "Household",
     "LawDataError",
     "Member",
     "NoStandardInForce",
+    "Outcome",
     "ParameterNotInForce",
     "PovertyStandard",
     "PovertyStatus",
@@ -68,13 +86,21 @@ __all__ = [
     "Sex",
     "StatusHistory",
     "StatusRecord",
+    "Trainee",
     "TrainingField",
     "VnlaborError",
+    "Worker",
     "__version__",
+    "abroad_loan",
+    "abroad_support",
     "classify",
     "classify_many",
     "classify_scores",
+    "counsellor_fees",
+    "is_eligible",
     "is_newly_escaped",
+    "job_connection_support",
     "standard_for_list_year",
     "standard_in_force",
+    "training_support",
 ]

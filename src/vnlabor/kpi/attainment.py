@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import date
 from fractions import Fraction
 
+from vnlabor.kpi.date_range import DateRange
 from vnlabor.kpi.number import Exact, Number, to_fraction
 from vnlabor.kpi.points import PercentagePoints
 from vnlabor.kpi.unit import KpiUnit
@@ -87,8 +88,8 @@ class Progress(VnlaborModel):
     """Achieved so far."""
     planned: Exact
     """Plan for the whole period."""
-    period: ReportingPeriod
-    """The period the plan covers."""
+    period: ReportingPeriod | DateRange
+    """The period (or range of days) the plan covers."""
     on: date
     """The day the actual was counted (inclusive)."""
 
@@ -121,8 +122,8 @@ class Progress(VnlaborModel):
         return self.actual >= self.expected
 
 
-def progress(actual: Number, planned: Number, period: ReportingPeriod, *, on: date) -> Progress:
+def progress(
+    actual: Number, planned: Number, period: ReportingPeriod | DateRange, *, on: date
+) -> Progress:
     """Progress of ``actual`` towards ``planned`` for ``period``, counted up to ``on``."""
-    return Progress(
-        actual=to_fraction(actual), planned=to_fraction(planned), period=period, on=on
-    )
+    return Progress(actual=to_fraction(actual), planned=to_fraction(planned), period=period, on=on)

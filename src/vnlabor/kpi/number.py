@@ -6,23 +6,25 @@ Binary floats cannot hold 0.9 exactly (``Fraction(0.9)`` is
 converts a float through its shortest decimal text (``repr``), which is the number
 the caller typed: ``to_fraction(0.9) == Fraction(9, 10)``.
 
-Strings are accepted only as percentages (``"90%"``, ``"85,51%"``): a bare
-Vietnamese ``"1.600"`` means one thousand six hundred while an English reader sees
-1.6, so vnlabor refuses to guess.
+Strings are accepted as percentages (``"90%"``, ``"85,51%"``), as exact fractions
+(``"9/10"``, the form vnlabor writes to JSON) or as bare whole numbers (``"150"``).
+A decimal string is refused: a Vietnamese ``"1.600"`` means one thousand six hundred
+while an English reader sees 1.6, so vnlabor refuses to guess.
 
 >>> to_fraction(0.9)
 Fraction(9, 10)
 >>> to_fraction("85,51%")
 Fraction(8551, 10000)
->>> to_fraction("1.600")
+>>> to_fraction("1.600")  # doctest: +ELLIPSIS
 Traceback (most recent call last):
 ...
-ValueError: chỉ nhận chuỗi phần trăm như "90%" / only percent strings such as "90%" are accepted, got '1.600'
+ValueError: chỉ nhận chuỗi phần trăm ... got '1.600'
 """
 
 from __future__ import annotations
 
 import math
+import re
 from decimal import Decimal
 from fractions import Fraction
 from typing import Annotated, Any
@@ -37,6 +39,8 @@ Number = int | Fraction | Decimal | float | str
 
 # Spaces babel and spreadsheets put before a percent sign: normal, no-break, narrow no-break.
 _SPACES = " \u00a0\u202f"
+# Unambiguous number texts: "150", "-3", "9/10" (what pydantic writes for a Fraction).
+_EXACT_TEXT = re.compile(r"-?\d+(/\d+)?")
 
 
 def to_fraction(value: Number) -> Fraction:
@@ -44,8 +48,9 @@ def to_fraction(value: Number) -> Fraction:
 
     Args:
         value: An ``int``, ``Fraction``, ``Decimal``, a finite ``float`` (read as the
-            decimal it prints as) or a percent string (``"90%"``, ``"1,15 %"``; a comma
-            or a point is the decimal mark, never both).
+            decimal it prints as), a percent string (``"90%"``, ``"1,15 %"``; a comma
+            or a point is the decimal mark, never both), a fraction ``"p/q"`` or a
+            whole number ``"150"``.
 
     Returns:
         The exact value; a percent string is divided by 100.
@@ -54,8 +59,8 @@ def to_fraction(value: Number) -> Fraction:
         TypeError: For ``bool`` and other types.
         ValueError: For NaN, infinities and strings that are not percentages.
 
-    >>> to_fraction(Decimal("1.15")), to_fraction("90 %"), to_fraction(2)
-    (Fraction(23, 20), Fraction(9, 10), Fraction(2, 1))
+    >>> to_fraction(Decimal("1.15")), to_fraction("90 %"), to_fraction("9/10")
+    (Fraction(23, 20), Fraction(9, 10), Fraction(9, 10))
     """
     if isinstance(value, bool):
         raise TypeError(f"cần một số, không phải {value!r} / expected a number, got {value!r}")
@@ -77,6 +82,11 @@ def to_fraction(value: Number) -> Fraction:
 
 def _parse_percent(text: str) -> Fraction:
     body = text.strip(_SPACES)
+    if _EXACT_TEXT.fullmatch(body):
+        try:
+            return Fraction(body)
+        except ZeroDivisionError:
+            raise ValueError(f"mẫu số bằng 0 / zero denominator: {text!r}") from None
     if not body.endswith("%"):
         raise ValueError(
             'chỉ nhận chuỗi phần trăm như "90%" / only percent strings such as "90%" '
@@ -120,7 +130,9 @@ def _coerce_exact(value: Any) -> Fraction:
     try:
         return to_fraction(value)
     except (TypeError, ValueError) as exc:
-        raise PydanticCustomError("vnlabor.exact_number", "{reason}", {"reason": str(exc)}) from None
+        raise PydanticCustomError(
+            "vnlabor.exact_number", "{reason}", {"reason": str(exc)}
+        ) from None
 
 
 Exact = Annotated[

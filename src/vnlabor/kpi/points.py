@@ -14,6 +14,8 @@ PercentagePoints(points=Fraction(117, 100))
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from vnlabor.kpi.number import Exact, Number, decimal_text, to_fraction
 from vnlabor.kpi.ratio import Ratio
 from vnlabor.model.base import VnlaborModel
@@ -27,9 +29,20 @@ class PercentagePoints(VnlaborModel):
     points: Exact
     """The difference in percentage points (floats read as their decimal text)."""
 
-    def __init__(self, points: Number) -> None:
-        # Positional form PercentagePoints(1.17); the field validator makes it exact.
-        super().__init__(points=points)
+    if TYPE_CHECKING:
+
+        def __init__(self, points: Number) -> None: ...
+
+    else:
+
+        def __init__(self, *args, **data):
+            # Positional form PercentagePoints(1.17); keywords and raw input from
+            # pydantic (JSON, unions) go to validation untouched.
+            if len(args) > 1 or (args and "points" in data):
+                raise TypeError("PercentagePoints takes one value: points")
+            if args:
+                data["points"] = args[0]
+            super().__init__(**data)
 
     @classmethod
     def change(cls, earlier: Ratio, later: Ratio) -> PercentagePoints | None:

@@ -8,11 +8,14 @@ at all) is never confused with "no trainee employed" (``0/5,816``, a rate of zer
 from __future__ import annotations
 
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
 from vnlabor.model.base import VnlaborModel
 from vnlabor.types import NonNegativeCount
 
 __all__ = ["Ratio"]
+
+_FIELDS = ("numerator", "denominator", "numerator_label", "denominator_label")
 
 
 class Ratio(VnlaborModel):
@@ -41,21 +44,29 @@ class Ratio(VnlaborModel):
     denominator_label: str | None = None
     """What the denominator counts."""
 
-    def __init__(
-        self,
-        numerator: int,
-        denominator: int,
-        numerator_label: str | None = None,
-        denominator_label: str | None = None,
-    ) -> None:
-        # An explicit __init__ so that the short positional form Ratio(9, 10) works;
-        # pydantic still validates every field.
-        super().__init__(
-            numerator=numerator,
-            denominator=denominator,
-            numerator_label=numerator_label,
-            denominator_label=denominator_label,
-        )
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            numerator: int,
+            denominator: int,
+            numerator_label: str | None = None,
+            denominator_label: str | None = None,
+        ) -> None: ...
+
+    else:
+
+        def __init__(self, *args, **data):
+            # Accept the short positional form Ratio(9, 10). pydantic also calls an
+            # overridden __init__ with raw input (JSON, unions), so any keywords must
+            # reach validation, which reports what is missing or extra.
+            if len(args) > len(_FIELDS):
+                raise TypeError(f"Ratio takes at most {len(_FIELDS)} positional arguments")
+            for name, value in zip(_FIELDS, args, strict=False):
+                if name in data:
+                    raise TypeError(f"Ratio got multiple values for {name!r}")
+                data[name] = value
+            super().__init__(**data)
 
     @property
     def value(self) -> Fraction | None:

@@ -45,6 +45,7 @@ from vnlabor.model.base import VnlaborModel
 
 __all__ = ["Actual", "Bound", "Comparison", "Target"]
 
+
 class Comparison(StrEnum):
     """How an actual value must relate to a target's bound(s)."""
 
@@ -118,7 +119,9 @@ class Target(VnlaborModel):
     ) -> Target:
         bound, unit = _bound(value, unit)
         side = "lower" if comparison in (Comparison.ABOVE, Comparison.AT_LEAST) else "upper"
-        return cls.model_validate({"comparison": comparison, side: bound, "unit": unit, "text": text})
+        return cls.model_validate(
+            {"comparison": comparison, side: bound, "unit": unit, "text": text}
+        )
 
     @classmethod
     def above(cls, value: Bound, *, unit: KpiUnit | None = None, text: str | None = None) -> Target:
@@ -252,6 +255,7 @@ class Target(VnlaborModel):
             return decimal_text(value)
 
         if self.comparison is Comparison.BETWEEN:
-            assert self.lower is not None and self.upper is not None
+            assert self.lower is not None
+            assert self.upper is not None
             return f"{show(self.lower)} – {show(self.upper)}"
         return f"{self.comparison.symbol} {show(self.reference)}"

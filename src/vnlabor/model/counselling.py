@@ -77,7 +77,8 @@ class CounsellingContact(ProgrammeRecord, PersonAttributes):
 class CounsellingConference(ProgrammeRecord):
     """A counselling or outreach conference (*hội nghị tư vấn, tuyên truyền*).
 
-    >>> CounsellingConference(held_on=date(2020, 9, 3), topic="work_abroad", attendance=120).attendance
+    >>> c = CounsellingConference(held_on=date(2020, 9, 3), topic="work_abroad", attendance=120)
+    >>> c.attendance
     120
     """
 

@@ -37,7 +37,11 @@ class Enrolment(ProgrammeRecord, PersonAttributes):
     @model_validator(mode="after")
     def _not_before_course(self) -> Self:
         # Joining a few days late is common; joining after the last day is a data error.
-        if isinstance(self.course, Course) and self.course.end and self.enrolled_on > self.course.end:
+        if (
+            isinstance(self.course, Course)
+            and self.course.end
+            and self.enrolled_on > self.course.end
+        ):
             raise ValueError(
                 f"ngày nhập học {self.enrolled_on} sau ngày kết thúc khoá {self.course.end} / "
                 f"enrolled on {self.enrolled_on}, after the course ended on {self.course.end}"

@@ -1,1 +1,89 @@
-"""vnlabor.programmes."""
+"""Support programmes: eligibility and support amounts that explain themselves.
+
+Every rule returns a :class:`Decision` (outcome, category, itemised amounts, parameters,
+reasons and citations); :func:`is_eligible` is the never-raising predicate and
+:class:`Budget` totals many decisions.
+
+* :func:`training_support`: elementary and under-3-month training.
+* :func:`abroad_support`, :func:`abroad_loan`: working abroad under contract.
+* :func:`job_connection_support`, :func:`counsellor_fees`: sustainable employment.
+
+References:
+    * Quyết định 46/2015/QĐ-TTg; Thông tư 152/2016/TT-BTC.
+    * Thông tư 55/2023/TT-BTC, Điều 24-25, 68-69, 72.
+    * Luật 69/2020/QH14; Nghị định 61/2015/NĐ-CP; Nghị định 74/2019/NĐ-CP.
+    * Quyết định 69/2024/QĐ-UBND của UBND thành phố Hà Nội (overlay ``hanoi-69-2024``).
+"""
+
+from vnlabor.programmes.abroad import (
+    AbroadCosts,
+    AbroadTier,
+    abroad_group,
+    abroad_loan,
+    abroad_support,
+)
+from vnlabor.programmes.budget import Budget, BudgetLine
+from vnlabor.programmes.categories import (
+    AbroadGroup,
+    Lender,
+    Outcome,
+    Programme,
+    SupportKind,
+    SupportUnit,
+    TrainingCategory,
+)
+from vnlabor.programmes.decision import (
+    AbroadDecision,
+    AnyDecision,
+    CounsellorDecision,
+    Decision,
+    JobConnectionDecision,
+    LoanDecision,
+    ParameterUse,
+    Rule,
+    SupportItem,
+    TrainingDecision,
+    is_eligible,
+)
+from vnlabor.programmes.employment import (
+    CounsellorMonth,
+    JobPlacement,
+    counsellor_fees,
+    job_connection_support,
+)
+from vnlabor.programmes.training import check_distance, training_categories, training_support
+
+__all__ = [
+    "AbroadCosts",
+    "AbroadDecision",
+    "AbroadGroup",
+    "AbroadTier",
+    "AnyDecision",
+    "Budget",
+    "BudgetLine",
+    "CounsellorDecision",
+    "CounsellorMonth",
+    "Decision",
+    "JobConnectionDecision",
+    "JobPlacement",
+    "Lender",
+    "LoanDecision",
+    "Outcome",
+    "ParameterUse",
+    "Programme",
+    "Rule",
+    "SupportItem",
+    "SupportKind",
+    "SupportUnit",
+    "TrainingCategory",
+    "TrainingDecision",
+    "abroad_group",
+    "abroad_loan",
+    "abroad_support",
+    "check_distance",
+    "counsellor_fees",
+    "is_eligible",
+    "job_connection_support",
+    "training_categories",
+    "training_support",
+]

@@ -1,0 +1,60 @@
+"""A trainee of an elementary or under-3-month course, as the support rules see them.
+
+Fields left ``None`` are *unknown*: a rule that needs one of them returns an
+undetermined decision naming it, never a silent "no". The less common groups (merit,
+land recovered, laid off, fisher, low income) default to ``False`` ("not recorded as
+such"), so a plain record decides on the common facts.
+
+>>> t = Trainee(sex=Sex.FEMALE, rural=True, disabled=False, ethnic_minority=False,
+...             household_status=PovertyStatus.NEAR_POOR, newly_escaped=False,
+...             special_difficulty_area=False)
+>>> t.household_status, t.previous_supports
+(<PovertyStatus.NEAR_POOR: 'near_poor'>, 0)
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from vnlabor.model.base import VnlaborModel
+from vnlabor.model.poverty_status import PovertyStatus
+from vnlabor.model.sex import Sex
+from vnlabor.types import NonNegativeCount
+
+__all__ = ["Trainee"]
+
+
+class Trainee(VnlaborModel):
+    """A person applying for training support (*người học*)."""
+
+    sex: Sex | None = None
+    """Nam / nữ (women are a category; the age limit differs by sex)."""
+    rural: bool | None = None
+    """Rural worker (*lao động nông thôn*)."""
+    disabled: bool | None = None
+    """Person with a disability (*người khuyết tật*)."""
+    ethnic_minority: bool | None = None
+    """Ethnic minority (*người dân tộc thiểu số*)."""
+    household_status: PovertyStatus | None = None
+    """Status of the trainee's household on the current list."""
+    newly_escaped: bool | None = None
+    """Member of a newly-escaped household (*hộ mới thoát nghèo*)."""
+    special_difficulty_area: bool | None = None
+    """Lives in an extremely difficult commune, village or hamlet (*xã, thôn, bản ĐBKK*)."""
+    merit: bool | None = False
+    """Entitled to policies for people with revolutionary merit (*người có công*)."""
+    land_recovered: bool | None = False
+    """Household whose farm or business land was recovered (*hộ bị thu hồi đất*)."""
+    laid_off: bool | None = False
+    """Had a job, lost it and is looking for work (*bị mất việc làm*, certified by the
+    commune); counts for women (*lao động nữ bị mất việc làm*)."""
+    fisher: bool | None = False
+    """Fisherman or fisherwoman (*ngư dân*)."""
+    low_income: bool | None = False
+    """Low-income worker (*người lao động có thu nhập thấp*, Circular 55/2023 Art. 68)."""
+    birth_date: date | None = None
+    """Date of birth; when given, the working-age limits are checked."""
+    previous_supports: NonNegativeCount = 0
+    """Times the person was already supported for such a course (0 = never)."""
+    lost_job_objectively: bool = False
+    """Lost the job obtained after an earlier supported course for objective reasons."""

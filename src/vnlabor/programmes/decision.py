@@ -1,0 +1,485 @@
+"""Decisions that explain themselves: one shape for every support programme.
+
+Every programme rule is a function ``rule(subject, …, on=date, law=None, …) -> Decision``
+(:data:`Rule`). A :class:`Decision` is a frozen record of
+
+* the :class:`~vnlabor.programmes.categories.Outcome`: eligible, not eligible, or
+  *undetermined*, which names the missing facts (``missing``) instead of a silent "no";
+* the beneficiary category chosen (on the programme's own subclass);
+* the itemised amounts (:class:`SupportItem`: kind, amount, cap, basis, citation) and
+  their ``total``, an exact ``int`` of đồng;
+* the legal parameters used (:class:`ParameterUse`) and the ``reasons`` (rendered in
+  Vietnamese or English from the catalogues), and every citation behind them.
+
+Subclasses differ by a ``kind`` literal, so :data:`AnyDecision` is a discriminated
+union for (de)serialising mixed lists.
+
+Money is ``int`` VND throughout; an item paid at actual cost below its cap pays the
+actual cost, and a share of a cap is rounded *down* to the whole đồng (nothing is paid
+above a cap).
+
+>>> from datetime import date
+>>> d = TrainingDecision(on=date(2024, 5, 1), outcome=Outcome.NOT_ELIGIBLE)
+>>> d.eligible, d.total, d.tuition
+(False, 0, 0)
+
+References:
+    * Quyết định 46/2015/QĐ-TTg; Thông tư 152/2016/TT-BTC (training support).
+    * Thông tư 55/2023/TT-BTC (2021-2025 national target programmes).
+    * Nghị định 61/2015/NĐ-CP, sửa đổi bởi Nghị định 74/2019/NĐ-CP (loans).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Annotated, Any, Literal, TypeVar
+
+from pydantic import Field, computed_field, model_validator
+
+from vnlabor.errors import VnlaborError
+from vnlabor.law.book import LawBook, national
+from vnlabor.law.citation import Citation
+from vnlabor.law.parameter import ParameterValue, Value
+from vnlabor.model.base import VnlaborModel
+from vnlabor.model.confidence import Confidence
+from vnlabor.poverty.reason import Reason
+from vnlabor.programmes.categories import (
+    AbroadGroup,
+    Lender,
+    Outcome,
+    Programme,
+    SupportKind,
+    SupportUnit,
+    TrainingCategory,
+)
+from vnlabor.types import VND
+
+__all__ = [
+    "AbroadDecision",
+    "AnyDecision",
+    "CounsellorDecision",
+    "Decision",
+    "JobConnectionDecision",
+    "LoanDecision",
+    "ParameterUse",
+    "Rule",
+    "SupportItem",
+    "TrainingDecision",
+    "is_eligible",
+]
+
+F = TypeVar("F")
+R = TypeVar("R")
+
+_ORDER = {Confidence.CONFIRMED: 0, Confidence.PARTLY_CONFIRMED: 1, Confidence.UNCONFIRMED: 2}
+
+
+class SupportItem(VnlaborModel):
+    """One line of a support amount: what, how much, under which cap and text."""
+
+    kind: SupportKind
+    """Tuition, meals, travel, …"""
+    amount: VND
+    """Amount payable, whole đồng."""
+    cap: VND | None = None
+    """The cap applied (national cap, or the lower provincial level), if any."""
+    actual_cost: VND | None = None
+    """Actual cost claimed, when the item is paid at actual cost up to the cap."""
+    unit_rate: VND | None = None
+    """Rate per unit, when the item is a rate times a quantity."""
+    quantity: int | None = None
+    """Number of units (days, months, sessions)."""
+    unit: SupportUnit = SupportUnit.COURSE
+    """What the cap or rate is per."""
+    parameter: str | None = None
+    """Name of the law parameter holding the cap or rate."""
+    citation: Citation
+    """The provision that sets the cap or rate."""
+    provincial_citation: Citation | None = None
+    """The provincial instrument setting a level within the national cap, if any."""
+
+
+class ParameterUse(VnlaborModel):
+    """A legal parameter the decision read, with its value and citation."""
+
+    name: str
+    """Parameter name, e.g. ``"training.cap.near_poor"``."""
+    value: Value
+    """Its value on the day of the decision."""
+    citation: Citation
+    """Where the value comes from, with its confidence."""
+
+
+class Decision(VnlaborModel):
+    """The outcome of a programme rule for one subject on one day (base of all kinds)."""
+
+    kind: Programme
+    """Which programme decided (the discriminator of :data:`AnyDecision`)."""
+    on: date
+    """Day the decision applies the law of."""
+    outcome: Outcome
+    """Eligible, not eligible, or undetermined."""
+    items: tuple[SupportItem, ...] = ()
+    """Itemised amounts (empty unless eligible)."""
+    pending: tuple[SupportKind, ...] = ()
+    """Items that could not be computed for lack of facts (see ``missing``)."""
+    missing: tuple[str, ...] = ()
+    """Names of the facts (fields or arguments) that are missing and matter."""
+    parameters: tuple[ParameterUse, ...] = ()
+    """Legal parameters read, in the order they were used."""
+    reasons: tuple[Reason, ...] = ()
+    """Why: each step with its values and citation."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _accept_total(cls, data: Any) -> Any:
+        # ``total`` is computed; a serialised decision carries it back: check, then drop.
+        if isinstance(data, dict) and "total" in data:
+            data = dict(data)
+            claimed = data.pop("total")
+            try:
+                actual = sum(
+                    i.amount if isinstance(i, SupportItem) else int(i["amount"])
+                    for i in data.get("items", ())
+                )
+            except (TypeError, KeyError, ValueError):
+                return data  # the items themselves will fail validation
+            if claimed != actual:
+                raise ValueError(f"total {claimed!r} is not the sum of the items ({actual})")
+        return data
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def total(self) -> int:
+        """Sum of the items, whole đồng (items still pending are not included)."""
+        return sum(item.amount for item in self.items)
+
+    @property
+    def eligible(self) -> bool | None:
+        """``True``/``False``, or ``None`` when undetermined."""
+        if self.outcome is Outcome.UNDETERMINED:
+            return None
+        return self.outcome is Outcome.ELIGIBLE
+
+    @property
+    def complete(self) -> bool:
+        """Whether the outcome is settled and every item computed."""
+        return self.outcome is not Outcome.UNDETERMINED and not self.pending
+
+    @property
+    def category_member(self) -> TrainingCategory | AbroadGroup | Lender | None:
+        """The beneficiary category, lender or group the decision chose, if any."""
+        return None
+
+    def amount(self, kind: SupportKind) -> int | None:
+        """Amount of the items of ``kind``; ``0`` if none, ``None`` if not yet known.
+
+        ``None`` when the decision is undetermined or the item is pending.
+        """
+        if self.outcome is Outcome.UNDETERMINED or kind in self.pending:
+            return None
+        return sum(item.amount for item in self.items if item.kind is kind)
+
+    @property
+    def citations(self) -> tuple[Citation, ...]:
+        """Every distinct provision behind the decision, in order of use."""
+        seen: dict[Citation, None] = {}
+        for item in self.items:
+            seen.setdefault(item.citation)
+            if item.provincial_citation is not None:
+                seen.setdefault(item.provincial_citation)
+        for use in self.parameters:
+            seen.setdefault(use.citation)
+        for reason in self.reasons:
+            if reason.citation is not None:
+                seen.setdefault(reason.citation)
+        return tuple(seen)
+
+    @property
+    def confidence(self) -> Confidence:
+        """The weakest confidence among the citations (C when none is weaker)."""
+        return max(
+            (c.confidence for c in self.citations),
+            key=_ORDER.__getitem__,
+            default=Confidence.CONFIRMED,
+        )
+
+    @property
+    def unconfirmed(self) -> tuple[ParameterUse, ...]:
+        """Parameters used whose figure is only partly confirmed (P) or unconfirmed (R)."""
+        return tuple(
+            p for p in self.parameters if p.citation.confidence is not Confidence.CONFIRMED
+        )
+
+    def explain(self, locale: str = "vi", law: LawBook | None = None) -> str:
+        """The decision as text: outcome, category, items, total, reasons with citations."""
+        from vnlabor.l10n import format_date, format_vnd, label, message
+
+        header = message(
+            "programmes.explain.header",
+            locale,
+            programme=label(self.kind, locale),
+            outcome=label(self.outcome, locale),
+            date=format_date(self.on, locale=locale),
+        )
+        lines = [header[:1].upper() + header[1:]]
+        category = self.category_member
+        if category is not None:
+            lines.append(
+                message("programmes.explain.category", locale, category=label(category, locale))
+            )
+        for item in self.items:
+            lines.append(f"- {_item_text(item, locale)}")
+        if self.pending:
+            lines.append(
+                message(
+                    "programmes.explain.pending",
+                    locale,
+                    items=", ".join(label(k, locale) for k in self.pending),
+                )
+            )
+        if self.outcome is not Outcome.UNDETERMINED:
+            lines.append(
+                message(
+                    "programmes.explain.total",
+                    locale,
+                    total_vnd=format_vnd(self.total, locale=locale),
+                )
+            )
+        if self.reasons:
+            lines.append(message("programmes.explain.reasons", locale))
+            lines.extend(f"- {r.render(locale, law)}" for r in self.reasons)
+        return "\n".join(lines)
+
+
+def _item_text(item: SupportItem, locale: str) -> str:
+    from vnlabor.l10n import format_vnd, label, message
+
+    def vnd(v: int) -> str:
+        return format_vnd(v, locale=locale)
+
+    name = label(item.kind, locale)
+    if item.unit_rate is not None and item.quantity is not None:
+        return message(
+            "programmes.item.rate",
+            locale,
+            item=name,
+            amount_vnd=vnd(item.amount),
+            rate_vnd=vnd(item.unit_rate),
+            quantity=item.quantity,
+            unit=label(item.unit, locale),
+        )
+    if item.actual_cost is not None and item.cap is not None:
+        return message(
+            "programmes.item.capped",
+            locale,
+            item=name,
+            amount_vnd=vnd(item.amount),
+            cost_vnd=vnd(item.actual_cost),
+            cap_vnd=vnd(item.cap),
+        )
+    if item.actual_cost is not None:
+        return message("programmes.item.actual", locale, item=name, amount_vnd=vnd(item.amount))
+    return message("programmes.item.flat", locale, item=name, amount_vnd=vnd(item.amount))
+
+
+class TrainingDecision(Decision):
+    """Support for an elementary or under-3-month course (QĐ 46/2015; TT 152/2016)."""
+
+    kind: Literal[Programme.TRAINING] = Programme.TRAINING
+    """Always ``training``."""
+    category: TrainingCategory | None = None
+    """The single category whose cap applies (the highest), if any."""
+    categories: tuple[TrainingCategory, ...] = ()
+    """Every category the trainee falls in on that day."""
+
+    @property
+    def category_member(self) -> TrainingCategory | None:
+        """The category chosen."""
+        return self.category
+
+    @property
+    def tuition(self) -> int | None:
+        """Training cost paid (``None`` while undetermined)."""
+        return self.amount(SupportKind.TUITION)
+
+    @property
+    def meals(self) -> int | None:
+        """Meal allowance (``None`` while undetermined)."""
+        return self.amount(SupportKind.MEALS)
+
+    @property
+    def travel(self) -> int | None:
+        """Travel allowance (``None`` while undetermined or the distance is unknown)."""
+        return self.amount(SupportKind.TRAVEL)
+
+
+class AbroadDecision(Decision):
+    """Support for a worker going abroad under contract (Circular 55/2023 Art. 25, 69)."""
+
+    kind: Literal[Programme.ABROAD] = Programme.ABROAD
+    """Always ``abroad``."""
+    group: AbroadGroup | None = None
+    """The provision the worker qualifies under (the most favourable)."""
+
+    @property
+    def category_member(self) -> AbroadGroup | None:
+        """The group chosen."""
+        return self.group
+
+
+class LoanDecision(Decision):
+    """A preferential loan for working abroad (Decree 61/2015 as amended by 74/2019)."""
+
+    kind: Literal[Programme.ABROAD_LOAN] = Programme.ABROAD_LOAN
+    """Always ``abroad_loan``."""
+    lender: Lender | None = None
+    """Who lends."""
+    collateral_required: bool | None = None
+    """Whether the maximum loan needs collateral."""
+
+    @property
+    def category_member(self) -> Lender | None:
+        """The lender."""
+        return self.lender
+
+    @property
+    def max_loan(self) -> int | None:
+        """The largest loan allowed (``None`` while undetermined)."""
+        return self.amount(SupportKind.LOAN)
+
+
+class JobConnectionDecision(Decision):
+    """Payment for a successful job connection (Circular 55/2023 Art. 72)."""
+
+    kind: Literal[Programme.JOB_CONNECTION] = Programme.JOB_CONNECTION
+    """Always ``job_connection``."""
+
+
+class CounsellorDecision(Decision):
+    """A counsellor's fees for one month (Circular 55/2023 Art. 69.5)."""
+
+    kind: Literal[Programme.COUNSELLOR] = Programme.COUNSELLOR
+    """Always ``counsellor``."""
+
+
+AnyDecision = Annotated[
+    TrainingDecision | AbroadDecision | LoanDecision | JobConnectionDecision | CounsellorDecision,
+    Field(discriminator="kind"),
+]
+"""Any programme's decision, discriminated by ``kind`` (for mixed lists and JSON)."""
+
+Rule = Callable[..., Decision]
+"""The rule protocol: ``rule(subject, …, on=date, law=None, **facts) -> Decision``."""
+
+
+def is_eligible(rule: Rule, /, *args: Any, **kwargs: Any) -> bool | None:
+    """Apply ``rule`` and return ``decision.eligible``; never raises.
+
+    ``None`` when the decision is undetermined **or** the rule could not be applied
+    (invalid input, no law data for the date): call the rule itself to see why.
+
+    >>> from vnlabor.programmes.employment import job_connection_support, JobPlacement
+    >>> is_eligible(job_connection_support, JobPlacement(contract_signed=True),
+    ...             on=date(2024, 1, 1))
+    True
+    >>> is_eligible(job_connection_support, JobPlacement(contract_signed=True),
+    ...             on=date(2020, 1, 1)) is None
+    True
+    """
+    try:
+        return rule(*args, **kwargs).eligible
+    except (VnlaborError, ValueError, TypeError, LookupError):
+        return None
+
+
+# --- helpers shared by the rules ------------------------------------------------------
+
+
+class Lookup:
+    """Reads parameters from a law book and records each one used (for the decision)."""
+
+    def __init__(self, law: LawBook | None, on: date) -> None:
+        self.book = law or national()
+        self.on = on
+        self._used: dict[str, ParameterUse] = {}
+
+    def _record(self, name: str, pv: ParameterValue) -> ParameterValue:
+        if name not in self._used:
+            self._used[name] = ParameterUse(name=name, value=pv.value, citation=pv.citation)
+        return pv
+
+    def at(self, name: str) -> ParameterValue:
+        """The value in force (raises ``ParameterNotInForce`` outside the data)."""
+        return self._record(name, self.book.at(name, self.on))
+
+    def find(self, name: str) -> ParameterValue | None:
+        """The value in force, or ``None`` when absent on that day."""
+        pv = self.book.find(name, self.on)
+        return None if pv is None else self._record(name, pv)
+
+    def amount(self, name: str) -> tuple[int, Citation]:
+        """An integer parameter and its citation."""
+        pv = self.at(name)
+        return _int(name, pv.value), pv.citation
+
+    def codes(self, name: str) -> frozenset[str]:
+        """A list-of-codes parameter as a set (empty when absent that day)."""
+        pv = self.find(name)
+        if pv is None:
+            return frozenset()
+        v = pv.value
+        return frozenset(v) if isinstance(v, tuple) else frozenset({str(v)})
+
+    @property
+    def used(self) -> tuple[ParameterUse, ...]:
+        """Parameters read so far."""
+        return tuple(self._used.values())
+
+    def confidence_reasons(self) -> tuple[Reason, ...]:
+        """A reason for every figure used that is not fully confirmed."""
+        return tuple(
+            Reason(
+                key="programmes.reason.figure_not_confirmed",
+                values={"parameter": use.name, "confidence": use.citation.confidence},
+                citation=use.citation,
+            )
+            for use in self._used.values()
+            if use.citation.confidence is not Confidence.CONFIRMED
+        )
+
+
+def _int(name: str, value: Value) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"parameter {name!r} holds {value!r}, not an integer")
+    return value
+
+
+def resolve_unknowns(
+    facts: dict[str, F | None],
+    low: dict[str, F],
+    high: dict[str, F],
+    evaluate: Callable[[dict[str, F]], R],
+) -> tuple[R, tuple[str, ...]]:
+    """Evaluate a monotone rule over facts some of which are unknown (``None``).
+
+    Unknown facts are filled with their least favourable value (``low``) and with
+    their most favourable (``high``). When both give the same result, the result holds
+    whatever the facts are; otherwise the unknown facts that change it, each on its own,
+    are returned as missing (all unknown facts if none does alone).
+
+    >>> rule = lambda f: f["a"] or f["b"]
+    >>> resolve_unknowns({"a": True, "b": None}, {"b": False}, {"b": True}, rule)
+    (True, ())
+    >>> resolve_unknowns({"a": False, "b": None}, {"b": False}, {"b": True}, rule)
+    (False, ('b',))
+    """
+    unknown = [k for k, v in facts.items() if v is None]
+    known = {k: v for k, v in facts.items() if v is not None}
+    lower = {**known, **{k: low[k] for k in unknown}}
+    result = evaluate(lower)
+    if not unknown or evaluate({**known, **{k: high[k] for k in unknown}}) == result:
+        return result, ()
+    matter = tuple(k for k in unknown if evaluate({**lower, k: high[k]}) != result)
+    return result, matter or tuple(unknown)

@@ -1,0 +1,165 @@
+"""Sustainable employment (sub-project 3) and counsellors' fees (sub-project 2).
+
+* :func:`job_connection_support`: a job-service provider is paid at most
+  ``employment.job_connection.cap`` (400,000 VND) per worker who finds a job with a
+  signed labour contract (Circular 55/2023 Art. 72), or the official service price
+  where one exists and is lower. Not payable when the unemployment-insurance fund
+  already paid for the placement (no double funding).
+* :func:`counsellor_fees`: people who introduce and advise workers (and their families)
+  about working abroad are paid at most ``employment.counsellor.per_session`` per
+  session and ``employment.counsellor.per_month`` per month (Art. 69.5; listed here
+  with employment as the programme reports do).
+
+>>> from datetime import date
+>>> job_connection_support(JobPlacement(contract_signed=True, service_price=350_000),
+...                        on=date(2024, 6, 1)).total
+350000
+>>> counsellor_fees(CounsellorMonth(sessions=12, fee_per_session=60_000),
+...                 on=date(2024, 6, 1)).total
+500000
+
+References:
+    * Thông tư 55/2023/TT-BTC ngày 15/8/2023 của Bộ Tài chính, Điều 69 khoản 5 và Điều 72.
+    * Quyết định 90/QĐ-TTg ngày 18/01/2022 (Chương trình MTQG giảm nghèo bền vững
+      2021-2025, Dự án 4).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from vnlabor.law.book import LawBook
+from vnlabor.model.base import VnlaborModel
+from vnlabor.poverty.reason import Reason
+from vnlabor.programmes.categories import Outcome, SupportKind, SupportUnit
+from vnlabor.programmes.decision import (
+    CounsellorDecision,
+    JobConnectionDecision,
+    Lookup,
+    SupportItem,
+)
+from vnlabor.types import VND, NonNegativeCount
+
+__all__ = ["CounsellorMonth", "JobPlacement", "counsellor_fees", "job_connection_support"]
+
+
+class JobPlacement(VnlaborModel):
+    """A worker placed in a job through an employment service (*kết nối việc làm*)."""
+
+    contract_signed: bool | None = None
+    """Whether the worker signed a labour contract (``None`` = unknown)."""
+    service_price: VND | None = None
+    """Official service price for the placement, where one exists."""
+    unemployment_insurance_funded: bool | None = False
+    """Whether the unemployment-insurance fund already paid for it."""
+
+
+class CounsellorMonth(VnlaborModel):
+    """One counsellor's sessions in one month (*người làm công tác tư vấn, giới thiệu*)."""
+
+    sessions: NonNegativeCount
+    """Sessions held in the month."""
+    fee_per_session: VND
+    """Fee claimed per session."""
+
+
+def job_connection_support(
+    placement: JobPlacement, *, on: date, law: LawBook | None = None
+) -> JobConnectionDecision:
+    """The payment for one successful job connection on day ``on``.
+
+    Raises:
+        vnlabor.errors.ParameterNotInForce: ``on`` is outside 15/08/2023-31/12/2026.
+    """
+    lk = Lookup(law, on)
+    cap, cite = lk.amount("employment.job_connection.cap")
+
+    def done(outcome: Outcome, reasons: list[Reason], **extra: object) -> JobConnectionDecision:
+        return JobConnectionDecision.model_validate(
+            {
+                "on": on,
+                "outcome": outcome,
+                "parameters": lk.used,
+                "reasons": (*reasons, *lk.confidence_reasons()),
+                **extra,
+            }
+        )
+
+    if placement.contract_signed is False:
+        return done(
+            Outcome.NOT_ELIGIBLE, [Reason(key="programmes.reason.no_contract", citation=cite)]
+        )
+    if placement.unemployment_insurance_funded is True:
+        return done(
+            Outcome.NOT_ELIGIBLE, [Reason(key="programmes.reason.double_funding", citation=cite)]
+        )
+    missing = tuple(
+        name
+        for name, value in (
+            ("contract_signed", placement.contract_signed),
+            ("unemployment_insurance_funded", placement.unemployment_insurance_funded),
+        )
+        if value is None
+    )
+    if missing:
+        return done(
+            Outcome.UNDETERMINED,
+            [Reason(key="programmes.reason.missing_facts", values={"facts": ", ".join(missing)})],
+            missing=missing,
+        )
+    price = placement.service_price
+    item = SupportItem(
+        kind=SupportKind.JOB_CONNECTION,
+        amount=cap if price is None else min(price, cap),
+        cap=cap,
+        actual_cost=price,
+        unit=SupportUnit.WORKER,
+        parameter="employment.job_connection.cap",
+        citation=cite,
+    )
+    return done(Outcome.ELIGIBLE, [], items=(item,))
+
+
+def counsellor_fees(
+    month: CounsellorMonth, *, on: date, law: LawBook | None = None
+) -> CounsellorDecision:
+    """A counsellor's payable fees for one month: per-session and monthly caps.
+
+    Payable = min(sessions × min(fee, session cap), monthly cap).
+
+    Raises:
+        vnlabor.errors.ParameterNotInForce: ``on`` is outside 15/08/2023-31/12/2026.
+    """
+    lk = Lookup(law, on)
+    per_session, s_cite = lk.amount("employment.counsellor.per_session")
+    per_month, m_cite = lk.amount("employment.counsellor.per_month")
+    rate = min(month.fee_per_session, per_session)
+    claimed = rate * month.sessions
+    if claimed > per_month:
+        item = SupportItem(
+            kind=SupportKind.COUNSELLING,
+            amount=per_month,
+            cap=per_month,
+            actual_cost=claimed,
+            unit=SupportUnit.MONTH,
+            parameter="employment.counsellor.per_month",
+            citation=m_cite,
+        )
+    else:
+        item = SupportItem(
+            kind=SupportKind.COUNSELLING,
+            amount=claimed,
+            unit_rate=rate,
+            quantity=month.sessions,
+            unit=SupportUnit.SESSION,
+            cap=per_session,
+            parameter="employment.counsellor.per_session",
+            citation=s_cite,
+        )
+    return CounsellorDecision(
+        on=on,
+        outcome=Outcome.ELIGIBLE,
+        items=(item,),
+        parameters=lk.used,
+        reasons=lk.confidence_reasons(),
+    )

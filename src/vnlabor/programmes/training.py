@@ -1,0 +1,549 @@
+"""Support for elementary (*sơ cấp*) and under-3-month vocational training.
+
+:func:`training_support` decides what a trainee gets for one course on one day:
+
+* **Scope**: only the levels in ``training.covered_levels`` (elementary, under 3 months);
+  other levels are not eligible under this rule.
+* **Once per person**: a person already supported is not eligible again, unless they
+  lost the job for objective reasons, and then at most ``training.repeat.max_supports``
+  supports in all (QĐ 46/2015 Art. 3; the reading "in all" is P).
+* **Working age** (optional): checked only when ``Trainee.birth_date`` is given
+  (TT 152/2016 Art. 4.1, completed years, bounds inclusive); otherwise a reason says it
+  was not checked.
+* **Category**: every category the trainee falls in is considered and the single one
+  with the highest cap applies (ties: legal order). Newly-escaped households and
+  low-income workers are a category only while Circular 55/2023 Art. 68 is in force
+  (from 15/08/2023); before that day they are not eligible on that ground.
+* **Tuition** = min(actual cost, cap); where a provincial overlay sets a level for the
+  category (``training.provincial.cap.*``), the cap is min(provincial level, national
+  cap) and both are cited. A province may exclude categories
+  (``training.provincial.excluded_categories``).
+* **Meals** = rate × days of actual study, for the groups in ``training.meals.categories``.
+* **Travel**: the special amount for disabled trainees and residents of extremely
+  difficult communes at ``training.travel.special_min_km`` or more, else the standard
+  amount at ``training.travel.standard_min_km`` or more (bounds inclusive), for the
+  groups in ``training.travel.categories``.
+
+Unknown facts: a ``None`` field that could change the category, meals or travel makes
+the decision UNDETERMINED and is named in ``missing``. A missing distance (``None``)
+leaves the decision ELIGIBLE with travel *pending* (``d.travel is None``,
+``"distance_km"`` in ``d.missing``): tuition and meals do not depend on it, and travel
+is never silently 0.
+
+>>> from datetime import date
+>>> from vnlabor.model.course import Course, CourseLevel
+>>> from vnlabor.model.poverty_status import PovertyStatus
+>>> from vnlabor.model.sex import Sex
+>>> from vnlabor.model.trainee import Trainee
+>>> t = Trainee(sex=Sex.FEMALE, rural=True, disabled=False, ethnic_minority=False,
+...             household_status=PovertyStatus.NEAR_POOR, newly_escaped=False,
+...             special_difficulty_area=False)
+>>> course = Course(level=CourseLevel.UNDER_3_MONTHS, cost=5_000_000, study_days=30)
+>>> d = training_support(t, course, on=date(2024, 5, 1), distance_km=20)
+>>> d.eligible, d.category, d.tuition, d.meals, d.travel, d.total
+(True, <TrainingCategory.NEAR_POOR: 'near_poor'>, 2500000, 900000, 200000, 3600000)
+>>> training_support(t, course, on=date(2024, 5, 1)).travel is None
+True
+
+References:
+    * Quyết định 46/2015/QĐ-TTg ngày 28/9/2015 của Thủ tướng Chính phủ, Điều 1-5.
+    * Thông tư 152/2016/TT-BTC ngày 17/10/2016 của Bộ Tài chính, Điều 4 và 7.
+    * Thông tư 55/2023/TT-BTC ngày 15/8/2023 của Bộ Tài chính, Điều 24 và 68.
+    * Quyết định 69/2024/QĐ-UBND ngày 09/12/2024 của UBND thành phố Hà Nội (overlay
+      ``hanoi-69-2024``).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from fractions import Fraction
+
+from vnlabor.law.book import LawBook
+from vnlabor.law.parameter import ParameterValue
+from vnlabor.model.course import Course
+from vnlabor.model.poverty_status import PovertyStatus
+from vnlabor.model.sex import Sex
+from vnlabor.model.trainee import Trainee
+from vnlabor.poverty.reason import Reason
+from vnlabor.programmes.categories import Outcome, SupportKind, SupportUnit, TrainingCategory
+from vnlabor.programmes.decision import (
+    Lookup,
+    SupportItem,
+    TrainingDecision,
+    resolve_unknowns,
+)
+
+__all__ = ["CAP_PARAMETER", "check_distance", "training_categories", "training_support"]
+
+CAP_PARAMETER: dict[TrainingCategory, str] = {
+    TrainingCategory.DISABLED: "disabled",
+    TrainingCategory.POOR_ETHNIC_MINORITY: "poor_ethnic_minority_or_special_area",
+    TrainingCategory.POOR_SPECIAL_AREA: "poor_ethnic_minority_or_special_area",
+    TrainingCategory.ETHNIC_MINORITY: "priority_group",
+    TrainingCategory.MERIT: "priority_group",
+    TrainingCategory.POOR: "priority_group",
+    TrainingCategory.LAND_RECOVERED: "priority_group",
+    TrainingCategory.LAID_OFF_WOMAN: "priority_group",
+    TrainingCategory.FISHER: "priority_group",
+    TrainingCategory.NEAR_POOR: "near_poor",
+    TrainingCategory.NEWLY_ESCAPED: "newly_escaped_low_income",
+    TrainingCategory.LOW_INCOME: "newly_escaped_low_income",
+    TrainingCategory.WOMAN: "other_women_rural",
+    TrainingCategory.RURAL_WORKER: "other_women_rural",
+}
+"""Suffix of the cap parameter (``training.cap.<suffix>``) of each category."""
+
+_ORDER = {c: i for i, c in enumerate(TrainingCategory)}
+
+_FACTS = (
+    "sex",
+    "rural",
+    "disabled",
+    "ethnic_minority",
+    "household_status",
+    "newly_escaped",
+    "special_difficulty_area",
+    "merit",
+    "land_recovered",
+    "laid_off",
+    "fisher",
+    "low_income",
+)
+_LOW: dict[str, object] = dict.fromkeys(_FACTS, False) | {
+    "sex": Sex.MALE,
+    "household_status": PovertyStatus.NON_POOR,
+}
+_HIGH: dict[str, object] = dict.fromkeys(_FACTS, True) | {
+    "sex": Sex.FEMALE,
+    "household_status": PovertyStatus.POOR,
+}
+
+
+def check_distance(distance_km: object, name: str = "distance_km") -> Fraction | None:
+    """Validate a distance in km: a finite number ≥ 0 (``int``, ``float``, ``Decimal``).
+
+    Returned as an exact :class:`~fractions.Fraction` (``None`` stays ``None``: unknown).
+
+    >>> check_distance(Decimal("14.999")) < 15
+    True
+    >>> check_distance(float("nan"))
+    Traceback (most recent call last):
+    ...
+    ValueError: distance_km phải là số hữu hạn không âm / distance_km must be a finite ...
+    """
+    if distance_km is None:
+        return None
+    if isinstance(distance_km, bool) or not isinstance(
+        distance_km, int | float | Decimal | Fraction
+    ):
+        raise TypeError(f"{name} phải là số / {name} must be a number (km), got {distance_km!r}")
+    finite = (
+        distance_km.is_finite() if isinstance(distance_km, Decimal) else math.isfinite(distance_km)
+    )
+    if not finite or distance_km < 0:
+        raise ValueError(
+            f"{name} phải là số hữu hạn không âm / {name} must be a finite number ≥ 0, "
+            f"got {distance_km!r}"
+        )
+    return Fraction(distance_km)
+
+
+def training_categories(facts: dict[str, object]) -> tuple[TrainingCategory, ...]:
+    """The categories a person with these (fully known) facts falls in, in legal order.
+
+    >>> [c.value for c in training_categories({"sex": Sex.FEMALE, "disabled": True,
+    ...                                       "household_status": PovertyStatus.POOR})]
+    ['disabled', 'poor', 'woman']
+    """
+    poor = facts.get("household_status") is PovertyStatus.POOR
+    female = facts.get("sex") is Sex.FEMALE
+    holds = {
+        TrainingCategory.DISABLED: facts.get("disabled") is True,
+        TrainingCategory.POOR_ETHNIC_MINORITY: poor and facts.get("ethnic_minority") is True,
+        TrainingCategory.POOR_SPECIAL_AREA: poor and facts.get("special_difficulty_area") is True,
+        TrainingCategory.ETHNIC_MINORITY: facts.get("ethnic_minority") is True,
+        TrainingCategory.MERIT: facts.get("merit") is True,
+        TrainingCategory.POOR: poor,
+        TrainingCategory.LAND_RECOVERED: facts.get("land_recovered") is True,
+        TrainingCategory.LAID_OFF_WOMAN: female and facts.get("laid_off") is True,
+        TrainingCategory.FISHER: facts.get("fisher") is True,
+        TrainingCategory.NEAR_POOR: facts.get("household_status") is PovertyStatus.NEAR_POOR,
+        TrainingCategory.NEWLY_ESCAPED: facts.get("newly_escaped") is True,
+        TrainingCategory.LOW_INCOME: facts.get("low_income") is True,
+        TrainingCategory.WOMAN: female,
+        TrainingCategory.RURAL_WORKER: facts.get("rural") is True,
+    }
+    return tuple(c for c, ok in holds.items() if ok)
+
+
+@dataclass(frozen=True)
+class _Plan:
+    # Only what changes the money compares: two plans paying the same are equal even
+    # if they name different categories (ties) or list different ones.
+    limit: int
+    meals: bool
+    travel: bool
+    travel_amount: int | None
+    category: TrainingCategory | None = field(compare=False)
+    available: tuple[TrainingCategory, ...] = field(compare=False)
+    skipped: tuple[tuple[TrainingCategory, str, ParameterValue | None], ...] = field(compare=False)
+    national: tuple[str, ParameterValue] | None = field(compare=False)
+    provincial: tuple[str, ParameterValue] | None = field(compare=False)
+    special_travel: bool = field(compare=False)
+
+
+def _travel_amount(book: LawBook, on: date, special: bool, distance: Fraction | None) -> int | None:
+    if distance is None:
+        return None
+    names = [("training.travel.special_min_km", "training.travel.special")] if special else []
+    names.append(("training.travel.standard_min_km", "training.travel.standard"))
+    for min_name, name in names:
+        if distance >= _as_int(book.at(min_name, on)):
+            return _as_int(book.at(name, on))
+    return 0
+
+
+def _plan(facts: dict[str, object], book: LawBook, on: date, distance: Fraction | None) -> _Plan:
+    excluded_pv = book.find("training.provincial.excluded_categories", on)
+    excluded = (
+        set(excluded_pv.value) if excluded_pv and isinstance(excluded_pv.value, tuple) else set()
+    )
+    options: list[
+        tuple[
+            int,
+            int,
+            TrainingCategory,
+            tuple[str, ParameterValue],
+            tuple[str, ParameterValue] | None,
+        ]
+    ] = []
+    skipped: list[tuple[TrainingCategory, str, ParameterValue | None]] = []
+    for cat in training_categories(facts):
+        suffix = CAP_PARAMETER[cat]
+        name = f"training.cap.{suffix}"
+        nat = book.find(name, on)
+        if nat is None:
+            skipped.append((cat, "not_in_force", None))
+            continue
+        if cat.value in excluded:
+            skipped.append((cat, "excluded", excluded_pv))
+            continue
+        prov_name = f"training.provincial.cap.{suffix}"
+        prov = book.find(prov_name, on)
+        limit = _as_int(nat)
+        if prov is not None:
+            limit = min(limit, _as_int(prov))
+        options.append(
+            (limit, -_ORDER[cat], cat, (name, nat), None if prov is None else (prov_name, prov))
+        )
+    available = tuple(o[2] for o in options)
+    codes = {c.value for c in available}
+    meals = bool(codes & _codes(book, "training.meals.categories", on))
+    travel = bool(codes & _codes(book, "training.travel.categories", on))
+    special = facts.get("disabled") is True or facts.get("special_difficulty_area") is True
+    amount = _travel_amount(book, on, special, distance) if travel else 0
+    if not options:
+        return _Plan(0, meals, travel, amount, None, (), tuple(skipped), None, None, special)
+    limit, _, cat, nat_use, prov_use = max(options, key=lambda o: (o[0], o[1]))
+    return _Plan(
+        limit, meals, travel, amount, cat, available, tuple(skipped), nat_use, prov_use, special
+    )
+
+
+def _as_int(pv: ParameterValue) -> int:
+    v = pv.value
+    if isinstance(v, bool) or not isinstance(v, int):
+        raise TypeError(f"law value {v!r} is not an amount")
+    return v
+
+
+def _codes(book: LawBook, name: str, on: date) -> set[str]:
+    pv = book.find(name, on)
+    if pv is None:
+        return set()
+    return set(pv.value) if isinstance(pv.value, tuple) else {str(pv.value)}
+
+
+def _age(birth: date, on: date) -> int:
+    return on.year - birth.year - ((on.month, on.day) < (birth.month, birth.day))
+
+
+def training_support(
+    trainee: Trainee,
+    course: Course,
+    *,
+    on: date,
+    distance_km: int | float | Decimal | Fraction | None = None,
+    law: LawBook | None = None,
+) -> TrainingDecision:
+    """Decide the training support for ``trainee`` on ``course`` on day ``on``.
+
+    Args:
+        trainee: The person; ``None`` fields are unknown.
+        course: The course (level, actual cost per trainee, days of actual study).
+        on: Day whose law applies (usually the course's start).
+        distance_km: Distance from home to the training site; ``None`` = unknown
+            (travel stays pending). ``int``, ``float`` or ``Decimal``.
+        law: Law book to apply (e.g. with a provincial overlay); national by default.
+
+    Returns:
+        A :class:`~vnlabor.programmes.decision.TrainingDecision`.
+
+    Raises:
+        ValueError: ``distance_km`` is negative, NaN or infinite.
+        TypeError: ``distance_km`` is not a number.
+        vnlabor.errors.ParameterNotInForce: No training data for ``on`` (before 2016).
+    """
+    distance = check_distance(distance_km)
+    lk = Lookup(law, on)
+    levels = lk.at("training.covered_levels").value
+
+    def done(outcome: Outcome, reasons: list[Reason], **extra: object) -> TrainingDecision:
+        return TrainingDecision.model_validate(
+            {
+                "on": on,
+                "outcome": outcome,
+                "parameters": lk.used,
+                "reasons": (*reasons, *lk.confidence_reasons()),
+                **extra,
+            }
+        )
+
+    levels_cite = lk.at("training.covered_levels").citation
+    if not isinstance(levels, tuple) or course.level.value not in levels:
+        return done(
+            Outcome.NOT_ELIGIBLE,
+            [
+                Reason(
+                    key="programmes.reason.level_not_covered",
+                    values={"level": course.level},
+                    citation=levels_cite,
+                )
+            ],
+        )
+
+    reasons: list[Reason] = []
+    if trainee.previous_supports:
+        if not trainee.lost_job_objectively:
+            return done(
+                Outcome.NOT_ELIGIBLE,
+                [
+                    Reason(
+                        key="programmes.reason.already_supported",
+                        values={"count": trainee.previous_supports},
+                        citation=lk.at("training.repeat.max_supports").citation,
+                    )
+                ],
+            )
+        limit, cite = lk.amount("training.repeat.max_supports")
+        values = {"count": trainee.previous_supports, "limit": limit}
+        if trainee.previous_supports >= limit:
+            return done(
+                Outcome.NOT_ELIGIBLE,
+                [Reason(key="programmes.reason.repeat_limit", values=values, citation=cite)],
+            )
+        reasons.append(
+            Reason(
+                key="programmes.reason.repeat_allowed",
+                values={"count": trainee.previous_supports + 1, "limit": limit},
+                citation=cite,
+            )
+        )
+
+    missing: list[str] = []
+    if trainee.birth_date is None:
+        reasons.append(Reason(key="programmes.reason.age_not_checked"))
+    else:
+        low_pv = lk.find("training.age.min")
+        if low_pv is None:
+            reasons.append(Reason(key="programmes.reason.age_not_checked"))
+        else:
+            age = _age(trainee.birth_date, on)
+            low = _as_int(low_pv)
+            highs = {
+                s: _as_int(lk.at(f"training.age.max.{s.value}"))
+                for s in ((trainee.sex,) if trainee.sex is not None else tuple(Sex))
+            }
+            cite = low_pv.citation
+            if age < low or age > max(highs.values()):
+                high = max(highs.values())
+                return done(
+                    Outcome.NOT_ELIGIBLE,
+                    [
+                        *reasons,
+                        Reason(
+                            key="programmes.reason.age_outside",
+                            values={"age": age, "low": low, "high": high},
+                            citation=cite,
+                        ),
+                    ],
+                )
+            if age > min(highs.values()):
+                missing.append("sex")
+
+    facts: dict[str, object | None] = {f: getattr(trainee, f) for f in _FACTS}
+    book = lk.book
+    plan, unknown = resolve_unknowns(facts, _LOW, _HIGH, lambda f: _plan(f, book, on, distance))
+    missing.extend(u for u in unknown if u not in missing)
+    if missing:
+        return done(
+            Outcome.UNDETERMINED,
+            [
+                *reasons,
+                Reason(key="programmes.reason.missing_facts", values={"facts": ", ".join(missing)}),
+            ],
+            missing=tuple(missing),
+        )
+
+    for cat, why, pv in plan.skipped:
+        if why == "not_in_force":
+            reasons.append(
+                Reason(
+                    key="programmes.reason.category_not_in_force",
+                    values={"category": cat, "date": f"{on:%d/%m/%Y}"},
+                )
+            )
+        else:
+            reasons.append(
+                Reason(
+                    key="programmes.reason.category_excluded",
+                    values={"category": cat},
+                    citation=None if pv is None else pv.citation,
+                )
+            )
+    if plan.category is None or plan.national is None:
+        return done(
+            Outcome.NOT_ELIGIBLE,
+            [*reasons, Reason(key="programmes.reason.no_category")],
+        )
+
+    nat_name, nat_pv = plan.national
+    lk.at(nat_name)
+    cap_national = _as_int(nat_pv)
+    items: list[SupportItem] = []
+    reasons.insert(
+        0,
+        Reason(
+            key="programmes.reason.category",
+            values={"category": plan.category, "cap_vnd": cap_national},
+            citation=nat_pv.citation,
+        ),
+    )
+    prov_cite = None
+    if plan.provincial is not None:
+        prov_name, prov_pv = plan.provincial
+        lk.at(prov_name)
+        prov_cite = prov_pv.citation
+        level = _as_int(prov_pv)
+        key = (
+            "programmes.reason.provincial_above_cap"
+            if level > cap_national
+            else "programmes.reason.provincial_level"
+        )
+        reasons.insert(
+            1,
+            Reason(
+                key=key, values={"level_vnd": level, "cap_vnd": cap_national}, citation=prov_cite
+            ),
+        )
+    items.append(
+        SupportItem(
+            kind=SupportKind.TUITION,
+            amount=min(course.cost, plan.limit),
+            cap=plan.limit,
+            actual_cost=course.cost,
+            unit=SupportUnit.COURSE,
+            parameter=nat_name,
+            citation=nat_pv.citation,
+            provincial_citation=prov_cite,
+        )
+    )
+
+    lk.find("training.meals.categories")
+    if plan.meals:
+        rate, cite = lk.amount("training.meals.per_day")
+        items.append(
+            SupportItem(
+                kind=SupportKind.MEALS,
+                amount=rate * course.study_days,
+                unit_rate=rate,
+                quantity=course.study_days,
+                unit=SupportUnit.DAY,
+                parameter="training.meals.per_day",
+                citation=cite,
+            )
+        )
+    else:
+        reasons.append(
+            Reason(
+                key="programmes.reason.no_meals",
+                citation=lk.at("training.meals.categories").citation,
+            )
+        )
+
+    pending: tuple[SupportKind, ...] = ()
+    lk.find("training.travel.categories")
+    if plan.travel:
+        if distance is None:
+            pending = (SupportKind.TRAVEL,)
+            missing.append("distance_km")
+            reasons.append(Reason(key="programmes.reason.travel_unknown"))
+        else:
+            items.extend(_travel(lk, plan.special_travel, distance, distance_km, reasons))
+
+    return done(
+        Outcome.ELIGIBLE,
+        reasons,
+        category=plan.category,
+        categories=plan.available,
+        items=tuple(items),
+        pending=pending,
+        missing=tuple(missing),
+    )
+
+
+def _travel(
+    lk: Lookup,
+    special: bool,
+    distance: Fraction,
+    shown: object,
+    reasons: list[Reason],
+) -> list[SupportItem]:
+    std_min, std_cite = lk.amount("training.travel.standard_min_km")
+    choices = []
+    if special:
+        sp_min, _ = lk.amount("training.travel.special_min_km")
+        choices.append(("training.travel.special", sp_min))
+    choices.append(("training.travel.standard", std_min))
+    for name, min_km in choices:
+        if distance >= min_km:
+            amount, cite = lk.amount(name)
+            reasons.append(
+                Reason(
+                    key="programmes.reason.travel",
+                    values={"amount_vnd": amount, "distance": str(shown), "min_km": min_km},
+                    citation=cite,
+                )
+            )
+            return [
+                SupportItem(
+                    kind=SupportKind.TRAVEL,
+                    amount=amount,
+                    cap=amount,
+                    unit=SupportUnit.COURSE,
+                    parameter=name,
+                    citation=cite,
+                )
+            ]
+    nearest = min(m for _, m in choices)
+    reasons.append(
+        Reason(
+            key="programmes.reason.travel_too_close",
+            values={"distance": str(shown), "min_km": nearest},
+            citation=std_cite,
+        )
+    )
+    return []

@@ -1,0 +1,169 @@
+"""Breakdowns: groups add up to the total; missing keys go to UNKNOWN."""
+
+from dataclasses import dataclass
+from datetime import date
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from vnlabor.kpi import UNKNOWN, Ratio, breakdown, by_period
+from vnlabor.model.area import Area
+from vnlabor.model.course import Course, CourseLevel, TrainingField
+from vnlabor.model.enrolment import Enrolment
+from vnlabor.model.period import PeriodKind, ReportingPeriod
+from vnlabor.model.sex import Sex
+
+
+@dataclass(frozen=True)
+class Row:
+    key: str | None
+    hit: int
+    weight: int
+    day: date | None = None
+
+
+def enrolment(i: int, **kw: object) -> Enrolment:
+    return Enrolment.model_validate(
+        {"trainee_id": f"t{i}", "course": "c", "enrolled_on": date(2023, 3, 1), **kw}
+    )
+
+
+def test_groups_by_enum_attribute_with_unknown_last() -> None:
+    rows = [
+        enrolment(1, sex=Sex.MALE),
+        enrolment(2),
+        enrolment(3, sex=Sex.FEMALE),
+        enrolment(4, sex=Sex.FEMALE),
+    ]
+    b = breakdown(rows, by="sex", numerator=lambda e: e.trainee_id != "t4")
+    assert b.group_keys == [Sex.FEMALE, Sex.MALE, UNKNOWN]
+    assert b[Sex.FEMALE] == Ratio(1, 2)
+    assert b[UNKNOWN] == Ratio(1, 1)
+    assert b.total == Ratio(3, 4)
+    assert b.by == "sex"
+    with pytest.raises(KeyError):
+        b[Area.URBAN]
+
+
+def test_aliases_and_field_of_embedded_course() -> None:
+    agri = Course(
+        level=CourseLevel.UNDER_3_MONTHS, cost=1, field=TrainingField.AGRICULTURAL, course_id="a"
+    )
+    rows = [
+        enrolment(1, course=agri, province_code="19", ethnic_minority=True),
+        enrolment(2, province_code="19", ethnic_minority=False),
+        enrolment(3),
+    ]
+    by_province = breakdown(rows, by="province", numerator=lambda e: True)
+    assert by_province.as_dict() == {"19": Ratio(2, 2), UNKNOWN: Ratio(1, 1)}
+    by_ethnicity = breakdown(rows, by="ethnicity", numerator=lambda e: True)
+    assert by_ethnicity.group_keys == [False, True, UNKNOWN]
+    by_field = breakdown(rows, by="field", numerator=lambda e: True)
+    assert by_field.group_keys == [TrainingField.AGRICULTURAL, UNKNOWN]
+
+
+def test_missing_attribute_goes_to_unknown() -> None:
+    b = breakdown([object(), object()], by="sex", numerator=lambda _: False)
+    assert b.as_dict() == {UNKNOWN: Ratio(0, 2)}
+
+
+def test_period_words_and_by_period() -> None:
+    rows = [
+        enrolment(1, enrolled_on=date(2023, 12, 31)),
+        enrolment(2, enrolled_on=date(2023, 1, 1)),
+        enrolment(3, enrolled_on=date(2024, 7, 1)),
+    ]
+    years = breakdown(rows, by="year", numerator=lambda e: True)
+    assert years.group_keys == [
+        ReportingPeriod.calendar_year(2023),
+        ReportingPeriod.calendar_year(2024),
+    ]
+    quarters = breakdown(rows, by="quarter", numerator=lambda e: True)
+    assert [str(k) for k in quarters.group_keys] == ["2023-Q1", "2023-Q4", "2024-Q3"]
+    halves = breakdown(rows, by="half_year", numerator=lambda e: True)
+    assert [str(k) for k in halves.group_keys] == ["2023-H1", "2023-H2", "2024-H2"]
+    months = breakdown(rows, by="month", numerator=lambda e: True)
+    assert [str(k) for k in months.group_keys] == ["2023-01", "2023-12", "2024-07"]
+
+
+def test_by_period_on_another_date_attribute() -> None:
+    rows = [Row("a", 1, 1, date(2020, 5, 1)), Row("b", 1, 1, None)]
+    b = breakdown(rows, by=by_period(PeriodKind.YEAR, date_of="day"), numerator=lambda r: True)
+    assert b.group_keys == [ReportingPeriod.calendar_year(2020), UNKNOWN]
+    with pytest.raises(ValueError, match="not by plan"):
+        by_period(PeriodKind.PLAN)
+    with pytest.raises(TypeError, match="not a date"):
+        breakdown([Row("a", 1, 1)], by=by_period(PeriodKind.YEAR, date_of="key"), numerator=bool)
+
+
+def test_int_counters_and_custom_key_function() -> None:
+    rows = [Row("x", 10, 40), Row("y", 5, 5), Row(None, 0, 3)]
+    b = breakdown(
+        rows,
+        by=lambda r: r.key,
+        numerator=lambda r: r.hit,
+        denominator=lambda r: r.weight,
+        numerator_label="hires",
+        denominator_label="attendance",
+    )
+    assert b["x"] == Ratio(10, 40, "hires", "attendance")
+    assert b.total == Ratio(15, 48, "hires", "attendance")
+
+
+def test_counters_must_return_non_negative_ints() -> None:
+    with pytest.raises(TypeError, match="bool or an int"):
+        breakdown([Row("a", 1, 1)], by="key", numerator=lambda r: 0.5)  # type: ignore[arg-type,return-value]
+    with pytest.raises(ValueError, match="negative"):
+        breakdown([Row("a", 1, 1)], by="key", numerator=lambda r: -1)
+
+
+def test_empty_input() -> None:
+    b = breakdown([], by="sex", numerator=bool)
+    assert b.groups == ()
+    assert b.total == Ratio(0, 0)
+    assert b.total.value is None
+
+
+def test_to_frame() -> None:
+    pytest.importorskip("pandas")
+    b = breakdown([Row("a", 1, 2), Row(None, 0, 1)], by="key", numerator=lambda r: r.hit)
+    frame = b.to_frame()
+    assert list(frame.index) == ["a", "unknown", "total"]
+    assert list(frame["numerator"]) == [1, 0, 1]
+    assert list(frame["denominator"]) == [1, 1, 2]
+
+
+rows_strategy = st.lists(
+    st.builds(
+        Row,
+        key=st.one_of(st.none(), st.sampled_from(["01", "19", "26", "79"])),
+        hit=st.integers(0, 50),
+        weight=st.integers(0, 50),
+    ),
+    max_size=60,
+)
+
+
+@given(rows_strategy)
+def test_groups_add_up_to_the_total(rows: list[Row]) -> None:
+    b = breakdown(rows, by="key", numerator=lambda r: r.hit, denominator=lambda r: r.weight)
+    assert sum(g.ratio.numerator for g in b.groups) == b.total.numerator
+    assert sum(g.ratio.denominator for g in b.groups) == b.total.denominator
+    assert b.total.numerator == sum(r.hit for r in rows)
+    assert b.total.denominator == sum(r.weight for r in rows)
+    # Nothing is dropped: every record with a missing key is in UNKNOWN.
+    unknown = [r for r in rows if r.key is None]
+    if unknown:
+        assert b[UNKNOWN].denominator == sum(r.weight for r in unknown)
+    assert len({repr(k) for k in b.group_keys}) == len(b.groups)
+
+
+@given(rows_strategy, st.randoms(use_true_random=False))
+def test_group_order_does_not_depend_on_input_order(rows: list[Row], rnd: object) -> None:
+    shuffled = list(rows)
+    rnd.shuffle(shuffled)  # type: ignore[attr-defined]
+    count = lambda r: r.hit  # noqa: E731
+    assert breakdown(rows, by="key", numerator=count) == breakdown(
+        shuffled, by="key", numerator=count
+    )

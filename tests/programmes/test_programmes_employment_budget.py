@@ -1,0 +1,205 @@
+"""Job connection, counsellors' fees, budgets and the decision record itself."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+from pydantic import TypeAdapter
+
+from vnlabor.l10n.labels import message_keys, message_placeholders
+from vnlabor.model.course import Course, CourseLevel
+from vnlabor.model.poverty_status import PovertyStatus
+from vnlabor.model.sex import Sex
+from vnlabor.model.trainee import Trainee
+from vnlabor.model.worker import Worker
+from vnlabor.programmes import (
+    AbroadCosts,
+    AnyDecision,
+    Budget,
+    CounsellorMonth,
+    JobPlacement,
+    Outcome,
+    SupportKind,
+    TrainingCategory,
+    TrainingDecision,
+    abroad_loan,
+    abroad_support,
+    counsellor_fees,
+    job_connection_support,
+    training_support,
+)
+
+DAY = date(2024, 6, 1)
+
+
+@pytest.mark.parametrize(
+    ("price", "paid"), [(None, 400_000), (399_999, 399_999), (400_000, 400_000), (400_001, 400_000)]
+)
+def test_job_connection_cap(price: int | None, paid: int) -> None:
+    d = job_connection_support(JobPlacement(contract_signed=True, service_price=price), on=DAY)
+    assert d.eligible is True
+    assert d.total == paid
+
+
+def test_job_connection_needs_contract_and_no_double_funding() -> None:
+    assert job_connection_support(JobPlacement(contract_signed=False), on=DAY).eligible is False
+    d = job_connection_support(JobPlacement(contract_signed=None), on=DAY)
+    assert d.outcome is Outcome.UNDETERMINED
+    assert d.missing == ("contract_signed",)
+    funded = JobPlacement(contract_signed=True, unemployment_insurance_funded=True)
+    assert job_connection_support(funded, on=DAY).eligible is False
+
+
+@pytest.mark.parametrize(
+    ("sessions", "fee", "paid"),
+    [
+        (10, 50_000, 500_000),
+        (10, 50_001, 500_000),
+        (11, 50_000, 500_000),
+        (9, 60_000, 450_000),
+        (0, 50_000, 0),
+    ],
+)
+def test_counsellor_caps(sessions: int, fee: int, paid: int) -> None:
+    d = counsellor_fees(CounsellorMonth(sessions=sessions, fee_per_session=fee), on=DAY)
+    assert d.total == paid
+
+
+def test_counsellor_rejects_negative() -> None:
+    with pytest.raises(ValueError, match="negative"):
+        CounsellorMonth(sessions=-1, fee_per_session=1)
+
+
+# --- budget -----------------------------------------------------------------------------
+
+
+def trainee(**kw: Any) -> Trainee:
+    base: dict[str, Any] = {
+        "sex": Sex.MALE,
+        "rural": True,
+        "disabled": False,
+        "ethnic_minority": False,
+        "household_status": PovertyStatus.NON_POOR,
+        "newly_escaped": False,
+        "special_difficulty_area": False,
+    }
+    return Trainee(**(base | kw))
+
+
+def test_budget_totals_exact_by_item_and_category() -> None:
+    course = Course(level=CourseLevel.UNDER_3_MONTHS, cost=3_000_000, study_days=40)
+    people = [
+        trainee(disabled=True),
+        trainee(household_status=PovertyStatus.POOR),
+        trainee(household_status=PovertyStatus.POOR),
+        trainee(),
+        trainee(household_status=None),
+        trainee(rural=False),
+    ]
+    decisions = [training_support(t, course, on=DAY, distance_km=20) for t in people]
+    b = Budget.of(decisions)
+    assert (b.cases, b.not_eligible, b.undetermined, b.incomplete) == (4, 1, 1, 0)
+    assert b.total == sum(d.total for d in decisions)
+    assert b.items[SupportKind.TUITION] == 3_000_000 * 3 + 2_000_000
+    assert b.items[SupportKind.MEALS] == 3 * 40 * 30_000
+    assert b.items[SupportKind.TRAVEL] == 300_000 + 2 * 200_000
+    lines = {line.category: line for line in b.by_category}
+    assert lines[TrainingCategory.POOR].cases == 2
+    assert lines[TrainingCategory.POOR].total == 2 * (3_000_000 + 1_200_000 + 200_000)
+    assert sum(line.total for line in b.by_category) == b.total
+    text = b.explain("vi")
+    assert "4 trường hợp" in text
+    assert "4 cases" in b.explain("en")
+
+
+def test_budget_of_nothing() -> None:
+    b = Budget.of([])
+    assert (b.cases, b.total, b.by_category) == (0, 0, ())
+
+
+def test_budget_counts_pending() -> None:
+    course = Course(level=CourseLevel.UNDER_3_MONTHS, cost=1, study_days=1)
+    b = Budget.of([training_support(trainee(disabled=True), course, on=DAY)])
+    assert b.incomplete == 1
+    assert SupportKind.TRAVEL not in b.items
+
+
+# --- the decision record ---------------------------------------------------------------
+
+
+def test_mixed_decisions_round_trip_through_the_discriminated_union() -> None:
+    course = Course(level=CourseLevel.ELEMENTARY, cost=2_000_000, study_days=10)
+    w = Worker(ethnic_minority=True, household_status=PovertyStatus.POOR, ethnic_minority_area=True)
+    decisions: list[AnyDecision] = [
+        training_support(trainee(), course, on=DAY, distance_km=1),
+        abroad_support(w, AbroadCosts(foreign_language=1), on=DAY, distance_km=1),
+        abroad_loan(w, 5, on=DAY),
+        job_connection_support(JobPlacement(contract_signed=True), on=DAY),
+        counsellor_fees(CounsellorMonth(sessions=1, fee_per_session=1), on=DAY),
+    ]
+    adapter = TypeAdapter(list[AnyDecision])
+    data = adapter.dump_json(decisions)
+    back = adapter.validate_json(data)
+    assert [type(d) for d in back] == [type(d) for d in decisions]
+    assert [d.total for d in back] == [d.total for d in decisions]
+    assert isinstance(back[0], TrainingDecision)
+    assert back == decisions
+
+
+def test_a_serialised_total_must_match_the_items() -> None:
+    d = job_connection_support(JobPlacement(contract_signed=True), on=DAY)
+    data = d.model_dump()
+    data["total"] += 1
+    with pytest.raises(ValueError, match="sum of the items"):
+        type(d).model_validate(data)
+
+
+def test_decision_is_frozen() -> None:
+    d = job_connection_support(JobPlacement(contract_signed=True), on=DAY)
+    with pytest.raises(ValueError, match="frozen"):
+        d.outcome = Outcome.NOT_ELIGIBLE  # type: ignore[misc]
+
+
+def test_every_programme_message_exists_in_both_locales_with_same_placeholders() -> None:
+    vi = {k for k in message_keys("vi") if k.startswith("programmes.")}
+    en = {k for k in message_keys("en") if k.startswith("programmes.")}
+    assert vi == en
+    assert vi
+    from vnlabor.l10n.labels import _catalogue
+
+    for key in vi:
+        assert message_placeholders(_catalogue("vi")[(None, key)]) == message_placeholders(
+            _catalogue("en")[(None, key)]
+        ), key
+
+
+@pytest.mark.parametrize("locale", ["vi", "en"])
+def test_explain_renders_every_kind_of_decision(locale: str) -> None:
+    course = Course(level=CourseLevel.COLLEGE, cost=1, study_days=1)
+    w = Worker(
+        household_status=PovertyStatus.NEAR_POOR,
+        poor_area=True,
+        ethnic_minority=False,
+        ethnic_minority_area=False,
+    )
+    decisions = [
+        training_support(trainee(), course, on=DAY),
+        training_support(
+            Trainee(), course.model_copy(update={"level": CourseLevel.ELEMENTARY}), on=DAY
+        ),
+        training_support(
+            trainee(previous_supports=2, lost_job_objectively=True, disabled=True),
+            course.model_copy(update={"level": CourseLevel.ELEMENTARY}),
+            on=DAY,
+        ),
+        abroad_support(w, AbroadCosts(foreign_language=9_000_000, passport=200_000), on=DAY),
+        abroad_loan(w, 120_000_000, on=DAY),
+        job_connection_support(JobPlacement(contract_signed=False), on=DAY),
+        counsellor_fees(CounsellorMonth(sessions=20, fee_per_session=50_000), on=DAY),
+    ]
+    for d in decisions:
+        text = d.explain(locale)
+        assert text
+        assert "{" not in text
