@@ -35,7 +35,7 @@ class Enrolment(ProgrammeRecord, PersonAttributes):
     """Day the trainee joined the course."""
 
     @model_validator(mode="after")
-    def _not_before_course(self) -> Self:
+    def _not_after_course_end(self) -> Self:
         # Joining a few days late is common; joining after the last day is a data error.
         if (
             isinstance(self.course, Course)
