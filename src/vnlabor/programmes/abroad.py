@@ -245,15 +245,7 @@ def abroad_support(
     lk.at("abroad.language.cap")  # fails early outside the data
 
     def done(outcome: Outcome, reasons: list[Reason], **extra: object) -> AbroadDecision:
-        return AbroadDecision.model_validate(
-            {
-                "on": on,
-                "outcome": outcome,
-                "parameters": lk.used,
-                "reasons": (*reasons, *lk.confidence_reasons()),
-                **extra,
-            }
-        )
+        return lk.decide(AbroadDecision, outcome, reasons, **extra)
 
     reasons: list[Reason] = []
     if worker.birth_date is not None:

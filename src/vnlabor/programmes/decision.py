@@ -70,6 +70,7 @@ __all__ = [
 ]
 
 F = TypeVar("F")
+D = TypeVar("D", bound="Decision")
 R = TypeVar("R")
 
 _ORDER = {Confidence.CONFIRMED: 0, Confidence.PARTLY_CONFIRMED: 1, Confidence.UNCONFIRMED: 2}
@@ -436,6 +437,18 @@ class Lookup:
     def used(self) -> tuple[ParameterUse, ...]:
         """Parameters read so far."""
         return tuple(self._used.values())
+
+    def decide(self, cls: type[D], outcome: Outcome, reasons: list[Reason], **extra: object) -> D:
+        """A decision of type ``cls`` carrying the parameters read and any confidence flags."""
+        return cls.model_validate(
+            {
+                "on": self.on,
+                "outcome": outcome,
+                "parameters": self.used,
+                "reasons": (*reasons, *self.confidence_reasons()),
+                **extra,
+            }
+        )
 
     def confidence_reasons(self) -> tuple[Reason, ...]:
         """A reason for every figure used that is not fully confirmed."""

@@ -75,15 +75,7 @@ def job_connection_support(
     cap, cite = lk.amount("employment.job_connection.cap")
 
     def done(outcome: Outcome, reasons: list[Reason], **extra: object) -> JobConnectionDecision:
-        return JobConnectionDecision.model_validate(
-            {
-                "on": on,
-                "outcome": outcome,
-                "parameters": lk.used,
-                "reasons": (*reasons, *lk.confidence_reasons()),
-                **extra,
-            }
-        )
+        return lk.decide(JobConnectionDecision, outcome, reasons, **extra)
 
     if placement.contract_signed is False:
         return done(

@@ -302,15 +302,7 @@ def training_support(
     levels = lk.at("training.covered_levels").value
 
     def done(outcome: Outcome, reasons: list[Reason], **extra: object) -> TrainingDecision:
-        return TrainingDecision.model_validate(
-            {
-                "on": on,
-                "outcome": outcome,
-                "parameters": lk.used,
-                "reasons": (*reasons, *lk.confidence_reasons()),
-                **extra,
-            }
-        )
+        return lk.decide(TrainingDecision, outcome, reasons, **extra)
 
     levels_cite = lk.at("training.covered_levels").citation
     if not isinstance(levels, tuple) or course.level.value not in levels:
