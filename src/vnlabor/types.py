@@ -10,7 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator
+from pydantic import BeforeValidator, Field, PlainValidator
 from pydantic_core import PydanticCustomError
 
 __all__ = ["VND", "NonNegativeCount", "coerce_vnd"]
@@ -31,6 +31,8 @@ def coerce_vnd(value: Any) -> int:
     ...
     pydantic_core._pydantic_core.PydanticCustomError: số tiền không được âm / ... -1
     """
+    if value.__class__ is int and value >= 0:
+        return value  # the common case, first: this runs once per household read
     if isinstance(value, bool):
         raise PydanticCustomError(
             "vnlabor.vnd_type",
@@ -69,7 +71,12 @@ def coerce_vnd(value: Any) -> int:
     return value
 
 
-VND = Annotated[int, BeforeValidator(coerce_vnd)]
+# A plain validator: coerce_vnd checks the value completely, so pydantic's own int check
+# would only repeat it, once per household read.
+VND = Annotated[
+    int,
+    PlainValidator(coerce_vnd, json_schema_input_type=Annotated[int, Field(ge=0)]),
+]
 """An amount of Vietnamese đồng: a non-negative ``int`` (the đồng has no minor unit)."""
 
 

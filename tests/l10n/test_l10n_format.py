@@ -347,3 +347,24 @@ def test_format_percent_is_the_ratio_rounded_half_up(
 )
 def test_format_number_exact_form_reads_back(value: Decimal, locale: str) -> None:
     assert _read_back(format_number(value, locale=locale), locale) == value
+
+
+@settings(max_examples=300)
+@given(
+    amount=st.integers(min_value=-(10**18), max_value=10**18),
+    locale=st.sampled_from(["vi", "en"]),
+)
+def test_format_vnd_fast_layout_equals_babel(amount: int, locale: str) -> None:
+    # format_vnd reuses babel's layout learnt once; it must match babel call by call.
+    from babel.numbers import format_currency
+
+    with decimal.localcontext(decimal.Context(prec=40)):
+        expected = format_currency(Decimal(amount), "VND", locale=locale)
+    assert format_vnd(amount, locale=locale) == expected
+
+
+@given(d=st.dates(min_value=date(1, 1, 1)), locale=st.sampled_from(["vi", "en"]))
+def test_short_date_equals_babel_pattern(d: date, locale: str) -> None:
+    from babel.dates import format_date as babel_date
+
+    assert format_date(d, locale=locale) == babel_date(d, "dd/MM/yyyy", locale=locale)

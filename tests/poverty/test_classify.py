@@ -105,9 +105,11 @@ def test_classification_result_contract() -> None:
     assert {ci.instrument for ci in c.citations} == {"07/2021/NĐ-CP"}
     record = c.as_record()
     assert record.status is P.NEAR_POOR
-    assert vl.Classification.__dataclass_params__.frozen  # type: ignore[attr-defined]
     with pytest.raises(AttributeError):
         c.status = P.POOR  # type: ignore[misc]
+    assert c == vl.classify(hh, on=ND07)
+    assert hash(c) == hash(vl.classify(hh, on=ND07))
+    assert "status=<PovertyStatus.NEAR_POOR" in repr(c)
 
 
 def test_list_year_and_on_are_exclusive() -> None:

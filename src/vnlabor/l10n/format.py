@@ -56,6 +56,7 @@ ValueError: ngôn ngữ không được hỗ trợ / unsupported locale: 'vi-VN'
 from __future__ import annotations
 
 import decimal
+import functools
 import math
 from datetime import date
 from decimal import Decimal
@@ -197,11 +198,46 @@ def format_vnd(
     if compact:
         return _finish(_compact_vnd(whole, locale), plain)
 
+    layout = _vnd_layout(locale)
+    if layout is not None:
+        prefix, group, suffix = layout[whole < 0]
+        return _finish(f"{prefix}{abs(whole):,}{suffix}".replace(",", group), plain)
+    return _finish(_babel_vnd(whole, locale), plain)
+
+
+def _babel_vnd(whole: int, locale: str) -> str:
     from babel.numbers import format_currency
 
     value = Decimal(whole)
     with decimal.localcontext(_context_for(value)):
-        return _finish(format_currency(value, "VND", locale=locale), plain)
+        return format_currency(value, "VND", locale=locale)
+
+
+@functools.cache
+def _vnd_layout(locale: str) -> tuple[tuple[str, str, str], tuple[str, str, str]] | None:
+    """Babel's VND layout for ``locale`` (prefix, group symbol, suffix; positive, negative).
+
+    Babel re-reads the locale's pattern on every call, which made money the slowest
+    part of a rendered explanation. The layout is learnt from babel's own output once
+    and used only if it reproduces that output; otherwise every call goes to babel.
+    """
+    from babel.numbers import get_group_symbol
+
+    group = get_group_symbol(locale=locale)
+    layouts = []
+    for sign in (1, -1):
+        text = _babel_vnd(sign * 1_234_567, locale)
+        prefix, found, suffix = text.partition(f"1{group}234{group}567")
+        if not found:
+            return None
+        layouts.append((prefix, group, suffix))
+    if any(
+        _babel_vnd(n, locale)
+        != f"{layouts[n < 0][0]}{abs(n):,}{layouts[n < 0][2]}".replace(",", group)
+        for n in (0, 7, -12, 999, 1000, -1_000_000, 10**15)
+    ):
+        return None
+    return layouts[0], layouts[1]
 
 
 def _compact_vnd(amount: int, locale: str) -> str:
@@ -384,10 +420,12 @@ def format_date(d: date, *, locale: str = "vi", style: DateStyle = "short") -> s
         month = f"{d.month:02d}" if d.month <= 2 else str(d.month)
         return f"ngày {d.day:02d} tháng {month} năm {d.year}"
 
+    if style == "short":  # digits and slashes only: the same in every supported locale
+        return f"{d.day:02d}/{d.month:02d}/{d.year:04d}"
+
     from babel.dates import format_date as babel_date
 
-    pattern = "d MMMM yyyy" if style == "formal" else "dd/MM/yyyy"
-    return babel_date(d, pattern, locale=locale)
+    return babel_date(d, "d MMMM yyyy", locale=locale)
 
 
 def format_period(period: ReportingPeriod, *, locale: str = "vi") -> str:

@@ -124,6 +124,7 @@ def _contexts(cls: type) -> tuple[str, str]:
     return f"{cls.__module__}.{cls.__qualname__}", cls.__qualname__
 
 
+@functools.lru_cache(maxsize=4096)  # every label of every class, in both locales
 def _lookup(cls: type, msgid: str, locale: str) -> str | None:
     entries = _catalogue(check_locale(locale))
     for context in _contexts(cls):
@@ -199,6 +200,7 @@ def field_label(model: type[BaseModel], field: str, locale: str = "vi") -> str:
     raise KeyError(f"no {locale!r} label for field {model.__qualname__}.{field}")
 
 
+@functools.lru_cache(maxsize=1024)  # a few hundred templates, each parsed once
 def message_placeholders(template: str) -> frozenset[str]:
     """The ``{name}`` placeholders of a message template.
 

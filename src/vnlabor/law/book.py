@@ -170,7 +170,16 @@ class LawBook:
 
     def cite(self, citation: Citation, locale: str = "vi") -> str:
         """Render ``citation`` with its instrument's official name."""
-        return citation.render(self.instrument(citation.instrument), locale)
+        # Memoised by identity (hashing a model costs more than a lookup should); the
+        # entry holds the citation, so its id cannot be reused while the entry lives.
+        key = ("cite", id(citation), locale)
+        hit = self._cache.get(key)
+        if hit is None or hit[0] is not citation:
+            hit = self._cache[key] = (
+                citation,
+                citation.render(self.instrument(citation.instrument), locale),
+            )
+        return hit[1]
 
     def overlay_of(self, citation: Citation) -> str | None:
         """Key of the overlay whose instrument ``citation`` cites, ``None`` if national."""

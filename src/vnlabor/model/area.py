@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from enum import StrEnum
 
 
@@ -15,3 +16,23 @@ class Area(StrEnum):
     """Nông thôn."""
     URBAN = "urban"
     """Thành thị (từ 2027: đô thị)."""
+
+    @classmethod
+    def _missing_(cls, value: object) -> Area | None:
+        """Also read the Vietnamese names, in any case and Unicode form.
+
+        >>> Area("Nông thôn"), Area(" đô thị ")
+        (<Area.RURAL: 'rural'>, <Area.URBAN: 'urban'>)
+        """
+        if isinstance(value, str):
+            return _WORDS.get(unicodedata.normalize("NFC", value).strip().casefold())
+        return None
+
+
+_WORDS = {
+    "rural": Area.RURAL,
+    "nông thôn": Area.RURAL,
+    "urban": Area.URBAN,
+    "thành thị": Area.URBAN,
+    "đô thị": Area.URBAN,
+}

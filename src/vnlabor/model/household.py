@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable
 from datetime import date
-from typing import Annotated, Any, Self
+from typing import Annotated, Any
 
-from pydantic import BeforeValidator, Field, model_validator
+from pydantic import BeforeValidator, Field, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
 from vnlabor.model.area import Area
@@ -16,53 +15,24 @@ from vnlabor.model.deprivation import Deprivation
 from vnlabor.model.person import Member
 from vnlabor.types import VND
 
-__all__ = ["AreaField", "DeprivationSet", "Household", "coerce_area", "coerce_deprivations"]
-
-_AREA_WORDS = {
-    "rural": Area.RURAL,
-    "nông thôn": Area.RURAL,
-    "urban": Area.URBAN,
-    "thành thị": Area.URBAN,
-    "đô thị": Area.URBAN,
-}
+__all__ = ["DeprivationSet", "Household", "coerce_area", "coerce_deprivations"]
 
 
 def coerce_area(value: Any) -> Area:
-    """Read an area from its code or its Vietnamese name.
+    """Read an area from its code or its Vietnamese name (for readers of raw cells).
 
     >>> coerce_area("Nông thôn")
     <Area.RURAL: 'rural'>
     """
-    if isinstance(value, Area):
-        return value
-    if isinstance(value, str):
-        if value in _AREA_WORDS:
-            return _AREA_WORDS[value]
-        key = unicodedata.normalize("NFC", value).strip().casefold()
-        if key in _AREA_WORDS:
-            return _AREA_WORDS[key]
-    raise PydanticCustomError(
-        "vnlabor.area_unknown",
-        "khu vực không hợp lệ / unknown area: {value} (rural/nông thôn, urban/thành thị/đô thị)",
-        {"value": repr(value)},
-    )
-
-
-_DEPRIVATIONS = {m.value: m for m in Deprivation}
-
-
-def _deprivation(value: Any) -> Deprivation:
-    if isinstance(value, Deprivation):
-        return value
-    if isinstance(value, str):
-        found = _DEPRIVATIONS.get(value) or _DEPRIVATIONS.get(value.strip().lower())
-        if found is not None:
-            return found
-    raise PydanticCustomError(
-        "vnlabor.deprivation_unknown",
-        "chỉ số thiếu hụt không tồn tại / unknown deprivation indicator: {value}",
-        {"value": repr(value)},
-    )
+    try:
+        return Area(value)
+    except (ValueError, TypeError):
+        raise PydanticCustomError(
+            "vnlabor.area_unknown",
+            "khu vực không hợp lệ / unknown area: {value} "
+            "(rural/nông thôn, urban/thành thị/đô thị)",
+            {"value": repr(value)},
+        ) from None
 
 
 def coerce_deprivations(value: Any) -> frozenset[Deprivation]:
@@ -71,24 +41,37 @@ def coerce_deprivations(value: Any) -> frozenset[Deprivation]:
     >>> sorted(coerce_deprivations("health_insurance; nutrition"))
     [<Deprivation.HEALTH_INSURANCE: 'health_insurance'>, <Deprivation.NUTRITION: 'nutrition'>]
     """
-    if isinstance(value, frozenset) and all(isinstance(v, Deprivation) for v in value):
-        return value
-    if isinstance(value, str):
-        value = [part for part in value.split(";") if part.strip()]
-    if not isinstance(value, Iterable):
+    names = _split_cell(value)
+    if isinstance(names, str) or not isinstance(names, Iterable):
         raise PydanticCustomError(
             "vnlabor.deprivations_type",
             "danh sách chỉ số thiếu hụt không hợp lệ / deprivations must be a set of "
             "indicators: {value}",
             {"value": repr(value)},
         )
-    return frozenset(_deprivation(v) for v in value)
+    found = set()
+    for name in names:
+        try:
+            found.add(Deprivation(name))
+        except (ValueError, TypeError):
+            raise PydanticCustomError(
+                "vnlabor.deprivation_unknown",
+                "chỉ số thiếu hụt không tồn tại / unknown deprivation indicator: {value}",
+                {"value": repr(name)},
+            ) from None
+    return frozenset(found)
 
 
-AreaField = Annotated[Area, BeforeValidator(coerce_area)]
-"""An :class:`Area` that also accepts ``"nông thôn"``, ``"thành thị"``, ``"đô thị"``."""
+def _split_cell(value: Any) -> Any:
+    """``"a; b"`` (a table cell) → ``["a", " b"]``; anything else unchanged."""
+    if value.__class__ is str:
+        return [part for part in value.split(";") if part.strip()]
+    return value
 
-DeprivationSet = Annotated[frozenset[Deprivation], BeforeValidator(coerce_deprivations)]
+
+# Members and names are checked by pydantic-core itself (``Deprivation._missing_``
+# forgives stray spaces and capitals); only table-cell text needs splitting first.
+DeprivationSet = Annotated[frozenset[Deprivation], BeforeValidator(_split_cell)]
 """A frozenset of :class:`Deprivation`, accepting names and ``;``-separated text."""
 
 
@@ -110,7 +93,7 @@ class Household(VnlaborModel):
       số tiền không được âm / amount must not be negative: -1 [type=vnlabor.vnd_negative]
     """
 
-    area: AreaField
+    area: Area
     """Rural or urban (*nông thôn* / *thành thị*)."""
     monthly_income_per_capita: VND
     """Average monthly income per person, VND (*thu nhập bình quân đầu người/tháng*)."""
@@ -131,16 +114,21 @@ class Household(VnlaborModel):
     surveyed_on: date | None = None
     """Date of the survey the figures come from."""
 
-    @model_validator(mode="after")
-    def _size_matches_members(self) -> Self:
-        if self.members and self.size is not None and self.size != len(self.members):
+    # A field validator, not a model one: it runs only when members are given.
+    @field_validator("members")
+    @classmethod
+    def _size_matches_members(
+        cls, members: tuple[Member, ...], info: ValidationInfo
+    ) -> tuple[Member, ...]:
+        size = info.data.get("size")
+        if members and size is not None and size != len(members):
             raise PydanticCustomError(
                 "vnlabor.household_size",
                 "số nhân khẩu {size} khác số thành viên {count} / size {size} differs from "
                 "the {count} members listed",
-                {"size": self.size, "count": len(self.members)},
+                {"size": size, "count": len(members)},
             )
-        return self
+        return members
 
     @property
     def member_count(self) -> int | None:

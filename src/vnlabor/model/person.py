@@ -60,7 +60,7 @@ class _Secret:
         return core_schema.no_info_plain_validator_function(
             cls._validate,
             serialization=core_schema.plain_serializer_function_ser_schema(
-                lambda v: v.masked(), when_used="always"
+                lambda v: v.masked(), when_used="always", return_schema=core_schema.str_schema()
             ),
             json_schema_input_schema=core_schema.str_schema(),
         )

@@ -56,7 +56,7 @@ def build_bands(
 def match_band(measure: int, deprivations: int, bands: tuple[Band, ...]) -> Band | None:
     """The first row ``(measure, deprivations)`` falls in, or ``None`` past every row."""
     for band in bands:
-        if measure <= band.ceiling and deprivations >= band.min_deprivations:
+        if measure <= band[0] and deprivations >= band[1]:  # ceiling, min_deprivations
             return band
     return None
 

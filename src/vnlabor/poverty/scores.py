@@ -24,8 +24,8 @@ from pydantic import Field
 from vnlabor.errors import NoStandardInForce
 from vnlabor.law.book import LawBook, national
 from vnlabor.law.parameter import format_range
+from vnlabor.model.area import Area
 from vnlabor.model.base import VnlaborModel
-from vnlabor.model.household import AreaField
 from vnlabor.model.poverty_status import PovertyStatus
 from vnlabor.poverty.rule import build_bands, status_of
 from vnlabor.poverty.standard import PovertyStandard, standard_in_force
@@ -39,7 +39,7 @@ _POINTS = "poverty.review_score.points_per_deprivation"
 class ReviewScores(VnlaborModel):
     """A household's scores from the review forms."""
 
-    area: AreaField
+    area: Area
     """Rural or urban."""
     income_score: int = Field(ge=0)
     """Income-proxy score (*điểm B1*, annex III)."""

@@ -161,6 +161,15 @@ def standard_in_force(on: date, law: LawBook | None = None) -> PovertyStandard:
 def compiled_in_force(on: date, law: LawBook | None = None) -> CompiledStandard:
     """:func:`standard_in_force` with its decision tables, memoised per law book."""
     book = law or national()
+    by_date: dict[date, CompiledStandard] = book.memo("poverty.by_date", dict)
+    try:
+        return by_date[on]  # one applicant at a time: skip the search (≈ 5,500 dates)
+    except KeyError:
+        compiled = by_date[on] = _compiled_search(book, on)
+        return compiled
+
+
+def _compiled_search(book: LawBook, on: date) -> CompiledStandard:
     starts, segments = book.memo("poverty.segments", lambda: _segments(book))
     i = bisect_right(starts, on) - 1
     if i < 0 or on > segments[i][1]:
