@@ -1,0 +1,124 @@
+"""Throughput of the columnar engine, :func:`vnlabor.batch.classify`.
+
+Prints households classified per second on the same random table given as:
+
+* a pandas DataFrame with one boolean column per indicator (aim: at least 5 million
+  rows/s on the reference machine);
+* a pandas DataFrame with a ``deprivations`` text column (``"nutrition;housing_area"``);
+* a pyarrow Table with boolean indicator columns (read in bounded chunks);
+* :func:`vnlabor.batch.status_codes` on the DataFrame (int8 codes, no status objects);
+
+and, for each, the time the whole country would take (about 27 million households).
+A small sample is checked against the scalar :func:`vnlabor.classify` first.
+
+Usage: ``python benchmarks/batch.py [--quick] [--n N]`` (default 1,000,000 rows;
+``--quick``: 50,000, for CI). Needs numpy, pandas and pyarrow. Not a test: numbers vary
+by machine and load; nothing here asserts a speed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+
+import vnlabor as vl
+import vnlabor.batch
+
+COUNTRY_HOUSEHOLDS = 27_000_000  # households in Viet Nam, order of magnitude
+
+
+def make_frame(n: int, seed: int = 7) -> pd.DataFrame:
+    rng = np.random.default_rng(seed)
+    columns: dict[str, Any] = {
+        "household_id": np.arange(n),
+        "area": np.where(rng.random(n) < 0.6, "rural", "urban"),
+        "monthly_income_per_capita": rng.integers(0, 4_000_000, n),
+    }
+    for indicator in vl.Deprivation:
+        columns[indicator.value] = rng.random(n) < 0.15
+    return pd.DataFrame(columns)
+
+
+def with_text_column(frame: pd.DataFrame) -> pd.DataFrame:
+    names = [d.value for d in vl.Deprivation]
+    flags = frame[names].to_numpy()
+    # Few distinct combinations matter here: the engine parses each distinct text once.
+    text = pd.Series([""] * len(frame), index=frame.index)
+    for name, column in zip(names, flags.T, strict=True):
+        text = text.where(~column, text + name + ";")
+    return frame.drop(columns=names).assign(deprivations=text)
+
+
+def best_of(repeat: int, fn: Callable[[], object]) -> float:
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return min(times)
+
+
+def report(label: str, n: int, seconds: float) -> None:
+    country = seconds / n * COUNTRY_HOUSEHOLDS
+    print(f"{label:<34}: {n / seconds:>13,.0f} rows/s   whole country ≈ {country:6.1f} s")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--quick", action="store_true", help="50,000 rows, for CI")
+    ap.add_argument("--n", type=int, default=1_000_000)
+    args = ap.parse_args()
+    n = 50_000 if args.quick else args.n
+    repeat = 2 if args.quick else 5
+    on = date(2024, 3, 1)
+
+    frame = make_frame(n)
+    text = with_text_column(frame)
+    table = pa.Table.from_pandas(frame, preserve_index=False)
+
+    sample = frame.iloc[:200]
+    expected = [
+        vl.classify(
+            vl.Household(
+                area=row.area,
+                monthly_income_per_capita=row.monthly_income_per_capita,
+                deprivations={d for d in vl.Deprivation if getattr(row, d.value)},
+            ),
+            on=on,
+        ).status
+        for row in sample.itertuples()
+    ]
+    assert vnlabor.batch.classify(sample, on=on).tolist() == expected
+
+    print(f"households: {n:,} (pandas {pd.__version__}, pyarrow {pa.__version__})")
+    report(
+        "DataFrame, boolean columns",
+        n,
+        best_of(repeat, lambda: vnlabor.batch.classify(frame, on=on)),
+    )
+    report(
+        "DataFrame, 'deprivations' text",
+        n,
+        best_of(repeat, lambda: vnlabor.batch.classify(text, on=on)),
+    )
+    report(
+        "pyarrow Table, boolean columns",
+        n,
+        best_of(repeat, lambda: vnlabor.batch.classify(table, on=on)),
+    )
+    report(
+        "status_codes, DataFrame (int8)",
+        n,
+        best_of(repeat, lambda: vnlabor.batch.status_codes(frame, on=on)),
+    )
+
+
+if __name__ == "__main__":
+    main()
