@@ -19,14 +19,13 @@ by machine and load; nothing here asserts a speed.
 from __future__ import annotations
 
 import argparse
-import time
-from collections.abc import Callable
 from datetime import date
 from typing import Any
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+from _timing import best_of
 
 import vnlabor as vl
 import vnlabor.batch
@@ -54,15 +53,6 @@ def with_text_column(frame: pd.DataFrame) -> pd.DataFrame:
     for name, column in zip(names, flags.T, strict=True):
         text = text.where(~column, text + name + ";")
     return frame.drop(columns=names).assign(deprivations=text)
-
-
-def best_of(repeat: int, fn: Callable[[], object]) -> float:
-    times = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return min(times)
 
 
 def report(label: str, n: int, seconds: float) -> None:

@@ -21,10 +21,9 @@ from __future__ import annotations
 
 import argparse
 import random
-import time
-from collections.abc import Callable
 from datetime import date
 
+from _timing import best_of
 from pydantic import BaseModel, TypeAdapter
 
 import vnlabor as vl
@@ -64,15 +63,6 @@ def make_rows(n: int, seed: int = 7) -> list[dict[str, object]]:
         }
         for _ in range(n)
     ]
-
-
-def best_of(repeat: int, fn: Callable[[], object]) -> float:
-    times = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return min(times)
 
 
 def main() -> None:
