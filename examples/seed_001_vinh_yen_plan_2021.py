@@ -11,14 +11,29 @@ of each quarter (:meth:`ReportingPeriod.elapsed`), and checks the plan against a
 **synthetic** set of records that meets it exactly: 1,300 new jobs, 30 of them work
 abroad. No result of the city was published; none is invented here beyond that
 illustration.
+
+Vĩnh Yên was a city of Vĩnh Phúc province (code 26). Since 01/07/2025 Vĩnh Phúc is part
+of Phú Thọ (code 25, Resolution 202/2025/QH15), so the same 2021 records are also
+reported on the 34-province map, through the crosswalk (:func:`vnlabor.kpi.by_province`).
 """
 
 from __future__ import annotations
 
 from datetime import date
 from fractions import Fraction
+from typing import Literal
 
-from vnlabor.kpi import KpiResult, Target, departures_abroad, new_jobs, progress
+from vnlabor.geo import province
+from vnlabor.kpi import (
+    Breakdown,
+    KpiResult,
+    Target,
+    breakdown,
+    by_province,
+    departures_abroad,
+    new_jobs,
+    progress,
+)
 from vnlabor.l10n import format_date, format_number
 from vnlabor.model.departure import Departure, DestinationMarket
 from vnlabor.model.new_job import NewJob, NewJobSource
@@ -83,6 +98,23 @@ def figures() -> dict[str, KpiResult]:
     }
 
 
+def jobs_by_map() -> dict[str, Breakdown]:
+    """The synthetic year's jobs by province, on the old (63) and the new (34) map."""
+    jobs, _ = build_plan_met()
+    abroad = NewJobSource.WORK_ABROAD
+
+    def by(map_: Literal["old", "new"]) -> Breakdown:
+        return breakdown(
+            jobs,
+            by=by_province(map_),
+            numerator=lambda j: j.source is abroad,
+            numerator_label="đi làm việc ở nước ngoài",
+            denominator_label="lao động được giải quyết việc làm",
+        )
+
+    return {"old": by("old"), "new": by("new")}
+
+
 def report() -> str:
     """The plan, its quarterly milestones and the check of an exactly-met year."""
     f = figures()
@@ -101,7 +133,19 @@ def report() -> str:
         f"({'đạt' if f['new_jobs'].met else 'không đạt'}), "
         f"{f['departures'].value} lao động xuất cảnh "
         f"({'đạt' if f['departures'].met else 'không đạt'}).",
+        "- Theo địa giới hành chính (cùng bộ bản ghi):",
     ]
+    maps = jobs_by_map()
+    for label, map_, on in (
+        ("trước 01/7/2025", "old", date(2025, 6, 30)),
+        ("từ 01/7/2025", "new", date(2025, 7, 1)),
+    ):
+        lines += [
+            f"  {label}: {province(str(code), on=on).name_vi} (mã {code}): "
+            f"{format_number(ratio.denominator)} lao động, trong đó "
+            f"{format_number(ratio.numerator)} đi làm việc ở nước ngoài"
+            for code, ratio in maps[map_].as_dict().items()
+        ]
     return "\n".join(lines)
 
 

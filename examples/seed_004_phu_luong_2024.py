@@ -31,7 +31,7 @@ from math import floor
 
 from vnlabor.kpi import (
     KpiResult,
-    PercentagePoints,
+    KpiUnit,
     Target,
     agricultural_training_share,
     counselling_conferences,
@@ -215,11 +215,8 @@ def figures() -> dict[str, KpiResult]:
             years=2,
             standard_before=STANDARD,
             standard_after=STANDARD,
-            target=Target.between(
-                PercentagePoints(1.15),
-                PercentagePoints(1.56),
-                text="giảm tỷ lệ hộ nghèo bình quân của tỉnh: 1,15 - 1,56%/năm",
-            ),
+            # The article's wording; "%" of a fall of a rate is percentage points.
+            target=Target.parse("giảm từ 1,15 - 1,56%", unit=KpiUnit.PERCENTAGE_POINTS),
         ),
         "sessions_2022": job_exchange_sessions(sessions, period=y2022, kinds=exchange),
         "attendance_2022": job_exchange_attendance(sessions, period=y2022, kinds=exchange),

@@ -7,7 +7,8 @@ from typing import Any
 
 import pytest
 
-from vnlabor.kpi import PercentagePoints, Ratio
+from vnlabor.kpi import PercentagePoints, Ratio, Target
+from vnlabor.model.period import ReportingPeriod
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 SEEDS = sorted(EXAMPLES.glob("seed_*.py"))
@@ -64,6 +65,13 @@ def test_seed_000_vinh_phuc(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_seed_001_vinh_yen_plan() -> None:
     m = load("seed_001_vinh_yen_plan_2021.py")
+    # Vĩnh Yên's records are coded 26 (Vĩnh Phúc, 2021); on the 34-unit map they are
+    # reported under Phú Thọ, code 25 (Resolution 202/2025/QH15), with the same counts.
+    maps = {
+        name: {key: (r.numerator, r.denominator) for key, r in b.as_dict().items()}
+        for name, b in m["jobs_by_map"]().items()
+    }
+    assert maps == {"old": {"26": (30, 1_300)}, "new": {"25": (30, 1_300)}}
     f = m["figures"]()
     assert f["new_jobs"].value == 1_300
     assert f["new_jobs"].met is True
@@ -75,10 +83,28 @@ def test_seed_001_vinh_yen_plan() -> None:
     text = m["report"]()
     assert "1.300 lao động; trong đó đưa 30 lao động" in text
     assert "30/06/2021: 645 lao động" in text
+    assert "trước 01/7/2025: Tỉnh Vĩnh Phúc (mã 26): 1.300 lao động" in text
+    assert "từ 01/7/2025: Tỉnh Phú Thọ (mã 25): 1.300 lao động" in text
 
 
 def test_seed_002_lang_son() -> None:
     m = load("seed_002_lang_son_employment_centre_2019.py")
+    # 2010 to June 2019: "135 nghìn" new jobs, "80%" rural, "trên 12,5 nghìn" through the
+    # employment fund, "hơn 1,8 nghìn" abroad, "từ 350-500 lao động mỗi năm" supplied.
+    decade = m["decade_figures"]()
+    assert 135_000 <= decade["new_jobs"].value < 136_000
+    assert m["rural_share_of_new_jobs"]().value == Fraction(80, 100)
+    assert 12_500 < m["fund_jobs"]() < 12_600
+    assert 1_800 < decade["departures"].value < 1_900
+    supplied = [decade[f"supply_{year}"] for year in range(2010, 2019)]
+    assert all(350 <= r.value <= 500 and r.met for r in supplied)
+    assert {min(r.value for r in supplied), max(r.value for r in supplied)} == {350, 500}
+    # Training 2010-2019: "89 nghìn", of which "75,5 nghìn" rural short courses; "13 nghìn"
+    # in 2019.
+    training = m["training_by_year"]()
+    assert 89_000 <= training.total.denominator < 90_000
+    assert 75_500 <= training.total.numerator < 75_600
+    assert 13_000 <= training.as_dict()[ReportingPeriod.calendar_year(2019)].denominator < 14_000
     f = m["figures"]()
     assert f["counselling"].value > 9_900
     assert f["placements"].value > 1_000
@@ -89,6 +115,14 @@ def test_seed_002_lang_son() -> None:
     assert {s.held_on.isoweekday() for s in weekly} == {4}  # every Thursday
     text = m["report"]()
     for piece in (
+        "giải quyết việc làm mới cho 135 nghìn lao động",
+        "có tới 80% là lao động nông thôn",
+        "trên 12,5 nghìn lao động đã được tiếp cận nguồn quỹ quốc gia về việc làm",
+        "hơn 1,8 nghìn lao động được tạo điều kiện xuất khẩu lao động",
+        "cung ứng từ 350-500 lao động mỗi năm",
+        "ở các cấp trình độ đạt 89 nghìn lao động",
+        "(trình độ sơ cấp và dưới 3 tháng) đạt 75,5 nghìn lao động",
+        "riêng năm 2019 đạt 13 nghìn lao động",
         "trên 9,9 nghìn lượt người",
         "trên 1 nghìn người",
         "50% số lao động làm việc tại Trung Quốc",
@@ -100,6 +134,9 @@ def test_seed_002_lang_son() -> None:
 
 def test_seed_003_town_plan_strict_target() -> None:
     m = load("seed_003_town_training_plan_2025.py")
+    # The target is read from the plan's wording "phấn đấu trên 90% …": strict.
+    assert m["TARGET"] == Target.above(0.9, text=m["TARGET"].text)
+    assert "trên 90%" in m["TARGET"].text
     r = m["figures"]()["connected"]
     assert r.value == Ratio(216, 240)
     assert r.met is False  # exactly 90% is not "trên 90%"

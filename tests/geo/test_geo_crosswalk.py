@@ -10,11 +10,13 @@ import pytest
 
 from vnlabor.geo import (
     REFORM_2025,
+    GeographyNotCoveredError,
     PartialProvinceDataError,
     UnknownProvinceError,
     crosswalk,
     predecessors,
     province,
+    province_as_of,
     provinces,
     rekey_to_new_provinces,
     successor,
@@ -126,3 +128,44 @@ def test_rekey_rejects_bool() -> None:
 
 def test_rekey_empty() -> None:
     assert rekey_to_new_provinces({}) == {}
+
+
+# --------------------------------------------------------- a record's unit on another map
+
+
+@pytest.mark.parametrize(
+    ("code", "recorded_on", "on", "expected"),
+    [
+        ("26", date(2024, 5, 1), REFORM_2025, "25"),  # Vĩnh Phúc -> Phú Thọ
+        ("15", date(2024, 5, 1), REFORM_2025, "15"),  # Yên Bái -> Lào Cai (code 15)
+        ("10", date(2024, 5, 1), REFORM_2025, "15"),  # Lào Cai -> Lào Cai (code 15)
+        ("02", BEFORE, REFORM_2025, "08"),  # Hà Giang -> Tuyên Quang, last old day
+        ("20", date(2019, 6, 1), REFORM_2025, "20"),  # Lạng Sơn, unchanged
+        ("46", date(2020, 1, 1), REFORM_2025, "46"),  # Thừa Thiên Huế -> Huế, same code
+        ("70", date(2024, 1, 1), date(2026, 5, 1), "75"),  # Bình Phước -> Thành phố Đồng Nai
+        ("25", REFORM_2025, REFORM_2025, "25"),  # already on the new map
+        ("20", date(2026, 1, 5), BEFORE, "20"),  # back: an unchanged unit
+        ("46", date(2026, 1, 5), date(2024, 6, 1), "46"),  # back through two changes
+        ("25", date(2026, 1, 5), BEFORE, None),  # back: merged Phú Thọ cannot be split
+        ("79", date(2025, 7, 1), date(2024, 6, 1), None),  # nor Hồ Chí Minh City
+    ],
+)
+def test_province_as_of(code: str, recorded_on: date, on: date, expected: str | None) -> None:
+    unit = province_as_of(code, recorded_on, on)
+    assert (None if unit is None else unit.code) == expected
+    if unit is not None:
+        assert unit.in_force(on)
+
+
+def test_province_as_of_forward_agrees_with_the_crosswalk() -> None:
+    for old, new in crosswalk().items():
+        unit = province_as_of(old, date(2020, 1, 1), REFORM_2025)
+        assert unit is not None
+        assert unit.code == new
+
+
+def test_province_as_of_needs_a_code_in_force_on_the_record_date() -> None:
+    with pytest.raises(UnknownProvinceError):
+        province_as_of("02", date(2025, 8, 1), REFORM_2025)  # Hà Giang no longer exists
+    with pytest.raises(GeographyNotCoveredError):
+        province_as_of("01", date(2024, 1, 1), date(2000, 1, 1))

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from vnlabor.errors import LawDataError
-from vnlabor.geo.province import _build, _load_text, _registry
+from vnlabor.geo.registry import _build, _load_text, _registry
 from vnlabor.model.confidence import Confidence
 
 

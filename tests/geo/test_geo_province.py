@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 import unicodedata
 from datetime import date, datetime, timedelta
 
@@ -23,7 +22,8 @@ from vnlabor.geo import (
     province,
     provinces,
 )
-from vnlabor.geo.province import _build, _fold, _registry
+from vnlabor.geo import registry as geo_registry
+from vnlabor.geo.registry import _build, _fold, _registry
 from vnlabor.model.confidence import Confidence
 
 BEFORE = date(2025, 6, 30)
@@ -328,9 +328,7 @@ def test_ambiguous_name_is_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
         "province": [entry("01", "Alpha", ["Shared"]), entry("02", "Beta", ["Shared"])],
     }
     registry = _build(raw)
-    # The package re-exports the function province(), which hides the submodule of the
-    # same name from attribute access; reach the module through sys.modules.
-    monkeypatch.setattr(sys.modules["vnlabor.geo.province"], "_registry", lambda: registry)
+    monkeypatch.setattr(geo_registry, "_registry", lambda: registry)
     with pytest.raises(AmbiguousProvinceNameError) as info:
         find_province("shared", on=date(2020, 1, 1))
     assert isinstance(info.value, LookupError)
@@ -413,3 +411,26 @@ def test_citations_name_instrument_and_url() -> None:
         assert p.citations
         for c in p.citations:
             assert c.url is None or c.url.startswith("https://")
+
+
+# ------------------------------------------------------------------------ the package
+
+
+def test_the_module_is_not_hidden_by_the_function() -> None:
+    import importlib
+
+    import vnlabor.geo
+
+    module = importlib.import_module("vnlabor.geo.registry")
+    assert module is geo_registry
+    assert vnlabor.geo.registry is module
+    assert vnlabor.geo.province is module.province  # the function, not a module
+    assert callable(vnlabor.geo.province)
+
+
+def test_one_export_list() -> None:
+    import vnlabor.geo
+
+    assert vnlabor.geo.__all__ == geo_registry.__all__
+    for name in geo_registry.__all__:
+        assert getattr(vnlabor.geo, name) is getattr(geo_registry, name)

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from vnlabor.geo import REFORM_2025, ProvinceKind, provinces
-from vnlabor.geo.province import _fold
+from vnlabor.geo.registry import _fold
 
 
 def _their(units: Any) -> dict[str, tuple[str, str]]:

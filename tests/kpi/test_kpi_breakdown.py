@@ -1,4 +1,4 @@
-"""Breakdowns: groups add up to the total; missing keys go to UNKNOWN."""
+"""Breakdowns: groups add up to the total; missing keys go to UNKNOWN; old and new provinces."""
 
 from dataclasses import dataclass
 from datetime import date
@@ -7,7 +7,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from vnlabor.kpi import UNKNOWN, Ratio, breakdown, by_period
+from vnlabor.geo import UnknownProvinceError, provinces, rekey_to_new_provinces
+from vnlabor.kpi import UNKNOWN, Ratio, breakdown, by_period, by_province
 from vnlabor.model.area import Area
 from vnlabor.model.course import Course, CourseLevel, TrainingField
 from vnlabor.model.enrolment import Enrolment
@@ -167,3 +168,83 @@ def test_group_order_does_not_depend_on_input_order(rows: list[Row], rnd: object
     assert breakdown(rows, by="key", numerator=count) == breakdown(
         shuffled, by="key", numerator=count
     )
+
+
+# ------------------------------------------------------- old and new provinces (2025 merger)
+
+BEFORE_MERGER = date(2024, 3, 1)
+AFTER_MERGER = date(2025, 9, 1)
+
+
+def test_by_province_reports_on_the_old_or_the_new_map() -> None:
+    rows = [
+        enrolment(1, enrolled_on=BEFORE_MERGER, province_code="26"),  # Vĩnh Phúc
+        enrolment(2, enrolled_on=BEFORE_MERGER, province_code="17"),  # Hòa Bình
+        enrolment(3, enrolled_on=AFTER_MERGER, province_code="25"),  # Phú Thọ (merged)
+        enrolment(4, enrolled_on=BEFORE_MERGER, province_code="20"),  # Lạng Sơn, unchanged
+        enrolment(5, enrolled_on=AFTER_MERGER, province_code="20"),
+        enrolment(6, enrolled_on=AFTER_MERGER),  # no province recorded
+    ]
+    hit = {"t1", "t3", "t4"}
+    as_recorded = breakdown(rows, by="province", numerator=lambda e: e.trainee_id in hit)
+    new = breakdown(rows, by=by_province("new"), numerator=lambda e: e.trainee_id in hit)
+    old = breakdown(rows, by=by_province("old"), numerator=lambda e: e.trainee_id in hit)
+    assert as_recorded.group_keys == ["17", "20", "25", "26", UNKNOWN]
+    # New map: Vĩnh Phúc and Hòa Bình are in Phú Thọ (25) with the post-merger record.
+    assert new.as_dict() == {"20": Ratio(1, 2), "25": Ratio(2, 3), UNKNOWN: Ratio(0, 1)}
+    assert new.by == "province_new"
+    # Old map: the post-merger Phú Thọ record cannot be split back, so it is unknown.
+    assert old.as_dict() == {
+        "17": Ratio(0, 1),
+        "20": Ratio(1, 2),
+        "26": Ratio(1, 1),
+        UNKNOWN: Ratio(1, 2),
+    }
+    assert as_recorded.total == new.total == old.total == Ratio(3, 6)
+
+
+def test_by_province_on_a_date_and_other_attributes() -> None:
+    @dataclass(frozen=True)
+    class Site:
+        where: str | None
+        day: date | None
+
+    rows = [Site("70", date(2024, 1, 1)), Site("75", date(2025, 8, 1)), Site("75", None)]
+    key = by_province(date(2026, 5, 1), code_of="where", date_of="day")
+    b = breakdown(rows, by=key, numerator=lambda r: True)
+    # Bình Phước and Đồng Nai are the city of Đồng Nai (75) from 30/04/2026.
+    assert b.as_dict() == {"75": Ratio(2, 2), UNKNOWN: Ratio(1, 1)}
+    assert b.by == "province_2026-05-01"
+
+
+def test_by_province_refuses_a_code_not_in_force_on_the_record_date() -> None:
+    stale = enrolment(1, enrolled_on=AFTER_MERGER, province_code="02")  # Hà Giang, gone
+    with pytest.raises(UnknownProvinceError, match="'02'"):
+        breakdown([stale], by=by_province("new"), numerator=bool)
+
+
+_old_codes = [p.code for p in provinces(date(2025, 6, 30))]
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(_old_codes),
+            st.integers(0, 5),
+            st.dates(date(2009, 1, 1), BEFORE_MERGER),
+        ),
+        max_size=40,
+    )
+)
+def test_new_map_groups_equal_the_crosswalk_rekeyed_old_groups(
+    rows: list[tuple[str, int, date]],
+) -> None:
+    records = [Row(code, hit, 1, day) for code, hit, day in rows]
+    key = by_province("new", code_of="key", date_of="day")
+    new = breakdown(records, by=key, numerator=lambda r: r.hit)
+    old = breakdown(records, by="key", numerator=lambda r: r.hit)
+    rekeyed = rekey_to_new_provinces(
+        {code: ratio.numerator for code, ratio in old.as_dict().items()}, allow_partial=True
+    )
+    assert {code: ratio.numerator for code, ratio in new.as_dict().items()} == rekeyed
+    assert new.total == old.total

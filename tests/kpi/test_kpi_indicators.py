@@ -9,35 +9,8 @@ from fractions import Fraction
 import pytest
 from pydantic import ValidationError
 
-from vnlabor.kpi import (
-    KPI_FUNCTIONS,
-    UNKNOWN,
-    DateRange,
-    KpiUnit,
-    PercentagePoints,
-    Ratio,
-    Target,
-    agricultural_training_share,
-    counselling_conferences,
-    counselling_contacts,
-    departures_abroad,
-    job_exchange_attendance,
-    job_exchange_sessions,
-    kpi_definition,
-    kpi_definitions,
-    kpi_keys,
-    near_poor_rate,
-    new_jobs,
-    overseas_support_amount,
-    overseas_support_cases,
-    poverty_rate,
-    poverty_rate_reduction,
-    share_connected_after_training,
-    share_employed_after_training,
-    successful_job_connections,
-    trained_worker_share,
-    trained_worker_share_certified,
-)
+from vnlabor import kpi
+from vnlabor.kpi import UNKNOWN, DateRange, KpiUnit, PercentagePoints, Ratio, Target
 from vnlabor.model.confidence import Confidence
 from vnlabor.model.counselling import CounsellingConference, CounsellingContact, CounsellingTopic
 from vnlabor.model.course import Course, CourseLevel, TrainingField
@@ -76,11 +49,35 @@ def outcome(
 
 
 def test_every_definition_has_a_function_and_vice_versa() -> None:
-    assert set(kpi_keys()) == set(KPI_FUNCTIONS)
+    assert set(kpi.kpi_keys()) == set(kpi.KPI_FUNCTIONS)
+
+
+def test_every_indicator_is_exported_under_its_key() -> None:
+    # Derived from the package's own export list, so adding an indicator to
+    # KPI_FUNCTIONS without exporting it (or under another name) fails here.
+    for key, fn in kpi.KPI_FUNCTIONS.items():
+        assert key in kpi.__all__, key
+        assert getattr(kpi, key) is fn
+    exported_kpis = {
+        name
+        for name in kpi.__all__
+        if inspect.isfunction(getattr(kpi, name))
+        and inspect.signature(getattr(kpi, name)).return_annotation
+        in ("KpiResult", "PovertyReductionResult")
+    }
+    assert exported_kpis == set(kpi.KPI_FUNCTIONS)
+
+
+def test_every_export_is_documented() -> None:
+    assert len(kpi.__all__) == len(set(kpi.__all__))
+    for name in kpi.__all__:
+        obj = getattr(kpi, name)
+        if callable(obj):
+            assert inspect.getdoc(obj), name
 
 
 def test_definitions_are_complete_and_cited() -> None:
-    for key, d in kpi_definitions().items():
+    for key, d in kpi.kpi_definitions().items():
         assert d.key == key
         for text in (d.name, d.definition):
             assert text.vi.strip()
@@ -102,17 +99,17 @@ def test_definitions_are_complete_and_cited() -> None:
 
 def test_unknown_key_lists_the_known_ones() -> None:
     with pytest.raises(KeyError, match="share_employed_after_training"):
-        kpi_definition("nope")
+        kpi.kpi_definition("nope")
 
 
 def test_every_function_takes_a_target() -> None:
-    for fn in KPI_FUNCTIONS.values():
+    for fn in kpi.KPI_FUNCTIONS.values():
         assert "target" in inspect.signature(fn).parameters
 
 
 def test_target_in_the_wrong_unit_is_refused() -> None:
     with pytest.raises(ValidationError, match="target is in share"):
-        departures_abroad([], target=Target.at_least(0.5))
+        kpi.departures_abroad([], target=Target.at_least(0.5))
 
 
 # ------------------------------------------------------------------ training
@@ -128,10 +125,10 @@ def test_share_employed_after_training_counts_new_job_higher_income_and_self_emp
         outcome("t4", EmploymentOutcome.UNKNOWN, date(2023, 6, 1)),
         # t5 has no follow-up at all
     ]
-    r = share_employed_after_training(enrolments, outcomes)
+    r = kpi.share_employed_after_training(enrolments, outcomes)
     assert r.value == Ratio(3, 6)
     assert r.missing == 2
-    strict = share_employed_after_training(enrolments, outcomes, include_self_employed=False)
+    strict = kpi.share_employed_after_training(enrolments, outcomes, include_self_employed=False)
     assert strict.value == Ratio(2, 6)
     assert r.definition.key == "share_employed_after_training"
 
@@ -143,10 +140,10 @@ def test_latest_follow_up_wins_and_course_less_outcome_matches() -> None:
         outcome("t0", EmploymentOutcome.NOT_EMPLOYED, date(2023, 6, 1)),
         outcome("t1", EmploymentOutcome.SELF_EMPLOYED, date(2023, 9, 1), cid=None),
     ]
-    r = share_employed_after_training(enrolments, outcomes)
+    r = kpi.share_employed_after_training(enrolments, outcomes)
     assert r.value == Ratio(2, 2)
     later_loss = [*outcomes, outcome("t0", EmploymentOutcome.NOT_EMPLOYED, date(2023, 12, 1))]
-    assert share_employed_after_training(enrolments, later_loss).value == Ratio(1, 2)
+    assert kpi.share_employed_after_training(enrolments, later_loss).value == Ratio(1, 2)
 
 
 def test_share_employed_with_period_target_and_breakdown() -> None:
@@ -157,7 +154,7 @@ def test_share_employed_with_period_target_and_breakdown() -> None:
         enrol("d", day=date(2022, 5, 1), sex=Sex.FEMALE),
     ]
     outcomes = [outcome(t, EmploymentOutcome.NEW_JOB, date(2023, 8, 1)) for t in "acd"]
-    r = share_employed_after_training(
+    r = kpi.share_employed_after_training(
         enrolments, outcomes, period=Y2023, by="sex", target=Target.above(0.6)
     )
     assert r.value == Ratio(2, 3)
@@ -172,7 +169,7 @@ def test_share_employed_with_period_target_and_breakdown() -> None:
 
 
 def test_no_trainees_means_undefined_not_failed() -> None:
-    r = share_employed_after_training([], [], target=Target.above(0.9))
+    r = kpi.share_employed_after_training([], [], target=Target.above(0.9))
     assert r.value == Ratio(0, 0)
     assert r.met is None
     assert r.attainment is None
@@ -185,10 +182,10 @@ def test_agricultural_training_share_counts_trainees_and_reports_unknown_field()
         course(TrainingField.NON_AGRICULTURAL, "n"),
     )
     rows = [enrol("1", agri), enrol("2", agri), enrol("3", other), enrol("4", "x")]
-    r = agricultural_training_share(rows)
+    r = kpi.agricultural_training_share(rows)
     assert r.value == Ratio(2, 4)
     assert r.missing == 1
-    by_field = agricultural_training_share(rows, by="field")
+    by_field = kpi.agricultural_training_share(rows, by="field")
     assert by_field.breakdown is not None
     assert by_field.breakdown.group_keys == [
         TrainingField.AGRICULTURAL,
@@ -205,7 +202,7 @@ def test_share_connected_after_training_needs_a_contract_on_or_after_enrolment()
         JobConnection(worker_id="c", contract_signed_on=date(2023, 7, 1)),
         JobConnection(worker_id="zz", contract_signed_on=date(2023, 7, 1)),
     ]
-    r = share_connected_after_training(rows, connections, target=Target.above(0.5))
+    r = kpi.share_connected_after_training(rows, connections, target=Target.above(0.5))
     assert r.value == Ratio(2, 4)
     assert r.met is False
 
@@ -219,15 +216,15 @@ class Worker:
 
 def test_trained_worker_shares() -> None:
     workers = [Worker(True, True, Sex.FEMALE), Worker(True, False), Worker(False), Worker(None)]
-    r = trained_worker_share(workers, by="sex")
+    r = kpi.trained_worker_share(workers, by="sex")
     assert r.value == Ratio(2, 4)
     assert r.missing == 1
     assert r.breakdown is not None
     assert r.breakdown[Sex.FEMALE] == Ratio(1, 1)
-    c = trained_worker_share_certified(workers)
+    c = kpi.trained_worker_share_certified(workers)
     assert c.value == Ratio(1, 4)
     assert c.missing == 2
-    custom = trained_worker_share(workers, trained=lambda w: w.certified)
+    custom = kpi.trained_worker_share(workers, trained=lambda w: w.certified)
     assert custom.value == Ratio(1, 4)
 
 
@@ -247,20 +244,20 @@ def test_poverty_and_near_poor_rates() -> None:
         + [PovertyStatus.NON_POOR] * 4
         + [PovertyStatus.AVERAGE_LIVING_STANDARD]
     )
-    assert poverty_rate(households).value == Ratio(3, 10)
-    assert near_poor_rate(households).value == Ratio(2, 10)
+    assert kpi.poverty_rate(households).value == Ratio(3, 10)
+    assert kpi.near_poor_rate(households).value == Ratio(2, 10)
     objects = [Classified(PovertyStatus.POOR, "rural"), Classified(PovertyStatus.NON_POOR)]
-    r = poverty_rate(objects, by="area", target=Target.below(0.6))
+    r = kpi.poverty_rate(objects, by="area", target=Target.below(0.6))
     assert r.value == Ratio(1, 2)
     assert r.met is True
     assert r.breakdown is not None
     assert r.breakdown["rural"] == Ratio(1, 1)
-    assert poverty_rate([]).value == Ratio(0, 0)
+    assert kpi.poverty_rate([]).value == Ratio(0, 0)
 
 
 def test_poverty_rate_reduction_in_points_per_year() -> None:
     target = Target.between(PercentagePoints(1.15), PercentagePoints(1.56))
-    r = poverty_rate_reduction(
+    r = kpi.poverty_rate_reduction(
         Ratio(750, 10_000),
         Ratio(516, 10_000),
         years=2,
@@ -276,7 +273,7 @@ def test_poverty_rate_reduction_in_points_per_year() -> None:
 
 
 def test_poverty_rate_reduction_flags_a_change_of_standard() -> None:
-    r = poverty_rate_reduction(
+    r = kpi.poverty_rate_reduction(
         Ratio(223, 10_000),
         Ratio(403, 10_000),
         standard_before="59/2015/QĐ-TTg",
@@ -291,13 +288,15 @@ def test_poverty_rate_reduction_flags_a_change_of_standard() -> None:
 
 
 def test_poverty_rate_reduction_edge_cases() -> None:
-    r = poverty_rate_reduction(Ratio(0, 0), Ratio(1, 10), standard_before="a", standard_after="a")
+    r = kpi.poverty_rate_reduction(
+        Ratio(0, 0), Ratio(1, 10), standard_before="a", standard_after="a"
+    )
     assert r.value is None
     with pytest.raises(ValueError, match="positive"):
-        poverty_rate_reduction(
+        kpi.poverty_rate_reduction(
             Ratio(1, 2), Ratio(1, 3), years=0, standard_before="a", standard_after="a"
         )
-    ok = poverty_rate_reduction(
+    ok = kpi.poverty_rate_reduction(
         Ratio(1, 2),
         Ratio(1, 3),
         standard_before="a",
@@ -306,7 +305,7 @@ def test_poverty_rate_reduction_edge_cases() -> None:
     )
     assert ok.met is True
     with pytest.raises(ValidationError, match="target is in share"):
-        poverty_rate_reduction(
+        kpi.poverty_rate_reduction(
             Ratio(1, 2),
             Ratio(1, 3),
             standard_before="a",
@@ -323,8 +322,8 @@ def test_job_connections_and_departures_filtered_by_period() -> None:
         JobConnection(worker_id="a", contract_signed_on=date(2023, 1, 5)),
         JobConnection(worker_id="b", contract_signed_on=date(2022, 12, 31)),
     ]
-    assert successful_job_connections(connections, period=Y2023).value == 1
-    assert successful_job_connections(connections).value == 2
+    assert kpi.successful_job_connections(connections, period=Y2023).value == 1
+    assert kpi.successful_job_connections(connections).value == 2
     departures = [
         Departure(
             worker_id="a",
@@ -335,10 +334,10 @@ def test_job_connections_and_departures_filtered_by_period() -> None:
         Departure(worker_id="b", market=DestinationMarket.TAIWAN, departed_on=date(2023, 5, 1)),
         Departure(worker_id="c", market=DestinationMarket.KOREA, departed_on=date(2024, 1, 2)),
     ]
-    assert departures_abroad(departures, period=Y2023).value == 2
-    assert departures_abroad(departures, period=Y2023, supported_only=True).value == 1
-    assert departures_abroad(departures, markets={DestinationMarket.KOREA}).value == 1
-    r = departures_abroad(departures, target=Target.count(150))
+    assert kpi.departures_abroad(departures, period=Y2023).value == 2
+    assert kpi.departures_abroad(departures, period=Y2023, supported_only=True).value == 1
+    assert kpi.departures_abroad(departures, markets={DestinationMarket.KOREA}).value == 1
+    r = kpi.departures_abroad(departures, target=Target.count(150))
     assert r.met is False
     assert r.attainment is not None
     assert r.attainment.shortfall == 147
@@ -348,16 +347,16 @@ def test_new_jobs_total_and_yearly_average() -> None:
     jobs = [
         NewJob(worker_id=f"w{i}", started_on=date(2020 + i % 5, 6, 1)) for i in range(11_386 // 100)
     ]
-    assert new_jobs(jobs).value == len(jobs)
-    r = new_jobs(jobs, years=5, target=Target.count(20))
+    assert kpi.new_jobs(jobs).value == len(jobs)
+    r = kpi.new_jobs(jobs, years=5, target=Target.count(20))
     assert r.value == Fraction(len(jobs), 5)
     assert r.met is True
     ten_months = DateRange(start=date(2020, 1, 1), end=date(2020, 10, 31))
-    assert new_jobs(jobs, period=ten_months).value == sum(
+    assert kpi.new_jobs(jobs, period=ten_months).value == sum(
         1 for j in jobs if j.started_on.year == 2020
     )
     with pytest.raises(ValueError, match="positive"):
-        new_jobs(jobs, years=0)
+        kpi.new_jobs(jobs, years=0)
 
 
 def test_sessions_and_attendance() -> None:
@@ -372,12 +371,12 @@ def test_sessions_and_attendance() -> None:
         JobFairSession(kind=JobFairKind.MOBILE_SESSION, held_on=date(2023, 6, 1)),
     ]
     y2022 = ReportingPeriod.calendar_year(2022)
-    assert job_exchange_sessions(sessions, period=y2022).value == 2
-    assert job_exchange_attendance(sessions, period=y2022).value == 600
-    all_2023 = job_exchange_attendance(sessions, period=Y2023)
+    assert kpi.job_exchange_sessions(sessions, period=y2022).value == 2
+    assert kpi.job_exchange_attendance(sessions, period=y2022).value == 600
+    all_2023 = kpi.job_exchange_attendance(sessions, period=Y2023)
     assert all_2023.value == 800
     assert all_2023.missing == 1
-    fairs = job_exchange_sessions(sessions, kinds={JobFairKind.JOB_FAIR})
+    fairs = kpi.job_exchange_sessions(sessions, kinds={JobFairKind.JOB_FAIR})
     assert fairs.value == 1
 
 
@@ -391,17 +390,21 @@ def test_counselling_contacts_and_conferences() -> None:
         ),
         CounsellingContact(contacted_on=date(2023, 3, 1)),
     ]
-    assert counselling_contacts(contacts).value == 3
-    distinct = counselling_contacts(contacts, distinct_people=True)
+    assert kpi.counselling_contacts(contacts).value == 3
+    distinct = kpi.counselling_contacts(contacts, distinct_people=True)
     assert distinct.value == 1
     assert distinct.missing == 1
-    assert counselling_contacts(contacts, topics={CounsellingTopic.WORK_ABROAD}).value == 2
+    assert kpi.counselling_contacts(contacts, topics={CounsellingTopic.WORK_ABROAD}).value == 2
     conferences = [
         CounsellingConference(held_on=date(2023, 5, 1)),
         CounsellingConference(held_on=date(2022, 5, 1)),
     ]
-    assert counselling_conferences(conferences, period=Y2023, target=Target.count(1)).met is True
-    assert counselling_conferences(conferences, topics={CounsellingTopic.WORK_ABROAD}).value == 0
+    assert (
+        kpi.counselling_conferences(conferences, period=Y2023, target=Target.count(1)).met is True
+    )
+    assert (
+        kpi.counselling_conferences(conferences, topics={CounsellingTopic.WORK_ABROAD}).value == 0
+    )
 
 
 def test_overseas_support_by_payment_date() -> None:
@@ -430,38 +433,35 @@ def test_overseas_support_by_payment_date() -> None:
         Departure(worker_id="d", market=DestinationMarket.JAPAN, departed_on=date(2020, 3, 1)),
     ]
     y2020 = ReportingPeriod.calendar_year(2020)
-    cases = overseas_support_cases(departures, period=y2020)
+    cases = kpi.overseas_support_cases(departures, period=y2020)
     assert cases.value == 2
     assert cases.missing == 1
-    amount = overseas_support_amount(departures, period=y2020)
+    amount = kpi.overseas_support_amount(departures, period=y2020)
     assert amount.value == 10_000_000
     assert amount.missing == 2
     assert amount.definition.unit is KpiUnit.VND
     assert (
-        overseas_support_amount(departures, target=Target.at_least(1, unit=KpiUnit.VND)).met is True
+        kpi.overseas_support_amount(departures, target=Target.at_least(1, unit=KpiUnit.VND)).met
+        is True
     )
 
 
 def test_results_round_trip_through_json() -> None:
     results = [
-        poverty_rate([PovertyStatus.POOR, PovertyStatus.NON_POOR], by="status"),
-        new_jobs(
+        kpi.poverty_rate([PovertyStatus.POOR, PovertyStatus.NON_POOR], by="status"),
+        kpi.new_jobs(
             [NewJob(worker_id="w", started_on=date(2021, 1, 1))], years=3, target=Target.count(1)
         ),
-        departures_abroad([], target=Target.count(150)),
+        kpi.departures_abroad([], target=Target.count(150)),
     ]
     for r in results:
         assert type(r).model_validate_json(r.model_dump_json()) == r
-
-
-# Cited by indicators.toml but not yet in law/data/instruments.toml (to be catalogued:
-# Decision 1956/QĐ-TTg of 27/11/2009, Resolution 24/2021/QH15 of 28/7/2021).
-NOT_YET_CATALOGUED = {"1956/QĐ-TTg", "24/2021/QH15"}
 
 
 def test_cited_instruments_are_in_the_law_catalogue() -> None:
     from vnlabor.law import national
 
     catalogue = national().instruments
-    cited = {c.instrument for d in kpi_definitions().values() for c in d.citations}
-    assert cited - set(catalogue) <= NOT_YET_CATALOGUED
+    cited = {c.instrument for d in kpi.kpi_definitions().values() for c in d.citations}
+    assert cited, "the definitions cite no instrument at all"
+    assert cited <= set(catalogue), sorted(cited - set(catalogue))

@@ -198,3 +198,29 @@ def test_job_connection_and_new_job() -> None:
     assert jc.reference_date == DAY
     job = NewJob(worker_id="w-1", started_on=DAY, source=NewJobSource.JOB_CONNECTION)
     assert job.reference_date == DAY
+
+
+@pytest.mark.parametrize(
+    ("value", "code"),
+    [("19", "19"), (1, "01"), ("6", "06"), ("02", "02"), ("25", "25"), (None, None)],
+)
+def test_province_code_of_either_map_is_validated_and_padded(
+    value: object, code: str | None
+) -> None:
+    e = Enrolment.model_validate(
+        {"trainee_id": "t", "course": "c", "enrolled_on": DAY, "province_code": value}
+    )
+    assert e.province_code == code
+    c = Course.model_validate({"level": "elementary", "cost": 0, "province_code": value})
+    assert c.province_code == code
+
+
+@pytest.mark.parametrize("value", ["28", "99", "HN", "Hà Nội", 1.0, True])
+def test_unknown_province_code_is_refused(value: object) -> None:
+    with pytest.raises(ValidationError) as info:
+        JobConnection.model_validate(
+            {"worker_id": "w", "contract_signed_on": DAY, "province_code": value}
+        )
+    assert info.value.errors()[0]["type"] == "vnlabor.province_unknown"
+    with pytest.raises(ValidationError):
+        Course.model_validate({"level": "elementary", "cost": 0, "province_code": value})

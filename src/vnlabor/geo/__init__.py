@@ -1,5 +1,8 @@
 """Dated administrative geography: Viet Nam's provincial-level units and the 2025 merger.
 
+Everything lives in :mod:`vnlabor.geo.registry`; this package re-exports its public
+names (the one list is ``registry.__all__``).
+
 >>> from datetime import date
 >>> from vnlabor.geo import provinces, successor
 >>> len(provinces(date(2025, 7, 1)))
@@ -8,42 +11,8 @@
 'Phú Thọ'
 """
 
-from vnlabor.geo.province import (
-    REFORM_2025,
-    AmbiguousProvinceNameError,
-    Citation,
-    GeographyNotCoveredError,
-    PartialProvinceDataError,
-    Province,
-    ProvinceCode,
-    ProvinceKind,
-    UnknownProvinceError,
-    coverage_start,
-    crosswalk,
-    find_province,
-    predecessors,
-    province,
-    provinces,
-    rekey_to_new_provinces,
-    successor,
-)
+from vnlabor.geo import registry
+from vnlabor.geo.registry import *  # noqa: F403 - re-exports exactly registry.__all__
 
-__all__ = [
-    "REFORM_2025",
-    "AmbiguousProvinceNameError",
-    "Citation",
-    "GeographyNotCoveredError",
-    "PartialProvinceDataError",
-    "Province",
-    "ProvinceCode",
-    "ProvinceKind",
-    "UnknownProvinceError",
-    "coverage_start",
-    "crosswalk",
-    "find_province",
-    "predecessors",
-    "province",
-    "provinces",
-    "rekey_to_new_provinces",
-    "successor",
-]
+__all__: list[str] = []
+__all__ += registry.__all__

@@ -8,7 +8,15 @@ Fraction(625, 727)
 """
 
 from vnlabor.kpi.attainment import Attainment, Progress, attainment, progress
-from vnlabor.kpi.breakdown import UNKNOWN, Breakdown, BreakdownGroup, Unknown, breakdown, by_period
+from vnlabor.kpi.breakdown import (
+    UNKNOWN,
+    Breakdown,
+    BreakdownGroup,
+    Unknown,
+    breakdown,
+    by_period,
+    by_province,
+)
 from vnlabor.kpi.date_range import DateRange
 from vnlabor.kpi.definitions import KpiDefinition, kpi_definition, kpi_definitions, kpi_keys
 from vnlabor.kpi.indicators import (
@@ -71,6 +79,7 @@ __all__ = [
     "attainment",
     "breakdown",
     "by_period",
+    "by_province",
     "counselling_conferences",
     "counselling_contacts",
     "departures_abroad",

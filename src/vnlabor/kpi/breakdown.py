@@ -19,22 +19,47 @@ disagree with the whole.
 ([('female', '1/1'), ('male', '1/1'), ('unknown', '0/1')], '2/3')
 >>> [str(g.key) for g in breakdown(people, by="year", numerator=lambda e: True).groups]
 ['2023', '2024']
+
+``by="province"`` groups by the code as recorded, so records coded before and after
+the 2025 merger land on different maps; :func:`by_province` puts every record on one
+map, the 34-unit one (``"new"``) or the 63-unit one (``"old"``):
+
+>>> moved = [
+...     Enrolment(trainee_id="d", course="c3", enrolled_on=date(2024, 3, 1), province_code="26"),
+...     Enrolment(trainee_id="e", course="c4", enrolled_on=date(2025, 9, 1), province_code="25"),
+... ]
+>>> [str(g.key) for g in breakdown(moved, by="province", numerator=lambda e: True).groups]
+['25', '26']
+>>> [str(g.key) for g in breakdown(moved, by=by_province("new"), numerator=lambda e: True).groups]
+['25']
+>>> [str(g.key) for g in breakdown(moved, by=by_province("old"), numerator=lambda e: True).groups]
+['26', 'unknown']
 """
 
 from __future__ import annotations
 
+import functools
 import importlib
 import operator
 from collections.abc import Callable, Hashable, Iterable
-from datetime import date
+from datetime import date, timedelta
 from enum import Enum, StrEnum
-from typing import Any
+from typing import Any, Literal
 
+from vnlabor.geo.registry import REFORM_2025, province_as_of
 from vnlabor.kpi.ratio import Ratio
 from vnlabor.model.base import VnlaborModel
 from vnlabor.model.period import PeriodKind, ReportingPeriod
 
-__all__ = ["UNKNOWN", "Breakdown", "BreakdownGroup", "Unknown", "breakdown", "by_period"]
+__all__ = [
+    "UNKNOWN",
+    "Breakdown",
+    "BreakdownGroup",
+    "Unknown",
+    "breakdown",
+    "by_period",
+    "by_province",
+]
 
 
 class Unknown(StrEnum):
@@ -118,6 +143,12 @@ class Breakdown(VnlaborModel):
         )
 
 
+@functools.lru_cache(maxsize=4_096)
+def _period(kind: PeriodKind, year: int, index: int) -> ReportingPeriod:
+    # One (frozen) period per key, not one validated model per record grouped.
+    return ReportingPeriod(kind=kind, year=year, index=index)
+
+
 def by_period(kind: PeriodKind, *, date_of: str = "reference_date") -> KeyFunction:
     """A key function putting each record in the month, quarter, half-year or year of a date.
 
@@ -138,14 +169,57 @@ def by_period(kind: PeriodKind, *, date_of: str = "reference_date") -> KeyFuncti
         if not isinstance(day, date):
             raise TypeError(f"{date_of} is {type(day).__name__}, not a date")
         if kind is PeriodKind.MONTH:
-            return ReportingPeriod.month(day.year, day.month)
+            return _period(kind, day.year, day.month)
         if kind is PeriodKind.QUARTER:
-            return ReportingPeriod.quarter(day.year, (day.month - 1) // 3 + 1)
+            return _period(kind, day.year, (day.month - 1) // 3 + 1)
         if kind is PeriodKind.HALF_YEAR:
-            return ReportingPeriod.half_year(day.year, 1 if day.month <= 6 else 2)
-        return ReportingPeriod.calendar_year(day.year)
+            return _period(kind, day.year, 1 if day.month <= 6 else 2)
+        return _period(kind, day.year, 1)
 
     key.__name__ = kind.value  # names the breakdown ("year", "quarter" …)
+    return key
+
+
+_MAPS = {"old": REFORM_2025 - timedelta(days=1), "new": REFORM_2025}
+
+
+def by_province(
+    on: Literal["old", "new"] | date = "new",
+    *,
+    code_of: str = "province_code",
+    date_of: str = "reference_date",
+) -> KeyFunction:
+    """A key function putting each record in its province on one map (old or new).
+
+    Each record's code is read as it stood on the record's own date and carried to
+    the map of ``on`` through the crosswalk of Resolution 202/2025/QH15
+    (:func:`vnlabor.geo.province_as_of`). Keys are the codes of that map.
+
+    A record goes to :data:`UNKNOWN` when it has no code or date, and, on the old map,
+    when it is dated after 01/07/2025 in a merged province: which of the old provinces
+    it came from cannot be told. Counts are therefore never split or guessed.
+
+    Args:
+        on: ``"new"`` for the 34-unit map (as on 01/07/2025), ``"old"`` for the 63-unit
+            map (as on 30/06/2025), or any covered date.
+        code_of: Attribute holding the province code.
+        date_of: Attribute holding the date the code refers to.
+
+    Raises:
+        UnknownProvinceError: (when grouping) a record's code is not in force on its date.
+        GeographyNotCoveredError: (when grouping) a date is before 01/08/2008.
+    """
+    day = _MAPS[on] if isinstance(on, str) else on
+    get_code, get_date = operator.attrgetter(code_of), operator.attrgetter(date_of)
+
+    def key(record: Any) -> str | None:
+        code, recorded_on = get_code(record), get_date(record)
+        if code is None or recorded_on is None:
+            return None
+        unit = province_as_of(code, recorded_on, day)
+        return None if unit is None else unit.code
+
+    key.__name__ = f"province_{on}" if isinstance(on, str) else f"province_{on.isoformat()}"
     return key
 
 
@@ -197,8 +271,8 @@ def breakdown(
             ``"ethnic_minority"``, ``"field"``…; ``"province"`` and ``"ethnicity"`` are
             aliases), a period word (``"month"``, ``"quarter"``, ``"half_year"``,
             ``"year"``, on each record's ``reference_date``), or a function returning
-            the key. A missing attribute or a ``None`` key puts the record in
-            :data:`UNKNOWN`.
+            the key (:func:`by_period`, :func:`by_province` for the old or new map).
+            A missing attribute or a ``None`` key puts the record in :data:`UNKNOWN`.
         numerator: What a record adds to the numerator: ``True``/``False`` to count it
             or not, or an ``int`` (attendance of a session …).
         denominator: Same for the denominator; ``None`` counts every record once.

@@ -26,20 +26,30 @@ True
 True
 >>> Target.count(150).is_met(57)
 False
+
+:meth:`Target.parse` reads the wording itself, Vietnamese or English
+(grammar in :mod:`vnlabor.kpi.target_text`):
+
+>>> Target.parse("trên 90%") == Target.above(0.9, text="trên 90%")
+True
+>>> print(Target.parse("1,15-1,56%"), Target.parse("ít nhất 1.600 lao động"))
+1.15% – 1.56% ≥ 1600
 """
 
 from __future__ import annotations
 
+import unicodedata
 from enum import StrEnum
 from fractions import Fraction
 from typing import Self
 
-from pydantic import model_validator
+from pydantic import ValidationError, model_validator
 
 from vnlabor.kpi.attainment import Attainment
 from vnlabor.kpi.number import Exact, Number, decimal_text, to_fraction
 from vnlabor.kpi.points import PercentagePoints
 from vnlabor.kpi.ratio import Ratio
+from vnlabor.kpi.target_text import parse_target_text
 from vnlabor.kpi.unit import KpiUnit
 from vnlabor.model.base import VnlaborModel
 
@@ -177,6 +187,51 @@ class Target(VnlaborModel):
             raise ValueError(f"a count target is a whole number ≥ 0, got {n!r}")
         return cls(comparison=Comparison.AT_LEAST, lower=n, unit=KpiUnit.COUNT, text=text)
 
+    @classmethod
+    def parse(cls, text: str, *, unit: KpiUnit | None = None) -> Target:
+        """Read a target as plans and reports word it, and keep the wording in :attr:`text`.
+
+        Accepts Vietnamese and English words or symbols for the comparison, a range, a
+        count or an amount: ``"trên 90%"``, ``"above 90%"``, ``"ít nhất 90%"``,
+        ``"≥ 90%"``, ``"tối thiểu 90%"``, ``"từ 90% trở lên"``, ``"dưới 5%"``,
+        ``"không quá 5%"``, ``"1,15-1,56%"``, ``"1.15–1.56%"``,
+        ``"từ 1,15% đến 1,56%"``, ``"150 người"``, ``"150"``, ``"trên 9,7 tỷ đồng"``.
+        A plain figure is a floor (*đạt 150*: at least 150). Every ``str(target)`` reads
+        back to the same target. The full grammar, and how the Vietnamese decimal comma
+        and thousands dot are told apart, is in :mod:`vnlabor.kpi.target_text`.
+
+        Args:
+            text: The wording.
+            unit: The unit the target must be in; ``None`` takes it from the text (a
+                count when none is written). With
+                :attr:`KpiUnit.PERCENTAGE_POINTS`, ``%`` is read as points, as in
+                ``"giảm 1-1,5%/năm"``.
+
+        Raises:
+            ValueError: When the text is not a target, or not in ``unit``; the message
+                quotes the text.
+
+        >>> Target.parse("không quá 5%").is_met(Ratio(5, 100))
+        True
+        >>> Target.parse("trên 90% lao động sau khi học nghề được kết nối việc làm").comparison
+        <Comparison.ABOVE: 'above'>
+        >>> Target.parse("giảm 1-1,5%/năm", unit=KpiUnit.PERCENTAGE_POINTS).upper
+        Fraction(3, 2)
+        >>> Target.parse("1,600 người")  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        ValueError: không đọc được chỉ tiêu / cannot read target '1,600 người': '1,600': ...
+        """
+        fields = parse_target_text(text, unit)
+        wording = unicodedata.normalize("NFC", text).strip()
+        try:
+            return cls.model_validate({**fields, "text": wording})
+        except ValidationError as exc:
+            reasons = "; ".join(str(error["msg"]) for error in exc.errors())
+            raise ValueError(
+                f"không đọc được chỉ tiêu / cannot read target {text!r}: {reasons}"
+            ) from None
+
     @property
     def reference(self) -> Fraction:
         """The bound an actual is measured against: the lower one, else the upper one."""
@@ -247,12 +302,16 @@ class Target(VnlaborModel):
         return Attainment(actual=value, planned=self.reference, unit=self.unit)
 
     def __str__(self) -> str:
+        # Neutral and exact, and read back by Target.parse: a point as decimal mark for
+        # percentages, counts and amounts as plain digits (a fraction "p/q" when not whole,
+        # since "2277.2" would be a malformed Vietnamese thousands group).
         def show(value: Fraction) -> str:
             if self.unit is KpiUnit.SHARE:
                 return f"{decimal_text(value * 100)}%"
             if self.unit is KpiUnit.PERCENTAGE_POINTS:
                 return f"{decimal_text(value)} pp"
-            return decimal_text(value)
+            whole = str(value.numerator) if value.denominator == 1 else str(value)
+            return f"{whole} VND" if self.unit is KpiUnit.VND else whole
 
         if self.comparison is Comparison.BETWEEN:
             assert self.lower is not None

@@ -9,6 +9,7 @@ from typing import Self
 from pydantic import model_validator
 
 from vnlabor.model.base import VnlaborModel
+from vnlabor.model.record import ProvinceCode
 from vnlabor.types import VND, NonNegativeCount
 
 __all__ = ["Course", "CourseLevel", "TrainingField"]
@@ -59,8 +60,8 @@ class Course(VnlaborModel):
     """First day of the course."""
     end: date | None = None
     """Last day of the course."""
-    province_code: str | None = None
-    """Official code of the province where the course is held."""
+    province_code: ProvinceCode | None = None
+    """Official code of the province where the course is held (as on its start)."""
 
     @model_validator(mode="after")
     def _dates_in_order(self) -> Self:

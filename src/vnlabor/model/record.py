@@ -3,7 +3,9 @@
 Programme records (enrolments, job-fair sessions, departures …) are what KPIs are
 computed from. Each names its place (province code, and the district and commune as
 the source wrote them) and has one :attr:`~ProgrammeRecord.reference_date` that
-period filters and breakdowns use.
+period filters and breakdowns use. The province code must be one that a unit of the
+63- or 34-unit map carries (:mod:`vnlabor.geo`); a KPI can then be broken down on
+either map (:func:`vnlabor.kpi.by_province`).
 
 Records about a person carry an opaque identifier only: no name, no citizen ID. A
 value shaped like a citizen ID (9-digit CMND or 12-digit CCCD) is refused, and the
@@ -15,11 +17,13 @@ True
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import AfterValidator
+from pydantic import AfterValidator, BeforeValidator
 from pydantic_core import PydanticCustomError
 
 from vnlabor.model.area import Area
@@ -27,7 +31,7 @@ from vnlabor.model.base import VnlaborModel
 from vnlabor.model.poverty_status import PovertyStatus
 from vnlabor.model.sex import Sex
 
-__all__ = ["PersonAttributes", "PersonRef", "ProgrammeRecord"]
+__all__ = ["PersonAttributes", "PersonRef", "ProgrammeRecord", "ProvinceCode"]
 
 _CITIZEN_ID = re.compile(r"\d{9}|\d{12}")
 
@@ -51,6 +55,27 @@ PersonRef = Annotated[str, AfterValidator(_opaque)]
 """An opaque, pseudonymous identifier of a person (never a name or a citizen ID)."""
 
 
+@functools.cache
+def _geo_coerce() -> Callable[[Any], str]:
+    # Imported when the first record is validated, not with this module: vnlabor.geo
+    # builds its own models on vnlabor.model, so importing it here would be circular.
+    from vnlabor.geo.registry import coerce_province_code
+
+    return coerce_province_code
+
+
+def _province_code(value: Any) -> str:
+    return _geo_coerce()(value)
+
+
+ProvinceCode = Annotated[str, BeforeValidator(_province_code)]
+"""An official province code of either map: :data:`vnlabor.geo.ProvinceCode`, bound lazily.
+
+``1`` and ``"1"`` become ``"01"``; a code no unit ever carried is refused
+(``vnlabor.province_unknown``).
+"""
+
+
 class ProgrammeRecord(VnlaborModel):
     """Base of programme records: the place fields and the record's reference date.
 
@@ -58,7 +83,7 @@ class ProgrammeRecord(VnlaborModel):
     01/7/2025 (two-tier local government), so they only appear in older records.
     """
 
-    province_code: str | None = None
+    province_code: ProvinceCode | None = None
     """Official code of the province (as it stood on the record's date)."""
     district: str | None = None
     """District (*huyện*) name, for records dated before 01/7/2025."""

@@ -56,11 +56,13 @@ __all__ = [
     "ProvinceCode",
     "ProvinceKind",
     "UnknownProvinceError",
+    "coerce_province_code",
     "coverage_start",
     "crosswalk",
     "find_province",
     "predecessors",
     "province",
+    "province_as_of",
     "provinces",
     "rekey_to_new_provinces",
     "successor",
@@ -177,8 +179,8 @@ class Province(VnlaborModel):
 
 
 # ---------------------------------------------------------------------------- errors
-# They live here rather than in vnlabor.errors only because that module belongs to
-# another part of the library; they derive from VnlaborError like every other error.
+# Built like those of vnlabor.errors: each derives from VnlaborError and the matching
+# built-in, keeps its inputs as attributes and has a Vietnamese / English message.
 
 
 class UnknownProvinceError(VnlaborError, KeyError):
@@ -408,7 +410,7 @@ def province(code: str, on: date | None = None) -> Province:
     >>> province("02", on=date(2025, 7, 1))  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    vnlabor.geo.province.UnknownProvinceError: ... (the code was in use 2008-08-01 to 2025-06-30)
+    vnlabor.geo.registry.UnknownProvinceError: ... (the code was in use 2008-08-01 to 2025-06-30)
     """
     entries = _registry().by_code.get(code, ()) if isinstance(code, str) else ()
     if on is None:
@@ -510,6 +512,52 @@ def predecessors(new_code: str) -> tuple[Province, ...]:
     return tuple(province(code, on=REFORM_2025 - _DAY) for code in new.predecessors)
 
 
+def province_as_of(code: str, recorded_on: date, on: date) -> Province | None:
+    """The unit in force on ``on`` that a record coded ``code`` on ``recorded_on`` belongs to.
+
+    This is how a KPI is reported on another map than the one its records were coded
+    on: a 2024 record coded ``"26"`` (Vĩnh Phúc) belongs, on the 34-unit map, to Phú
+    Thọ (``"25"``); a record of a unit that kept its territory keeps its unit. Going
+    forward always has an answer, since the encoded changes move whole units. Going
+    back from a merged unit does not: a 2026 record of the new Phú Thọ could be from
+    any of the three old provinces, and the answer is ``None``.
+
+    Args:
+        code: The code as recorded, i.e. as it stood on ``recorded_on``.
+        recorded_on: The record's date (the day the code refers to).
+        on: Any day of the map to report on, e.g. ``REFORM_2025`` for the 34-unit map
+            or ``REFORM_2025 - timedelta(days=1)`` for the 63-unit map.
+
+    Returns:
+        The unit on ``on``, or ``None`` when the record's unit was merged with others
+        between ``on`` and ``recorded_on`` (it cannot be split back).
+
+    Raises:
+        UnknownProvinceError: No unit carries ``code`` on ``recorded_on``.
+        GeographyNotCoveredError: A date is before :func:`coverage_start`.
+
+    >>> province_as_of("26", date(2024, 5, 1), REFORM_2025).short_name_vi
+    'Phú Thọ'
+    >>> province_as_of("20", date(2026, 1, 5), date(2024, 1, 1)).code  # Lạng Sơn, unchanged
+    '20'
+    >>> province_as_of("25", date(2026, 1, 5), date(2024, 1, 1)) is None  # merged Phú Thọ
+    True
+    """
+    on = _check_covered(on)
+    unit = province(code, on=recorded_on)
+    # Follow the links one change at a time; the loader checked that they are
+    # consistent and end on an entry in force the adjacent day.
+    while unit.valid_to is not None and unit.valid_to < on:
+        if len(unit.successors) != 1:
+            return None  # a split: no encoded change does this
+        unit = province(unit.successors[0], on=unit.valid_to + _DAY)
+    while unit.valid_from > on:
+        if len(unit.predecessors) != 1:
+            return None  # a merger cannot be undone
+        unit = province(unit.predecessors[0], on=unit.valid_from - _DAY)
+    return unit
+
+
 @functools.cache
 def crosswalk() -> Mapping[str, str]:
     """Old code (63-unit map) → new code (34-unit map), for the 2025 reform.
@@ -574,9 +622,21 @@ def rekey_to_new_provinces(
 # ------------------------------------------------------------------ pydantic field type
 
 
-def _coerce_province_code(value: Any) -> str:
-    # Spreadsheets hand out 1 for "01"; accept an int or a one-digit string and pad it,
-    # but nothing that would need guessing (floats, bools, names).
+def coerce_province_code(value: Any) -> str:
+    """Pydantic before-validator: a code of either map, as its two-digit string.
+
+    Spreadsheets hand out ``1`` for ``"01"``, so an int or a one-digit string is padded;
+    nothing that would need guessing (floats, bools, names) is accepted.
+
+    Raises:
+        PydanticCustomError: ``vnlabor.province_unknown`` when no unit of either map
+            ever carried the code; the message names the value.
+
+    >>> coerce_province_code(1), coerce_province_code(" 79 "), coerce_province_code("02")
+    ('01', '79', '02')
+    """
+    if value.__class__ is str and value in _registry().by_code:
+        return str(value)  # the common case first: this runs once per record read
     code: str | None = None
     if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 99:
         code = f"{value:02d}"
@@ -593,7 +653,7 @@ def _coerce_province_code(value: Any) -> str:
     return code
 
 
-ProvinceCode = Annotated[str, BeforeValidator(_coerce_province_code)]
+ProvinceCode = Annotated[str, BeforeValidator(coerce_province_code)]
 """A two-digit code of a unit of either map (pre- or post-2025), validated to exist.
 
 Whether the code fits the date of the record it sits in is the record's business.
