@@ -182,6 +182,10 @@ def test_dong_nai_overlay_two_deprivations() -> None:
     assert c.status is P.POOR
     assert c.standard.overlays == ("dong-nai-2022-2025",)
     assert "dong-nai-chuan-ngheo-2022-2025" in {ci.instrument for ci in c.citations}
+    assert c.law is book
+    # The decision remembers its book: the overlay's instrument is named without law=.
+    assert c.explain("en") == c.explain("en", law=book)
+    assert "Đồng Nai" in c.explain("en")
     assert (
         vl.classify(
             hh.model_copy(update={"monthly_income_per_capita": 2_500_001}), on=ND07, law=book

@@ -111,7 +111,7 @@ def test_budget_totals_exact_by_item_and_category() -> None:
     assert sum(line.total for line in b.by_category) == b.total
     text = b.explain("vi")
     assert "4 trường hợp" in text
-    assert "4 cases" in b.explain("en")
+    assert "Eligible cases: 4;" in b.explain("en")
 
 
 def test_budget_of_nothing() -> None:

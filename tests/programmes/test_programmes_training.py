@@ -408,6 +408,11 @@ def test_hanoi_pays_its_level_and_cites_both() -> None:
     assert {"152/2016/TT-BTC", "69/2024/QĐ-UBND-HN"} <= instruments
     tuition = next(i for i in d.items if i.kind is SupportKind.TUITION)
     assert tuition.provincial_citation is not None
+    # The decision remembers its book; one loaded from JSON falls back to national.
+    assert d.law is not None
+    assert d.law.overlays == ("hanoi-69-2024",)
+    assert d.explain("vi") == d.explain("vi", law=d.law)
+    assert type(d).model_validate_json(d.model_dump_json()).law is None
 
 
 def test_hanoi_excludes_land_recovered() -> None:

@@ -78,6 +78,8 @@ class _Fields(NamedTuple):
     """The household's deprivations that this standard counts."""
     band: Band | None = None
     """The row of the standard's decision table the household fell in (``None``: past all)."""
+    law: LawBook | None = None
+    """The law book applied (national, or with a province's overlay); national if ``None``."""
 
 
 class Classification(_Fields):
@@ -148,7 +150,12 @@ class Classification(_Fields):
         )
 
     def explain(self, locale: str = "vi", law: LawBook | None = None) -> str:
-        """The decision as text in Vietnamese (``"vi"``) or English (``"en"``)."""
+        """The decision as text in Vietnamese (``"vi"``) or English (``"en"``).
+
+        Citations are rendered from ``law``, by default the book the decision was made
+        under (so a provincial overlay's instruments are named too).
+        """
+        law = law or self.law
         head = message(
             "poverty.explain.heading",
             locale=locale,
@@ -217,7 +224,9 @@ def _classify(household: Household, compiled: CompiledStandard, on: date) -> Cla
     )
     status = PovertyStatus.NON_POOR if band is None else band.status
     # tuple.__new__ itself: NamedTuple's generated __new__ is a Python function.
-    return _new_tuple(Classification, (household, on, compiled.standard, status, counted, band))
+    return _new_tuple(
+        Classification, (household, on, compiled.standard, status, counted, band, compiled.law)
+    )
 
 
 _UNIQUE: dict[tuple[int, ...], tuple[tuple[Citation, ...], tuple[Citation, ...]]] = {}

@@ -141,6 +141,8 @@ class CompiledStandard(NamedTuple):
     standard: PovertyStandard
     bands: dict[Area, tuple[Band, ...]]
     indicators: frozenset[Deprivation]
+    law: LawBook
+    """The book the standard was read from (its catalogue renders the citations)."""
 
 
 def covered_range(law: LawBook | None = None) -> tuple[date, date | None]:
@@ -182,7 +184,10 @@ def _compiled_search(book: LawBook, on: date) -> CompiledStandard:
 def _compile(book: LawBook, first: date, last: date) -> CompiledStandard:
     standard = _assemble(book, first, last)
     return CompiledStandard(
-        standard, {area: standard.bands(area) for area in Area}, frozenset(standard.indicators)
+        standard,
+        {area: standard.bands(area) for area in Area},
+        frozenset(standard.indicators),
+        book,
     )
 
 

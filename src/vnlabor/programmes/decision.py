@@ -35,7 +35,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Annotated, Any, Literal, TypeVar
 
-from pydantic import Field, computed_field, model_validator
+from pydantic import Field, PrivateAttr, computed_field, model_validator
 
 from vnlabor.errors import VnlaborError
 from vnlabor.law.book import LawBook, national
@@ -131,6 +131,24 @@ class Decision(VnlaborModel):
     """Legal parameters read, in the order they were used."""
     reasons: tuple[Reason, ...] = ()
     """Why: each step with its values and citation."""
+    _law: LawBook | None = PrivateAttr(default=None)
+    # The book the rule read (not serialised): explain() names an overlay's instruments
+    # from it. A decision loaded from JSON falls back to the national book.
+
+    @property
+    def law(self) -> LawBook | None:
+        """The law book the decision was made under (``None`` when loaded from data)."""
+        return self._law
+
+    def __eq__(self, other: object) -> bool:
+        # The book is provenance, not part of the decision's value: a decision equals
+        # its JSON round trip.
+        if type(other) is not type(self):
+            return NotImplemented
+        return self.__dict__ == other.__dict__
+
+    def __hash__(self) -> int:  # defining __eq__ would otherwise unset it
+        return super().__hash__()
 
     @model_validator(mode="before")
     @classmethod
@@ -214,7 +232,12 @@ class Decision(VnlaborModel):
         )
 
     def explain(self, locale: str = "vi", law: LawBook | None = None) -> str:
-        """The decision as text: outcome, category, items, total, reasons with citations."""
+        """The decision as text: outcome, category, items, total, reasons with citations.
+
+        Citations are rendered from ``law``, by default the book the decision was made
+        under (so a provincial overlay's instruments are named too).
+        """
+        law = law or self._law
         from vnlabor.l10n import format_date, format_vnd, label, message
 
         header = message(
@@ -440,7 +463,7 @@ class Lookup:
 
     def decide(self, cls: type[D], outcome: Outcome, reasons: list[Reason], **extra: object) -> D:
         """A decision of type ``cls`` carrying the parameters read and any confidence flags."""
-        return cls.model_validate(
+        decision = cls.model_validate(
             {
                 "on": self.on,
                 "outcome": outcome,
@@ -449,6 +472,8 @@ class Lookup:
                 **extra,
             }
         )
+        decision._law = self.book
+        return decision
 
     def confidence_reasons(self) -> tuple[Reason, ...]:
         """A reason for every figure used that is not fully confirmed."""

@@ -1,0 +1,559 @@
+"""The parameter catalogue: every legal parameter, value and instrument as Markdown.
+
+The documentation's parameter page is generated from the law book by
+:func:`catalogue_markdown`, never written by hand, so it always shows the data the
+library applies. For each parameter it gives the description, the unit, the declared
+range and one row per dated value: the value (money grouped, lists of codes spelled
+out), the days it is in force, the instrument and provision it comes from (linked where
+a URL is known) and the confidence tag, with a ``⚠`` flag on every figure that is not
+confirmed. Sections follow for each bundled provincial overlay, the deprivation
+indicators of each poverty standard and the catalogue of instruments.
+
+>>> md = catalogue_markdown()
+>>> md.splitlines()[0]
+'# Legal parameter catalogue'
+>>> "### `poverty.income_line.rural`" in md, "## Provincial overlays" in md
+(True, True)
+>>> render_value(1_500_000, "VND/person/month"), render_value(1_500_000, "VND", "vi")
+('1,500,000 VND/person/month', '1.500.000 đồng')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import date
+from enum import Enum
+from importlib import resources
+
+from vnlabor._version import __version__
+from vnlabor.l10n import format_date, format_number, label
+from vnlabor.l10n.labels import check_locale
+from vnlabor.law.book import LawBook, Overlay, bundled_overlay, national
+from vnlabor.law.citation import Citation, Instrument
+from vnlabor.law.parameter import Parameter, ParameterValue, Value
+from vnlabor.model.confidence import Confidence
+from vnlabor.model.course import CourseLevel
+from vnlabor.model.deprivation import Deprivation
+from vnlabor.programmes.categories import TrainingCategory
+
+__all__ = [
+    "UNCONFIRMED_FLAG",
+    "bundled_overlay_keys",
+    "catalogue_markdown",
+    "confidence_text",
+    "render_value",
+]
+
+UNCONFIRMED_FLAG = "⚠"
+"""Marks every value, indicator or instrument whose confidence is not C (confirmed)."""
+
+_FAMILY_ORDER = ("poverty", "training", "abroad", "employment")
+
+_TEXT: Mapping[str, Mapping[str, str]] = {
+    "en": {
+        "title": "Legal parameter catalogue",
+        "intro": (
+            "Generated from the law data shipped with vnlabor {version} "
+            "(`vnlabor/law/data/*.toml`): {parameters} parameters, {values} dated values, "
+            "{instruments} instruments. Do not edit it by hand: change the data files and "
+            "rebuild."
+        ),
+        "legend": (
+            "Confidence: **C** confirmed (seen in a cited source); **P** partly confirmed "
+            "(a single secondary source, an OCR text or a provincial mirror: probable, "
+            "verify); **R** unconfirmed (not found in a source, encoded so the rule is "
+            "complete: must be verified). Every P or R figure is flagged {flag}."
+        ),
+        "counts": "Values by confidence: {counts}.",
+        "dates": "Dates are dd/mm/yyyy; both ends of a period are included.",
+        "families": "Families",
+        "family.poverty": "Poverty standards",
+        "family.training": "Vocational training support",
+        "family.abroad": "Working abroad under contract",
+        "family.employment": "Sustainable employment",
+        "unit": "Unit",
+        "covers": "declared range",
+        "col.value": "Value",
+        "col.period": "In force",
+        "col.source": "Source",
+        "col.confidence": "Confidence",
+        "col.note": "Note",
+        "open": "open",
+        "flagged": "{flag} {count} of {total} values are not fully confirmed.",
+        "verify": "verify",
+        "yes": "yes",
+        "no": "no",
+        "overlays": "Provincial overlays",
+        "overlays.intro": (
+            "A province may set its own standard or support levels. vnlabor keeps them as "
+            "overlays: the national book is never changed; a new book is made with "
+            "`national().with_overlay(bundled_overlay(KEY))`, where the overlay's values "
+            "replace the national ones on the days they cover and its new parameters are "
+            "added."
+        ),
+        "overlay.province": "Province code",
+        "overlay.apply": "Apply it",
+        "overlay.instruments": "Instruments it cites",
+        "overlay.replaces": "replaces the national values on these days",
+        "overlay.adds": "new parameter",
+        "indicators": "Deprivation indicators by standard",
+        "indicators.intro": (
+            "Which indicators a standard counts is the parameter `poverty.indicators` "
+            "above. The dimension and the deprivation threshold (what the surveyor "
+            "checks) are described here; vnlabor takes the deprivation flags as input "
+            "and never derives them from these texts."
+        ),
+        "col.indicator": "Indicator",
+        "col.dimension": "Dimension",
+        "col.threshold": "Deprived when",
+        "instruments": "Instruments",
+        "instruments.intro": "Every instrument the national data cites, by date of signature.",
+        "col.key": "Key",
+        "col.name": "Official citation",
+        "col.title": "Title",
+        "col.signed": "Signed",
+        "col.in_force": "In force from",
+        "col.link": "Text",
+        "link": "link",
+    },
+    "vi": {
+        "title": "Danh mục tham số pháp lý",
+        "intro": (
+            "Trang được sinh tự động từ dữ liệu pháp lý kèm theo vnlabor {version} "
+            "(`vnlabor/law/data/*.toml`): {parameters} tham số, {values} giá trị theo thời "
+            "gian, {instruments} văn bản. Không sửa tay: hãy sửa tệp dữ liệu rồi dựng lại."
+        ),
+        "legend": (
+            "Mức tin cậy: **C** đã xác nhận (thấy trong nguồn được trích dẫn); **P** xác "
+            "nhận một phần (một nguồn thứ cấp, bản OCR hoặc văn bản của tỉnh: có khả năng "
+            "đúng, cần kiểm tra); **R** chưa xác nhận (chưa tìm thấy trong nguồn, mã hoá để "
+            "quy tắc đầy đủ: phải kiểm tra). Mọi số liệu P hoặc R được đánh dấu {flag}."
+        ),
+        "counts": "Số giá trị theo mức tin cậy: {counts}.",
+        "dates": "Ngày viết dd/mm/yyyy; khoảng thời gian tính cả hai đầu.",
+        "families": "Nhóm tham số",
+        "family.poverty": "Chuẩn nghèo",
+        "family.training": "Hỗ trợ đào tạo nghề",
+        "family.abroad": "Đi làm việc ở nước ngoài theo hợp đồng",
+        "family.employment": "Việc làm bền vững",
+        "unit": "Đơn vị",
+        "covers": "phạm vi dữ liệu",
+        "col.value": "Giá trị",
+        "col.period": "Hiệu lực",
+        "col.source": "Căn cứ",
+        "col.confidence": "Mức tin cậy",
+        "col.note": "Ghi chú",
+        "open": "chưa có ngày kết thúc",
+        "flagged": "{flag} {count}/{total} giá trị chưa được xác nhận đầy đủ.",
+        "verify": "cần kiểm tra",
+        "yes": "có",
+        "no": "không",
+        "overlays": "Quy định riêng của tỉnh",
+        "overlays.intro": (
+            "Tỉnh có thể ban hành chuẩn hoặc mức hỗ trợ riêng. vnlabor giữ chúng dưới dạng "
+            "lớp phủ (overlay): sổ luật quốc gia không bị thay đổi; một sổ mới được tạo bằng "
+            "`national().with_overlay(bundled_overlay(KEY))`, trong đó giá trị của lớp phủ "
+            "thay giá trị quốc gia trong những ngày nó áp dụng và các tham số mới được thêm "
+            "vào."
+        ),
+        "overlay.province": "Mã tỉnh",
+        "overlay.apply": "Cách áp dụng",
+        "overlay.instruments": "Văn bản được trích dẫn",
+        "overlay.replaces": "thay giá trị quốc gia trong những ngày này",
+        "overlay.adds": "tham số mới",
+        "indicators": "Chỉ số thiếu hụt theo từng chuẩn",
+        "indicators.intro": (
+            "Chuẩn tính những chỉ số nào là tham số `poverty.indicators` ở trên. Chiều và "
+            "ngưỡng thiếu hụt (điều tra viên kiểm tra gì) được mô tả ở đây; vnlabor nhận "
+            "các chỉ số thiếu hụt làm đầu vào, không suy ra từ các mô tả này."
+        ),
+        "col.indicator": "Chỉ số",
+        "col.dimension": "Chiều",
+        "col.threshold": "Thiếu hụt khi",
+        "instruments": "Văn bản",
+        "instruments.intro": "Mọi văn bản mà dữ liệu quốc gia trích dẫn, theo ngày ký.",
+        "col.key": "Mã",
+        "col.name": "Cách trích dẫn",
+        "col.title": "Trích yếu",
+        "col.signed": "Ngày ký",
+        "col.in_force": "Hiệu lực từ",
+        "col.link": "Văn bản",
+        "link": "liên kết",
+    },
+}
+
+_UNITS_VI = {
+    "VND": "đồng",
+    "VND/person": "đồng/người",
+    "VND/person/month": "đồng/người/tháng",
+    "VND/person/course": "đồng/người/khoá học",
+    "VND/person/day": "đồng/người/ngày",
+    "VND/person/session": "đồng/người/buổi",
+    "VND/worker": "đồng/người lao động",
+    "months": "tháng",
+    "years": "năm",
+    "points": "điểm",
+    "count": "",
+}
+_UNITS_EN = {"count": ""}
+
+_CODE_ENUMS: tuple[type[Enum], ...] = (Deprivation, CourseLevel, TrainingCategory)
+_ORDER = {Confidence.CONFIRMED: 0, Confidence.PARTLY_CONFIRMED: 1, Confidence.UNCONFIRMED: 2}
+
+
+def _t(locale: str, key: str, **values: object) -> str:
+    text = _TEXT[locale][key]
+    return text.format(**values) if values else text
+
+
+def _cell(text: str) -> str:
+    """Make ``text`` safe inside a Markdown table cell or paragraph."""
+    out = text.replace("\\", "\\\\").replace("\n", " ").replace("<", "&lt;")
+    for char in "`*_[]|":
+        out = out.replace(char, "\\" + char)
+    return out
+
+
+def _unit_text(unit: str, locale: str) -> str:
+    table = _UNITS_VI if locale == "vi" else _UNITS_EN
+    return table.get(unit, unit)
+
+
+def _code_label(code: str, locale: str) -> str | None:
+    """The label of the one vnlabor enum member whose value is ``code``, if exactly one."""
+    found = [e(code) for e in _CODE_ENUMS if code in {m.value for m in e}]
+    return label(found[0], locale) if len(found) == 1 else None
+
+
+def render_value(value: Value, unit: str, locale: str = "en") -> str:
+    """A parameter value as readable Markdown text.
+
+    Amounts are grouped in the locale's way and followed by the unit; percentages get
+    ``%``; lists of codes name each code and, where a vnlabor enum defines it, its label.
+
+    Args:
+        value: The value (``int``, ``bool``, ``str`` or a tuple of codes).
+        unit: The parameter's unit (``"VND/person/month"``, ``"percent"``, ``"codes"``…).
+        locale: ``"en"`` (default) or ``"vi"``.
+
+    Returns:
+        The value as Markdown (safe inside a table cell).
+
+    Raises:
+        ValueError: ``locale`` is not supported.
+
+    >>> render_value(70, "percent"), render_value(36, "months", "vi"), render_value(3, "count")
+    ('70%', '36 tháng', '3')
+    >>> render_value(("elementary", "under_3_months"), "codes")
+    'elementary level (`elementary`), under 3 months (`under_3_months`)'
+    """
+    check_locale(locale)
+    if isinstance(value, bool):
+        return _t(locale, "yes" if value else "no")
+    if isinstance(value, int):
+        number = format_number(value, locale=locale)
+        if unit == "percent":
+            return f"{number}%"
+        shown = _unit_text(unit, locale)
+        return f"{number} {shown}" if shown else number
+    if isinstance(value, str):
+        return _cell(value)
+    parts = []
+    for code in value:
+        name = _code_label(code, locale)
+        parts.append(f"{_cell(name)} (`{code}`)" if name else f"`{code}`")
+    return ", ".join(parts)
+
+
+def confidence_text(confidence: Confidence, locale: str = "en") -> str:
+    """The confidence tag spelled out, flagged with :data:`UNCONFIRMED_FLAG` unless C.
+
+    >>> confidence_text(Confidence.CONFIRMED), confidence_text(Confidence.UNCONFIRMED)
+    ('C (confirmed)', '⚠ **R (unconfirmed)**: verify')
+    """
+    text = f"{confidence.value} ({label(confidence, locale)})"
+    if confidence is Confidence.CONFIRMED:
+        return text
+    return f"{UNCONFIRMED_FLAG} **{text}**: {_t(locale, 'verify')}"
+
+
+def bundled_overlay_keys() -> tuple[str, ...]:
+    """Keys of the overlays shipped with vnlabor, sorted.
+
+    >>> bundled_overlay_keys()
+    ('dong-nai-2022-2025', 'hanoi-69-2024')
+    """
+    return tuple(
+        sorted(
+            entry.name.removesuffix(".toml")
+            for entry in resources.files("vnlabor.law.overlays").iterdir()
+            if entry.name.endswith(".toml")
+        )
+    )
+
+
+def _period(v: ParameterValue, locale: str) -> str:
+    end = format_date(v.effective_to, locale=locale) if v.effective_to else _t(locale, "open")
+    return f"{format_date(v.effective_from, locale=locale)} – {end}"
+
+
+def _source(citation: Citation, instruments: Mapping[str, Instrument], locale: str) -> str:
+    instrument = instruments.get(citation.instrument)
+    url = citation.url or (instrument.url if instrument is not None else None)
+    key = _cell(citation.instrument)
+    head = f"[{key}]({url})" if url else key
+    where = citation.locator(locale)
+    return f"{head}, {where}" if where else head
+
+
+def _value_table(
+    values: Iterable[ParameterValue],
+    unit: str,
+    instruments: Mapping[str, Instrument],
+    locale: str,
+) -> list[str]:
+    cols = ("col.value", "col.period", "col.source", "col.confidence", "col.note")
+    lines = [
+        "| " + " | ".join(_t(locale, c) for c in cols) + " |",
+        "|" + "---|" * len(cols),
+    ]
+    for v in values:
+        cells = (
+            render_value(v.value, unit, locale),
+            _period(v, locale),
+            _source(v.citation, instruments, locale),
+            confidence_text(v.citation.confidence, locale),
+            _cell(v.citation.note) if v.citation.note else "",
+        )
+        lines.append("| " + " | ".join(cells) + " |")
+    return lines
+
+
+def _flag_line(values: tuple[ParameterValue, ...], locale: str) -> list[str]:
+    weak = sum(1 for v in values if v.citation.confidence is not Confidence.CONFIRMED)
+    if not weak:
+        return []
+    return ["", _t(locale, "flagged", flag=UNCONFIRMED_FLAG, count=weak, total=len(values))]
+
+
+def _description(p: Parameter, locale: str) -> list[str]:
+    other = "vi" if locale == "en" else "en"
+    return [_cell(p.description(locale)), "", f"*{_cell(p.description(other))}*"]
+
+
+def _parameter_section(
+    p: Parameter, instruments: Mapping[str, Instrument], locale: str, level: int, suffix: str = ""
+) -> list[str]:
+    covers = (
+        f"{format_date(p.covers_from, locale=locale)} – "
+        f"{format_date(p.covers_to, locale=locale) if p.covers_to else _t(locale, 'open')}"
+    )
+    return [
+        f"{'#' * level} `{p.name}`{suffix}",
+        "",
+        *_description(p, locale),
+        "",
+        f"{_t(locale, 'unit')}: `{p.unit}` · {_t(locale, 'covers')}: {covers}",
+        "",
+        *_value_table(p.values, p.unit, instruments, locale),
+        *_flag_line(p.values, locale),
+        "",
+    ]
+
+
+def _family(name: str) -> str:
+    return name.split(".", 1)[0]
+
+
+def _family_title(family: str, locale: str) -> str:
+    key = f"family.{family}"
+    return _TEXT[locale].get(key, family)
+
+
+def _families(book: LawBook) -> dict[str, list[Parameter]]:
+    found: dict[str, list[Parameter]] = {}
+    for p in book:
+        found.setdefault(_family(p.name), []).append(p)
+    rank = {f: i for i, f in enumerate(_FAMILY_ORDER)}
+    return dict(sorted(found.items(), key=lambda item: (rank.get(item[0], len(rank)), item[0])))
+
+
+def _instrument_table(instruments: Iterable[Instrument], locale: str) -> list[str]:
+    cols = (
+        "col.key",
+        "col.name",
+        "col.title",
+        "col.signed",
+        "col.in_force",
+        "col.confidence",
+        "col.link",
+    )
+    lines = [
+        "| " + " | ".join(_t(locale, c) for c in cols) + " |",
+        "|" + "---|" * len(cols),
+    ]
+    ordered = sorted(instruments, key=lambda i: (i.signed or date.max, i.key))
+    for i in ordered:
+        cells = (
+            f"`{i.key}`",
+            _cell(i.official_name(locale)),
+            _cell(i.title(locale)),
+            format_date(i.signed, locale=locale) if i.signed else "—",
+            format_date(i.in_force, locale=locale) if i.in_force else "—",
+            confidence_text(i.confidence, locale),
+            f"[{_t(locale, 'link')}]({i.url})" if i.url else "—",
+        )
+        lines.append("| " + " | ".join(cells) + " |")
+    return lines
+
+
+def _overlay_section(overlay: Overlay, book: LawBook, locale: str) -> list[str]:
+    other = "vi" if locale == "en" else "en"
+    known = {**book.instruments, **{i.key: i for i in overlay.instruments}}
+    lines = [
+        f"### `{overlay.key}`: {_cell(overlay.name(locale))}",
+        "",
+        f"*{_cell(overlay.name(other))}*",
+        "",
+    ]
+    if overlay.province_code:
+        lines += [f"{_t(locale, 'overlay.province')}: `{overlay.province_code}`", ""]
+    lines += [
+        f"{_t(locale, 'overlay.apply')}: "
+        f'`national().with_overlay(bundled_overlay("{overlay.key}"))`',
+        "",
+    ]
+    if overlay.instruments:
+        lines += [
+            f"**{_t(locale, 'overlay.instruments')}**",
+            "",
+            *_instrument_table(overlay.instruments, locale),
+            "",
+        ]
+    for name, values in overlay.values.items():
+        lines += [f"#### `{name}`: {_t(locale, 'overlay.replaces')}", ""]
+        if name in book:
+            p = book.parameter(name)
+            lines += [*_description(p, locale), "", f"{_t(locale, 'unit')}: `{p.unit}`", ""]
+            unit = p.unit
+        else:
+            unit = ""
+        lines += [*_value_table(values, unit, known, locale), *_flag_line(values, locale), ""]
+    for p in overlay.parameters:
+        lines += _parameter_section(p, known, locale, 4, f" ({_t(locale, 'overlay.adds')})")
+    return lines
+
+
+def _indicator_section(book: LawBook, locale: str) -> list[str]:
+    # Imported here: vnlabor.poverty builds on vnlabor.law, not the other way round.
+    from vnlabor.poverty.standard import standard_in_force
+
+    if "poverty.standard" not in book:
+        return []
+    lines = [f"## {_t(locale, 'indicators')}", "", _t(locale, "indicators.intro"), ""]
+    seen: set[str] = set()
+    for v in book.parameter("poverty.standard").values:
+        standard = standard_in_force(v.effective_from, book)
+        if standard.instrument in seen:
+            continue
+        seen.add(standard.instrument)
+        cols = ("col.indicator", "col.dimension", "col.threshold", "col.confidence", "col.note")
+        lines += [
+            f"### {_cell(standard.legal_instrument.official_name(locale))}",
+            "",
+            "| " + " | ".join(_t(locale, c) for c in cols) + " |",
+            "|" + "---|" * len(cols),
+        ]
+        for indicator in standard.indicators:
+            d = standard.definitions[indicator]
+            cells = (
+                f"{_cell(label(indicator, locale))} (`{indicator.value}`)",
+                _cell(d.dimension_label(locale)),
+                _cell(d.threshold(locale)),
+                confidence_text(d.confidence, locale),
+                _cell(d.note) if d.note else "",
+            )
+            lines.append("| " + " | ".join(cells) + " |")
+        lines.append("")
+    return lines
+
+
+def catalogue_markdown(
+    book: LawBook | None = None,
+    locale: str = "en",
+    *,
+    overlays: Iterable[Overlay] | None = None,
+) -> str:
+    """Render every parameter, overlay and instrument of ``book`` as one Markdown page.
+
+    Args:
+        book: The law book to describe; the national book by default. A book with
+            overlays applied shows the merged values.
+        locale: ``"en"`` (default) or ``"vi"`` for the headings, labels, dates and
+            numbers (descriptions are given in both languages).
+        overlays: Provincial overlays to describe in their own section; every bundled
+            overlay by default, ``()`` for none.
+
+    Returns:
+        The page, starting with a level-1 heading.
+
+    Raises:
+        ValueError: ``locale`` is not supported.
+    """
+    check_locale(locale)
+    book = book or national()
+    chosen = (
+        tuple(bundled_overlay(k) for k in bundled_overlay_keys())
+        if overlays is None
+        else tuple(overlays)
+    )
+    params = list(book)
+    values = [v for p in params for v in p.values]
+    counts = dict.fromkeys(Confidence, 0)
+    for v in values:
+        counts[v.citation.confidence] += 1
+    count_text = ", ".join(
+        f"{c.value} {format_number(counts[c], locale=locale)}"
+        for c in sorted(Confidence, key=_ORDER.__getitem__)
+    )
+    families = _families(book)
+    lines = [
+        f"# {_t(locale, 'title')}",
+        "",
+        _t(
+            locale,
+            "intro",
+            version=__version__,
+            parameters=len(params),
+            values=len(values),
+            instruments=len(book.instruments),
+        ),
+        "",
+        _t(locale, "legend", flag=UNCONFIRMED_FLAG),
+        "",
+        _t(locale, "counts", counts=count_text),
+        "",
+        _t(locale, "dates"),
+        "",
+        f"**{_t(locale, 'families')}**: "
+        + ", ".join(f"{_family_title(f, locale)} (`{f}.*`)" for f in families),
+        "",
+    ]
+    for family, members in families.items():
+        lines += [f"## {_family_title(family, locale)} (`{family}.*`)", ""]
+        for p in members:
+            lines += _parameter_section(p, book.instruments, locale, 3)
+    if chosen:
+        lines += [f"## {_t(locale, 'overlays')}", "", _t(locale, "overlays.intro"), ""]
+        for overlay in chosen:
+            lines += _overlay_section(overlay, book, locale)
+    lines += _indicator_section(book, locale)
+    lines += [
+        f"## {_t(locale, 'instruments')}",
+        "",
+        _t(locale, "instruments.intro"),
+        "",
+        *_instrument_table(book.instruments.values(), locale),
+        "",
+    ]
+    return "\n".join(lines)
