@@ -2,12 +2,19 @@
 
 Every exception derives from :class:`VnlaborError` so an application can catch the
 library's errors in one place; each also derives from the matching built-in
-(``LookupError``, ``ValueError``) so generic handlers keep working.
+(``LookupError``, ``ValueError``) so generic handlers keep working. Errors about a
+date, code or name keep those inputs as attributes; messages are Vietnamese / English.
+
+This module imports nothing of vnlabor at run time, so any module can raise from it.
 """
 
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from vnlabor.geo.registry import Province
 
 
 class VnlaborError(Exception):
@@ -41,4 +48,67 @@ class NoStandardInForce(VnlaborError, LookupError):
             f"không có chuẩn nghèo nào được mã hoá cho ngày {on:%d/%m/%Y} / "
             f"no poverty standard is encoded for {on.isoformat()}; "
             f"vnlabor covers {covered}"
+        )
+
+
+# ------------------------------------------------------------------------- geography
+# Raised by vnlabor.geo, which re-exports them under the same names.
+
+
+class UnknownProvinceError(VnlaborError, KeyError):
+    """No unit has this code or name (on the date asked for, when one was given)."""
+
+    def __init__(self, value: str, on: date | None = None, hint: str = "") -> None:
+        self.value = value
+        self.on = on
+        when_vi = f" vào ngày {on:%d/%m/%Y}" if on else ""
+        when_en = f" on {on.isoformat()}" if on else ""
+        self.message = (
+            f"không có tỉnh/thành phố {value!r}{when_vi} / "
+            f"no provincial-level unit {value!r}{when_en}{hint}"
+        )
+        super().__init__(self.message)
+
+    def __str__(self) -> str:
+        # KeyError would print the repr of its argument, quotes and escapes included.
+        return self.message
+
+
+class GeographyNotCoveredError(VnlaborError, LookupError):
+    """The date is before the first day vnlabor encodes the provincial map for."""
+
+    def __init__(self, on: date, covered_from: date) -> None:
+        self.on = on
+        self.covered_from = covered_from
+        # As ParameterNotInForce and NoStandardInForce word it (law.parameter.format_range):
+        # the encoded map runs on with no end.
+        self.covered = f"{covered_from.isoformat()} – (open)"
+        super().__init__(
+            f"không có bản đồ hành chính cấp tỉnh cho ngày {on:%d/%m/%Y} / no provincial map "
+            f"is encoded for {on.isoformat()}; vnlabor covers {covered_from.isoformat()} onwards"
+        )
+
+
+class AmbiguousProvinceNameError(VnlaborError, LookupError):
+    """A name matches more than one unit; pass the date or a fuller name."""
+
+    def __init__(self, name: str, candidates: tuple[Province, ...]) -> None:
+        self.name = name
+        self.candidates = candidates
+        listed = ", ".join(f"{p.code} {p.name_vi} ({p.valid_from.isoformat()})" for p in candidates)
+        super().__init__(
+            f"tên {name!r} khớp nhiều đơn vị / name {name!r} matches several units: {listed}"
+        )
+
+
+class PartialProvinceDataError(VnlaborError, ValueError):
+    """Values cover only some of the old units that make up a new one."""
+
+    def __init__(self, new_code: str, missing: tuple[str, ...]) -> None:
+        self.new_code = new_code
+        self.missing = missing
+        super().__init__(
+            f"thiếu số liệu của tỉnh cũ {', '.join(missing)} để tính cho tỉnh mới {new_code} / "
+            f"no value for old unit(s) {', '.join(missing)}, which are part of new unit "
+            f"{new_code}; pass allow_partial=True to sum what is there"
         )

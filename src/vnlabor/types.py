@@ -1,4 +1,4 @@
-"""Reusable annotated types for pydantic fields (money, counts, identifiers).
+"""Reusable annotated types for pydantic fields (money, counts, province codes).
 
 Each type carries its own validation and a stable error code (``vnlabor.*``) that
 applications can route and translate; messages are bilingual and name the value,
@@ -7,13 +7,15 @@ except for personal identifiers, which are only ever shown masked.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field, PlainValidator
 from pydantic_core import PydanticCustomError
 
-__all__ = ["VND", "NonNegativeCount", "coerce_vnd"]
+__all__ = ["VND", "NonNegativeCount", "ProvinceCode", "coerce_vnd"]
 
 
 def coerce_vnd(value: Any) -> int:
@@ -78,6 +80,31 @@ VND = Annotated[
     PlainValidator(coerce_vnd, json_schema_input_type=Annotated[int, Field(ge=0)]),
 ]
 """An amount of Vietnamese đồng: a non-negative ``int`` (the đồng has no minor unit)."""
+
+
+@functools.cache
+def _geo_coerce() -> Callable[[Any], str]:
+    # A local import, as coerce_vnd imports l10n: the codes live in vnlabor.geo, which
+    # builds its models on vnlabor.model, whose records use ProvinceCode, so importing
+    # geo with this module would be circular. Cached because, unlike coerce_vnd's
+    # import, this one would run once per record read (an import statement costs
+    # several times the lookup it guards).
+    from vnlabor.geo.registry import coerce_province_code
+
+    return coerce_province_code
+
+
+def _coerce_province_code(value: Any) -> str:
+    return _geo_coerce()(value)
+
+
+ProvinceCode = Annotated[str, BeforeValidator(_coerce_province_code)]
+"""A two-digit code of a provincial-level unit of either map (pre- or post-2025).
+
+``1`` and ``"1"`` become ``"01"``; a code no unit ever carried is refused
+(``vnlabor.province_unknown``, see :func:`vnlabor.geo.coerce_province_code`). Whether
+the code fits the date of the record it sits in is the record's business.
+"""
 
 
 def _coerce_count(value: Any) -> int:

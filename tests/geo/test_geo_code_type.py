@@ -5,8 +5,11 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
+import vnlabor.types
 from vnlabor.geo import ProvinceCode
+from vnlabor.model import Area, Course, Household
 from vnlabor.model.base import VnlaborModel
+from vnlabor.model.record import ProgrammeRecord
 
 
 class _Record(VnlaborModel):
@@ -40,3 +43,22 @@ def test_unknown_code_error_names_the_value(value: object) -> None:
     (error,) = info.value.errors()
     assert error["type"] == "vnlabor.province_unknown"
     assert error["msg"] == f"mã tỉnh không tồn tại / unknown province code: {value!r}"
+
+
+def test_one_type_for_every_province_code_field() -> None:
+    assert ProvinceCode is vnlabor.types.ProvinceCode
+    for model in (ProgrammeRecord, Household, Course):
+        assert model.model_fields["province_code"].annotation == ProvinceCode | None, model
+    hh = Household(area=Area.RURAL, monthly_income_per_capita=0, province_code=1)
+    assert hh.province_code == "01"
+    course = {"level": "under_3_months", "cost": 1}
+    assert Course.model_validate({**course, "province_code": " 79"}).province_code == "79"
+    models: list[tuple[type[Household] | type[Course], dict[str, object]]] = [
+        (Household, {"area": "rural", "monthly_income_per_capita": 0}),
+        (Course, course),
+    ]
+    for model, fields in models:
+        assert model.model_validate(fields).province_code is None
+        with pytest.raises(ValidationError) as info:
+            model.model_validate({**fields, "province_code": "99"})
+        assert info.value.errors()[0]["type"] == "vnlabor.province_unknown"

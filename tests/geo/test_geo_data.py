@@ -5,13 +5,15 @@ from __future__ import annotations
 import copy
 import tomllib
 import unicodedata
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
 
 from vnlabor.errors import LawDataError
+from vnlabor.geo import REFORM_2025, Province, predecessors, provinces
 from vnlabor.geo.registry import _build, _load_text, _registry
+from vnlabor.law import national
 from vnlabor.model.confidence import Confidence
 
 
@@ -23,12 +25,46 @@ def test_file_is_nfc_and_parses() -> None:
     assert len(raw["province"]) == len(_registry().records)
 
 
-def test_every_entry_has_confidence_and_a_known_source() -> None:
+def test_every_entry_has_confidence_and_citations() -> None:
     raw = tomllib.loads(_load_text())
+    assert "source" not in raw  # instruments live in the law catalogue, not here
     for entry in raw["province"]:
         assert Confidence(entry["confidence"])
-        assert entry["cite"]
-        assert all(ref["source"] in raw["source"] for ref in entry["cite"])
+        assert entry["citations"]
+
+
+def test_every_citation_is_of_a_catalogued_instrument_and_renders() -> None:
+    book = national()
+    for p in _registry().records:
+        for c in p.citations:
+            assert c.instrument in book.instruments, (p.code, p.valid_from, c.instrument)
+            assert c.article or c.annex or c.note, (p.code, c.instrument)
+            vi, en = book.cite(c, "vi"), book.cite(c, "en")
+            assert book.instrument(c.instrument).official_name("vi") in vi
+            assert book.instrument(c.instrument).official_name("en") in en
+
+
+def test_citations_are_as_sure_as_their_entry() -> None:
+    for p in _registry().records:
+        assert {c.confidence for c in p.citations} == {p.confidence}, (p.code, p.valid_from)
+
+
+def _reform_clause(p: Province) -> str | None:
+    """The clause of Điều 1 of Resolution 202/2025/QH15 that ``p`` cites, if any."""
+    (clause,) = {c.clause for c in p.citations if c.instrument == "202/2025/QH15"} or {None}
+    return clause
+
+
+def test_the_2025_reform_cites_one_clause_per_new_unit() -> None:
+    # Điều 1 khoản 1-23 are the 23 mergers, khoản 24 the 11 unchanged units: each
+    # new unit of 01/07/2025 cites the clause its predecessors cite.
+    old = provinces(REFORM_2025 - timedelta(days=1))
+    assert {_reform_clause(p) for p in old} == {str(n) for n in range(1, 25)}
+    for new in provinces(REFORM_2025):
+        assert _reform_clause(new) is not None, new.code
+        assert {_reform_clause(p) for p in predecessors(new.code)} == {_reform_clause(new)}
+        nq202 = [c for c in new.citations if c.instrument == "202/2025/QH15"]
+        assert all(c.article == "1" for c in nq202), new.code
 
 
 def test_registry_is_loaded_once() -> None:
@@ -51,7 +87,7 @@ def _entry(code: str, **fields: Any) -> dict[str, Any]:
         "kind": "province",
         "valid_from": date(2008, 8, 1),
         "confidence": "R",
-        "cite": [{"source": "s"}],
+        "citations": [{"instrument": "test", "confidence": "R", "note": "test"}],
     }
     entry.update(fields)
     return entry
@@ -61,7 +97,6 @@ def _merger() -> dict[str, Any]:
     """Two units merging into one on 01/07/2025: a minimal consistent file."""
     end = {"valid_to": date(2025, 6, 30), "successors": ["01"]}
     return {
-        "source": {"s": {"instrument": "test", "url": "https://example.org"}},
         "province": [
             _entry("01", **end),
             _entry("02", **end),
@@ -73,14 +108,14 @@ def _merger() -> dict[str, Any]:
 def test_minimal_merger_builds() -> None:
     registry = _build(_merger())
     assert [p.code for p in registry.by_code["01"]] == ["01", "01"]
-    assert registry.records[0].citations[0].url == "https://example.org"
+    assert registry.records[0].citations[0].instrument == "test"
 
 
 def _broken(change: str) -> dict[str, Any]:
     raw = copy.deepcopy(_merger())
     entries = raw["province"]
-    if change == "unknown source":
-        entries[0]["cite"] = [{"source": "nope"}]
+    if change == "citation without locator":
+        entries[0]["citations"] = [{"instrument": "test", "confidence": "R"}]
     elif change == "overlap":
         entries[2]["valid_from"] = date(2025, 6, 30)
     elif change == "successor not linked back":
@@ -101,7 +136,7 @@ def _broken(change: str) -> dict[str, Any]:
 @pytest.mark.parametrize(
     "change",
     [
-        "unknown source",
+        "citation without locator",
         "overlap",
         "successor not linked back",
         "predecessor not linked forward",

@@ -24,6 +24,7 @@ from vnlabor.geo import (
 )
 from vnlabor.geo import registry as geo_registry
 from vnlabor.geo.registry import _build, _fold, _registry
+from vnlabor.law import Citation, national
 from vnlabor.model.confidence import Confidence
 
 BEFORE = date(2025, 6, 30)
@@ -163,6 +164,25 @@ def test_before_coverage_is_an_error_naming_date_and_range() -> None:
         province("01", on=day)
     with pytest.raises(GeographyNotCoveredError):
         find_province("Hà Nội", on=day)
+
+
+def test_geography_errors_live_in_vnlabor_errors() -> None:
+    import vnlabor.errors
+
+    for name in (
+        "UnknownProvinceError",
+        "GeographyNotCoveredError",
+        "AmbiguousProvinceNameError",
+        "PartialProvinceDataError",
+    ):
+        cls = getattr(vnlabor.errors, name)
+        assert getattr(geo_registry, name) is cls
+        assert cls.__module__ == "vnlabor.errors"
+        assert issubclass(cls, VnlaborError)
+    err = GeographyNotCoveredError(date(2000, 1, 1), coverage_start())
+    # Like ParameterNotInForce and NoStandardInForce, it says what is covered.
+    assert err.covered == "2008-08-01 – (open)"
+    assert err.covered_from == date(2008, 8, 1)
 
 
 def test_a_datetime_counts_as_its_calendar_day() -> None:
@@ -320,13 +340,10 @@ def test_ambiguous_name_is_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
             "valid_from": date(2008, 8, 1),
             "aliases": aliases,
             "confidence": "R",
-            "cite": [{"source": "s"}],
+            "citations": [{"instrument": "test", "confidence": "R", "note": "test"}],
         }
 
-    raw = {
-        "source": {"s": {"instrument": "test"}},
-        "province": [entry("01", "Alpha", ["Shared"]), entry("02", "Beta", ["Shared"])],
-    }
+    raw = {"province": [entry("01", "Alpha", ["Shared"]), entry("02", "Beta", ["Shared"])]}
     registry = _build(raw)
     monkeypatch.setattr(geo_registry, "_registry", lambda: registry)
     with pytest.raises(AmbiguousProvinceNameError) as info:
@@ -351,7 +368,9 @@ def _valid(**changes: object) -> dict[str, object]:
         "kind": "province",
         "valid_from": date(2025, 7, 1),
         "confidence": "P",
-        "citations": [{"instrument": "Nghị quyết 202/2025/QH15"}],
+        "citations": [
+            {"instrument": "202/2025/QH15", "article": "1", "clause": "24", "confidence": "P"}
+        ],
     }
     fields.update(changes)
     return fields
@@ -386,6 +405,8 @@ def test_model_normalises_names_to_nfc() -> None:
         {"successors": ["04"]},  # in force yet has successors
         {"predecessors": ["4"]},
         {"citations": []},
+        {"citations": [{"instrument": "202/2025/QH15", "confidence": "P"}]},  # no locator
+        {"citations": [{"instrument": "202/2025/QH15", "article": "1"}]},  # no confidence
         {"extra": 1},
     ],
 )
@@ -400,17 +421,16 @@ def test_model_is_frozen() -> None:
         p.code = "02"  # type: ignore[misc]
 
 
-def test_citations_name_instrument_and_url() -> None:
+def test_citations_are_law_citations_of_catalogued_instruments() -> None:
     lao_cai = province("15", on=REFORM_2025)
-    assert [c.instrument for c in lao_cai.citations] == [
-        "Nghị quyết 202/2025/QH15",
-        "Quyết định 19/2025/QĐ-TTg",
-    ]
-    assert lao_cai.citations[0].article == "Điều 1 khoản 2"
-    for p in _registry().records:
-        assert p.citations
-        for c in p.citations:
-            assert c.url is None or c.url.startswith("https://")
+    assert all(isinstance(c, Citation) for c in lao_cai.citations)
+    assert [c.instrument for c in lao_cai.citations] == ["202/2025/QH15", "19/2025/QĐ-TTg"]
+    nq202 = lao_cai.citations[0]
+    assert (nq202.article, nq202.clause) == ("1", "2")
+    vi, en = national().cite(nq202, "vi"), national().cite(nq202, "en")
+    assert vi.startswith("khoản 2 Điều 1 Nghị quyết số 202/2025/QH15 ngày 12/06/2025")
+    assert en.startswith("Resolution 202/2025/QH15 of 12/06/2025, Art. 1(2)")
+    assert national().instrument(nq202.instrument).url is not None
 
 
 # ------------------------------------------------------------------------ the package

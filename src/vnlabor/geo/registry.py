@@ -19,8 +19,12 @@ unit known by it.
 >>> find_province("TP. Hồ Chí Minh", on=date(2025, 7, 1)).code
 '79'
 
-Data: ``vnlabor/geo/data/provinces.toml`` (one entry per unit and period, each with its
-instruments and a confidence tag), read once and validated into frozen models.
+Data: ``vnlabor/geo/data/provinces.toml`` (one entry per unit and period, each with a
+confidence tag and its citations), read once and validated into frozen models. The
+citations are :class:`vnlabor.law.Citation` objects naming instruments of the law
+catalogue, so ``national().cite(c)`` renders them. The errors raised here are defined
+in :mod:`vnlabor.errors` and the field type :data:`ProvinceCode` in
+:mod:`vnlabor.types`; this module re-exports both under the same names.
 """
 
 from __future__ import annotations
@@ -39,17 +43,24 @@ from importlib import resources
 from types import MappingProxyType
 from typing import Annotated, Any, Self, TypeVar
 
-from pydantic import BeforeValidator, Field, ValidationError, field_validator, model_validator
+from pydantic import Field, ValidationError, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from vnlabor.errors import LawDataError, VnlaborError
+from vnlabor.errors import (
+    AmbiguousProvinceNameError,
+    GeographyNotCoveredError,
+    LawDataError,
+    PartialProvinceDataError,
+    UnknownProvinceError,
+)
+from vnlabor.law.citation import Citation
 from vnlabor.model.base import VnlaborModel
 from vnlabor.model.confidence import Confidence
+from vnlabor.types import ProvinceCode
 
 __all__ = [
     "REFORM_2025",
     "AmbiguousProvinceNameError",
-    "Citation",
     "GeographyNotCoveredError",
     "PartialProvinceDataError",
     "Province",
@@ -89,21 +100,6 @@ class ProvinceKind(StrEnum):
         return "Thành phố" if self is ProvinceKind.CENTRALLY_RUN_CITY else "Tỉnh"
 
 
-class Citation(VnlaborModel):
-    """Where a fact about a unit comes from.
-
-    >>> Citation(instrument="Nghị quyết 202/2025/QH15", article="Điều 1 khoản 2").article
-    'Điều 1 khoản 2'
-    """
-
-    instrument: str
-    """Number and type of the legal instrument, e.g. ``Quyết định 19/2025/QĐ-TTg``."""
-    article: str | None = None
-    """Article and clause, in Vietnamese (``Điều 1 khoản 2``), when one applies."""
-    url: str | None = None
-    """Where the text (or, for codes, the official register) can be read."""
-
-
 class Province(VnlaborModel):
     """One provincial-level unit over one period in which its name, kind and territory hold.
 
@@ -137,7 +133,11 @@ class Province(VnlaborModel):
     confidence: Confidence
     """How sure vnlabor is of the code, name and mapping of this entry."""
     citations: Annotated[tuple[Citation, ...], Field(min_length=1)]
-    """Instruments that create, name or code the unit, most specific first."""
+    """Instruments that create, name or code the unit, most specific first.
+
+    Each names its instrument by its key in the law catalogue
+    (:attr:`vnlabor.law.LawBook.instruments`), so ``national().cite(c)`` renders it.
+    """
     note: str | None = None
     """Anything a reader of the data should know about this entry."""
 
@@ -176,67 +176,6 @@ class Province(VnlaborModel):
 
     def __str__(self) -> str:
         return self.name_vi
-
-
-# ---------------------------------------------------------------------------- errors
-# Built like those of vnlabor.errors: each derives from VnlaborError and the matching
-# built-in, keeps its inputs as attributes and has a Vietnamese / English message.
-
-
-class UnknownProvinceError(VnlaborError, KeyError):
-    """No unit has this code or name (on the date asked for, when one was given)."""
-
-    def __init__(self, value: str, on: date | None = None, hint: str = "") -> None:
-        self.value = value
-        self.on = on
-        when_vi = f" vào ngày {on:%d/%m/%Y}" if on else ""
-        when_en = f" on {on.isoformat()}" if on else ""
-        self.message = (
-            f"không có tỉnh/thành phố {value!r}{when_vi} / "
-            f"no provincial-level unit {value!r}{when_en}{hint}"
-        )
-        super().__init__(self.message)
-
-    def __str__(self) -> str:
-        # KeyError would print the repr of its argument, quotes and escapes included.
-        return self.message
-
-
-class GeographyNotCoveredError(VnlaborError, LookupError):
-    """The date is before the first day vnlabor encodes the provincial map for."""
-
-    def __init__(self, on: date, covered_from: date) -> None:
-        self.on = on
-        self.covered_from = covered_from
-        super().__init__(
-            f"không có bản đồ hành chính cấp tỉnh cho ngày {on:%d/%m/%Y} / no provincial map "
-            f"is encoded for {on.isoformat()}; vnlabor covers {covered_from.isoformat()} onwards"
-        )
-
-
-class AmbiguousProvinceNameError(VnlaborError, LookupError):
-    """A name matches more than one unit; pass the date or a fuller name."""
-
-    def __init__(self, name: str, candidates: tuple[Province, ...]) -> None:
-        self.name = name
-        self.candidates = candidates
-        listed = ", ".join(f"{p.code} {p.name_vi} ({p.valid_from.isoformat()})" for p in candidates)
-        super().__init__(
-            f"tên {name!r} khớp nhiều đơn vị / name {name!r} matches several units: {listed}"
-        )
-
-
-class PartialProvinceDataError(VnlaborError, ValueError):
-    """Values cover only some of the old units that make up a new one."""
-
-    def __init__(self, new_code: str, missing: tuple[str, ...]) -> None:
-        self.new_code = new_code
-        self.missing = missing
-        super().__init__(
-            f"thiếu số liệu của tỉnh cũ {', '.join(missing)} để tính cho tỉnh mới {new_code} / "
-            f"no value for old unit(s) {', '.join(missing)}, which are part of new unit "
-            f"{new_code}; pass allow_partial=True to sum what is there"
-        )
 
 
 # ------------------------------------------------------------------------ data loading
@@ -284,26 +223,11 @@ def _load_text() -> str:
 
 def _build(raw: Mapping[str, Any]) -> _Registry:
     """Validate the parsed TOML into a registry; every inconsistency is a LawDataError."""
-    sources: Mapping[str, Any] = raw.get("source", {})
     records: list[Province] = []
     for i, entry in enumerate(raw.get("province", [])):
-        fields = dict(entry)
-        label = f"provinces.toml entry {i + 1} (code {fields.get('code')!r})"
-        citations = []
-        for ref in fields.pop("cite", []):
-            source = sources.get(ref.get("source"))
-            if source is None:
-                raise LawDataError(f"{label}: unknown source {ref.get('source')!r}")
-            citations.append(
-                {
-                    "instrument": source["instrument"],
-                    "article": ref.get("article"),
-                    "url": source.get("url"),
-                }
-            )
-        fields["citations"] = citations
+        label = f"provinces.toml entry {i + 1} (code {entry.get('code')!r})"
         try:
-            records.append(Province.model_validate(fields))
+            records.append(Province.model_validate(entry))
         except ValidationError as exc:
             raise LawDataError(f"{label}: {exc}") from None
     if not records:
@@ -410,7 +334,7 @@ def province(code: str, on: date | None = None) -> Province:
     >>> province("02", on=date(2025, 7, 1))  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    vnlabor.geo.registry.UnknownProvinceError: ... (the code was in use 2008-08-01 to 2025-06-30)
+    vnlabor.errors.UnknownProvinceError: ... (the code was in use 2008-08-01 to 2025-06-30)
     """
     entries = _registry().by_code.get(code, ()) if isinstance(code, str) else ()
     if on is None:
@@ -651,10 +575,3 @@ def coerce_province_code(value: Any) -> str:
             {"value": repr(value)},
         )
     return code
-
-
-ProvinceCode = Annotated[str, BeforeValidator(coerce_province_code)]
-"""A two-digit code of a unit of either map (pre- or post-2025), validated to exist.
-
-Whether the code fits the date of the record it sits in is the record's business.
-"""

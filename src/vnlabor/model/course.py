@@ -9,8 +9,7 @@ from typing import Self
 from pydantic import model_validator
 
 from vnlabor.model.base import VnlaborModel
-from vnlabor.model.record import ProvinceCode
-from vnlabor.types import VND, NonNegativeCount
+from vnlabor.types import VND, NonNegativeCount, ProvinceCode
 
 __all__ = ["Course", "CourseLevel", "TrainingField"]
 

@@ -13,7 +13,7 @@ from vnlabor.model.area import Area
 from vnlabor.model.base import VnlaborModel
 from vnlabor.model.deprivation import Deprivation
 from vnlabor.model.person import Member
-from vnlabor.types import VND
+from vnlabor.types import VND, ProvinceCode
 
 __all__ = ["DeprivationSet", "Household", "coerce_area", "coerce_deprivations"]
 
@@ -105,7 +105,7 @@ class Household(VnlaborModel):
     """Number of members (*nhân khẩu*), when members are not listed."""
     members: tuple[Member, ...] = ()
     """Members, when recorded."""
-    province_code: str | None = None
+    province_code: ProvinceCode | None = None
     """Official code of the province."""
     commune_code: str | None = None
     """Official code of the commune (*xã, phường, đặc khu*)."""

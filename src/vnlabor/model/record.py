@@ -17,21 +17,20 @@ True
 
 from __future__ import annotations
 
-import functools
 import re
-from collections.abc import Callable
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated
 
-from pydantic import AfterValidator, BeforeValidator
+from pydantic import AfterValidator
 from pydantic_core import PydanticCustomError
 
 from vnlabor.model.area import Area
 from vnlabor.model.base import VnlaborModel
 from vnlabor.model.poverty_status import PovertyStatus
 from vnlabor.model.sex import Sex
+from vnlabor.types import ProvinceCode
 
-__all__ = ["PersonAttributes", "PersonRef", "ProgrammeRecord", "ProvinceCode"]
+__all__ = ["PersonAttributes", "PersonRef", "ProgrammeRecord"]
 
 _CITIZEN_ID = re.compile(r"\d{9}|\d{12}")
 
@@ -53,27 +52,6 @@ def _opaque(value: str) -> str:
 
 PersonRef = Annotated[str, AfterValidator(_opaque)]
 """An opaque, pseudonymous identifier of a person (never a name or a citizen ID)."""
-
-
-@functools.cache
-def _geo_coerce() -> Callable[[Any], str]:
-    # Imported when the first record is validated, not with this module: vnlabor.geo
-    # builds its own models on vnlabor.model, so importing it here would be circular.
-    from vnlabor.geo.registry import coerce_province_code
-
-    return coerce_province_code
-
-
-def _province_code(value: Any) -> str:
-    return _geo_coerce()(value)
-
-
-ProvinceCode = Annotated[str, BeforeValidator(_province_code)]
-"""An official province code of either map: :data:`vnlabor.geo.ProvinceCode`, bound lazily.
-
-``1`` and ``"1"`` become ``"01"``; a code no unit ever carried is refused
-(``vnlabor.province_unknown``).
-"""
 
 
 class ProgrammeRecord(VnlaborModel):
