@@ -1,13 +1,18 @@
-"""Command line: ``vnlabor demo`` and ``vnlabor classify HOUSEHOLDS.csv --on DATE``.
+"""Command line: ``vnlabor demo`` and ``vnlabor classify HOUSEHOLDS --on DATE --output OUT``.
+
+``classify`` reads a household table from a CSV file or an ``.xlsx`` workbook
+(``--sheet NAME``; default: the active sheet) and writes ``household_id`` and
+``status`` for every valid row to ``--output``, a CSV file or, for ``.xlsx``, a
+workbook (workbooks need ``pip install "vnlabor[excel]"``).
 
 Exit status: 0 when every row was valid, 1 when some rows were rejected (each
-reported as ``line N: reason`` on standard error), 2 for unusable arguments.
+reported on standard error as ``line N: reason`` for CSV input, ``row N: reason`` for
+a workbook), 2 for unusable arguments or an unreadable table.
 """
 
 from __future__ import annotations
 
 import argparse
-import csv
 import sys
 from collections import Counter
 from collections.abc import Sequence
@@ -38,28 +43,37 @@ def _parser() -> argparse.ArgumentParser:
         "--on", type=_date, default=date(2024, 3, 1), help="date (default 2024-03-01)"
     )
     demo.add_argument("--locale", choices=("vi", "en"), default="vi")
-    cl = sub.add_parser("classify", help="classify a household CSV file")
-    cl.add_argument("households", type=Path, help="CSV with household columns")
+    cl = sub.add_parser("classify", help="classify a household table (CSV or .xlsx)")
+    cl.add_argument("households", type=Path, help="CSV or .xlsx file with household columns")
     cl.add_argument("--on", type=_date, required=True, help="date: YYYY-MM-DD or dd/mm/yyyy")
-    cl.add_argument("--output", type=Path, required=True, help="output CSV")
+    cl.add_argument("--output", type=Path, required=True, help="output file: .csv or .xlsx")
+    cl.add_argument("--sheet", help="sheet of an .xlsx input (default: the active sheet)")
     return p
 
 
-def _classify_file(path: Path, on: date, output: Path) -> int:
-    from vnlabor.io import read_households_csv
+def _classify_file(path: Path, on: date, output: Path, sheet: str | None) -> int:
+    from vnlabor.errors import NoStandardInForce
+    from vnlabor.io import read_households, write_table
     from vnlabor.poverty import classify_many
 
     try:
-        table = read_households_csv(path)
-    except (OSError, ValueError) as exc:
+        table = read_households(path, sheet=sheet)
+        results = classify_many(table.households, on=on)
+        write_table(
+            output,
+            ["household_id", "status"],
+            (
+                [hh.household_id or "", c.status.value]
+                for hh, c in zip(table.households, results, strict=True)
+            ),
+            sheet="status",
+        )
+    except (OSError, ValueError, ImportError, NoStandardInForce) as exc:
         print(f"vnlabor: {exc}", file=sys.stderr)
         return 2
-    results = classify_many(table.households, on=on)
-    with output.open("w", encoding="utf-8", newline="") as f:
-        w = csv.writer(f)
-        w.writerow(["household_id", "status"])
-        for hh, c in zip(table.households, results, strict=True):
-            w.writerow([hh.household_id or "", c.status.value])
+    if table.ignored_columns:
+        names = ", ".join(repr(c) for c in table.ignored_columns)
+        print(f"vnlabor: cột bị bỏ qua / ignored columns: {names}", file=sys.stderr)
     for err in table.errors:
         print(err, file=sys.stderr)
     return 1 if table.errors else 0
@@ -100,4 +114,4 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(exc.code or 0)
     if args.command == "demo":
         return _demo(args.on, args.locale)
-    return _classify_file(args.households, args.on, args.output)
+    return _classify_file(args.households, args.on, args.output, args.sheet)

@@ -1,5 +1,45 @@
-"""Readers and writers: household tables with row-level error reports."""
+"""Readers and writers for analysts: CSV, Excel, DataFrames, with row-level error reports.
 
-from vnlabor.io.households import HouseholdTable, RowError, read_households_csv, rows_to_households
+* :func:`read_records`: any record model from a CSV file, an ``.xlsx`` workbook
+  (openpyxl, extra ``excel``) or a pandas DataFrame; headers by field name or
+  Vietnamese/English label; every bad row reported with its position
+  (:class:`RowError`), every good row kept (:class:`RecordTable`).
+* :func:`read_households`: the household table of the design contract, with the
+  one-column-per-indicator form (:class:`HouseholdTable`).
+* :func:`records_from_rows`: the same for rows from elsewhere (a database, an API),
+  given as a :class:`Table` of header cells and positioned rows.
+* :func:`to_frame` and :func:`classifications_to_frame`: records and classifications
+  as DataFrames (pandas, extra ``pandas``); :func:`write_table`: header and rows to a
+  CSV or ``.xlsx`` file.
+"""
 
-__all__ = ["HouseholdTable", "RowError", "read_households_csv", "rows_to_households"]
+from vnlabor.io.errors import HeaderError, PositionUnit, RowError
+from vnlabor.io.frames import CLASSIFICATION_COLUMNS, Headers, classifications_to_frame, to_frame
+from vnlabor.io.households import (
+    HouseholdTable,
+    read_households,
+    read_households_csv,
+    rows_to_households,
+)
+from vnlabor.io.records import RecordTable, read_records, records_from_rows
+from vnlabor.io.table import Table
+from vnlabor.io.writers import write_table
+
+__all__ = [
+    "CLASSIFICATION_COLUMNS",
+    "HeaderError",
+    "Headers",
+    "HouseholdTable",
+    "PositionUnit",
+    "RecordTable",
+    "RowError",
+    "Table",
+    "classifications_to_frame",
+    "read_households",
+    "read_households_csv",
+    "read_records",
+    "records_from_rows",
+    "rows_to_households",
+    "to_frame",
+    "write_table",
+]

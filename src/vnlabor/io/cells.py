@@ -1,0 +1,341 @@
+"""Turn table cells (CSV text, spreadsheet values, DataFrame scalars) into field input.
+
+Every reader hands the cells of a row to :func:`convert_cell`, which prepares each for
+the field it fills, by the field's kind (:func:`field_specs`):
+
+* **text**: surrounding spaces dropped, Unicode NFC; a number becomes its digits
+  (``101`` → ``"101"``), so spreadsheet codes typed as numbers still read.
+* **int** (counts, money, sizes): ``"30"``, ``"-1"`` and Vietnamese digit grouping
+  ``"1.500"`` become ``int``; other money text (``"2 triệu"``) is left to
+  :func:`vnlabor.l10n.parse_vnd`.
+* **bool**: ``True``/``False``, ``1``/``0``, and the words of :func:`parse_flag`.
+* **date**: ``date``; a ``datetime`` at midnight (spreadsheets store dates so);
+  ``yyyy-mm-dd`` or ``dd/mm/yyyy`` text (:func:`vnlabor.l10n.parse_date`).
+* **enum**: the member's value or its Vietnamese or English label, any case
+  (``"Nữ"`` → ``Sex.FEMALE``); anything else goes on to the model, which names the
+  values accepted.
+* **enum set** (``deprivations``): names or labels separated by ``;``.
+* **json** (an embedded record such as an enrolment's course): JSON text; text that
+  is not JSON stays text when the field also takes text (a course identifier).
+
+An empty cell (nothing but spaces, ``None``, NaN) means *not given*: the field keeps
+its default, or the row is rejected if the field is required.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+import re
+import types
+import typing
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import Enum
+from typing import Any, Literal
+
+from pydantic import BaseModel
+
+from vnlabor.l10n.labels import LOCALES, label
+from vnlabor.l10n.parse import parse_date
+from vnlabor.model.person import CitizenId, PersonalName
+from vnlabor.model.record import PersonRef
+
+__all__ = [
+    "CellError",
+    "FieldSpec",
+    "Kind",
+    "convert_cell",
+    "field_specs",
+    "is_blank",
+    "mask_citizen_ids",
+    "parse_flag",
+]
+
+Kind = Literal["text", "int", "bool", "date", "enum", "enum_set", "json", "json_or_text", "other"]
+"""How a field's cells are read (see the module documentation)."""
+
+_TRUE = frozenset({"1", "true", "yes", "y", "x", "có", "co", "đúng", "dung"})
+_FALSE = frozenset({"0", "false", "no", "n", "", "không", "khong", "sai"})
+_INTEGER = re.compile(r"-?(?:[0-9]+|[0-9]{1,3}(?:\.[0-9]{3})+)")
+_CITIZEN_ID_RUN = re.compile(r"(?<![0-9])(?:[0-9]{12}|[0-9]{9})(?![0-9])")
+_PERSON_REF_CHECK = typing.get_args(PersonRef)[1]
+
+
+class CellError(ValueError):
+    """A cell that cannot be read for its field; the message is bilingual."""
+
+
+@dataclass(frozen=True, slots=True)
+class FieldSpec:
+    """What the readers and writers need to know about one field.
+
+    Attributes:
+        name: The field's Python name.
+        kind: How its cells are read and written.
+        optional: Whether ``None`` is a valid value.
+        required: Whether the field has no default.
+        enum: The enum of an ``enum`` or ``enum_set`` field.
+        personal: Whether values are personal data (a citizen ID, a name, a person
+            reference): never repeated in an error.
+    """
+
+    name: str
+    kind: Kind
+    optional: bool
+    required: bool
+    enum: type[Enum] | None = None
+    personal: bool = False
+
+
+def mask_citizen_ids(text: str) -> str:
+    """Mask every run of 9 or 12 digits (a citizen ID's shape) but its last three.
+
+    >>> mask_citizen_ids("mã 001203004567, số 1.500.000")
+    'mã *********567, số 1.500.000'
+    """
+    return _CITIZEN_ID_RUN.sub(lambda m: "*" * (len(m[0]) - 3) + m[0][-3:], text)
+
+
+def parse_flag(value: object) -> bool:
+    """Read a yes/no cell: ``True/False``, ``1/0``, ``true/false``, ``có/không``, ``x``/empty.
+
+    >>> parse_flag("Có"), parse_flag("x"), parse_flag(""), parse_flag(0), parse_flag(True)
+    (True, True, False, False, True)
+    >>> parse_flag("maybe")
+    Traceback (most recent call last):
+    ...
+    vnlabor.io.cells.CellError: giá trị có/không không hợp lệ / not a yes/no value: 'maybe'
+    """
+    if value is None or isinstance(value, bool):
+        return bool(value)
+    if isinstance(value, int | float) and value in (0, 1):
+        return bool(value)
+    if isinstance(value, str):
+        key = unicodedata.normalize("NFC", value).strip().casefold()
+        if key in _TRUE:
+            return True
+        if key in _FALSE:
+            return False
+    # Quoted as text whatever the cell type: the same in a CSV file and a spreadsheet.
+    shown = value if isinstance(value, str) else str(value)
+    raise CellError(f"giá trị có/không không hợp lệ / not a yes/no value: {shown!r}")
+
+
+def is_blank(value: object) -> bool:
+    """Whether a cell is empty: ``None``, blank text or a float NaN.
+
+    >>> is_blank("  "), is_blank(float("nan")), is_blank(0)
+    (True, True, False)
+    """
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return not value.strip()
+    return isinstance(value, float) and math.isnan(value)
+
+
+def _strip_optional(annotation: Any) -> tuple[Any, bool]:
+    """``X | None`` → ``(X, True)``; ``X | Y | None`` → ``(X | Y, True)``."""
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        args = typing.get_args(annotation)
+        rest = tuple(a for a in args if a is not type(None))
+        if len(rest) < len(args):
+            return (rest[0] if len(rest) == 1 else typing.Union[rest]), True  # noqa: UP007
+    return annotation, False
+
+
+def _unwrap(annotation: Any) -> tuple[Any, tuple[Any, ...]]:
+    """``Annotated[X, m...]`` → ``(X, (m, ...))``."""
+    metadata: tuple[Any, ...] = ()
+    while typing.get_origin(annotation) is typing.Annotated:
+        args = typing.get_args(annotation)
+        annotation, metadata = args[0], (*metadata, *args[1:])
+    return annotation, metadata
+
+
+def _is_model(tp: Any) -> bool:
+    return isinstance(tp, type) and issubclass(tp, BaseModel)
+
+
+def _spec(name: str, annotation: Any, metadata: Iterable[Any], required: bool) -> FieldSpec:
+    inner, optional = _strip_optional(annotation)
+    inner, more = _unwrap(inner)
+    metadata = (*metadata, *more)
+    personal = any(m is _PERSON_REF_CHECK for m in metadata) or (
+        isinstance(inner, type) and issubclass(inner, CitizenId | PersonalName)
+    )
+    kind: Kind = "other"
+    enum: type[Enum] | None = None
+    origin = typing.get_origin(inner)
+    if inner is bool:
+        kind = "bool"
+    elif inner is int:
+        kind = "int"
+    elif inner is date:
+        kind = "date"
+    elif inner is str:
+        kind = "text"
+    elif isinstance(inner, type) and issubclass(inner, Enum):
+        kind, enum = "enum", inner
+    elif origin in (typing.Union, types.UnionType):
+        members = [_unwrap(a)[0] for a in typing.get_args(inner)]
+        if any(_is_model(m) for m in members):
+            kind = "json_or_text" if str in members else "json"
+    elif origin in (frozenset, set, tuple, list):
+        item = _unwrap(typing.get_args(inner)[0])[0]
+        if isinstance(item, type) and issubclass(item, Enum):
+            kind, enum = "enum_set", item
+        elif _is_model(item):
+            kind = "json"
+    elif _is_model(inner):
+        kind = "json"
+    return FieldSpec(name, kind, optional, required, enum, personal)
+
+
+@functools.cache
+def field_specs(model: type[BaseModel]) -> Mapping[str, FieldSpec]:
+    """The :class:`FieldSpec` of every field of ``model``, in field order.
+
+    >>> from vnlabor.model.enrolment import Enrolment
+    >>> specs = field_specs(Enrolment)
+    >>> specs["course"].kind, specs["enrolled_on"].kind, specs["trainee_id"].personal
+    ('json_or_text', 'date', True)
+    """
+    return types.MappingProxyType(
+        {
+            name: _spec(name, info.annotation, info.metadata, info.is_required())
+            for name, info in model.model_fields.items()
+        }
+    )
+
+
+def _key(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+
+
+@functools.cache
+def _enum_words(enum: type[Enum]) -> Mapping[str, Enum]:
+    """Every member's value and labels, in comparison form."""
+    words: dict[str, Enum] = {}
+    for member in enum:
+        for locale in LOCALES:
+            try:
+                words.setdefault(_key(label(member, locale)), member)
+            except KeyError:
+                continue
+    for member in enum:  # values win over labels
+        words[_key(str(member.value))] = member
+    return types.MappingProxyType(words)
+
+
+def _enum_member(enum: type[Enum], value: object) -> object:
+    """The member ``value`` names (value or label), else ``value`` unchanged."""
+    if isinstance(value, enum):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        value = _number_text(value)
+    if isinstance(value, str):
+        try:
+            return enum(value)
+        except ValueError:
+            return _enum_words(enum).get(_key(value), value.strip())
+    return value
+
+
+def _number_text(value: float) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _text(value: object) -> object:
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", value).strip()
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return _number_text(value)
+    return value
+
+
+def _date(value: object) -> object:
+    if isinstance(value, datetime):
+        return value.date() if value.time() == datetime.min.time() and not value.tzinfo else value
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return parse_date(value)
+        except ValueError as exc:
+            raise CellError(str(exc)) from None
+    raise CellError(f"không phải ngày / not a date: {value!r}")
+
+
+def _int(value: object) -> object:
+    if isinstance(value, str):
+        text = value.strip()
+        if _INTEGER.fullmatch(text):
+            return int(text.replace(".", ""))
+        return text
+    return value
+
+
+def _json(value: object, *, or_text: bool) -> object:
+    if isinstance(value, str):
+        text = value.strip()
+        if text[:1] in ("{", "["):
+            try:
+                return json.loads(text)
+            except json.JSONDecodeError as exc:
+                # The content is not repeated: an embedded record may hold personal data.
+                raise CellError(
+                    f"không đọc được JSON / not valid JSON: {exc.msg} at character {exc.pos}"
+                ) from None
+        return _text(text) if or_text else text
+    if or_text and isinstance(value, int | float) and not isinstance(value, bool):
+        return _number_text(value)
+    return value
+
+
+def convert_cell(spec: FieldSpec, value: object) -> object:
+    """Prepare a non-blank cell for ``spec``'s field (see the module documentation).
+
+    Returns the value to validate: converted where the cell could be read, unchanged
+    where the model itself should judge it (and name the values it accepts).
+
+    Raises:
+        CellError: The cell cannot be read for the field (a bad date or yes/no value,
+            invalid JSON); the message is bilingual and quotes the cell, except JSON.
+
+    >>> from vnlabor.model.job_fair import JobFairSession
+    >>> specs = field_specs(JobFairSession)
+    >>> convert_cell(specs["attendance"], "1.200"), convert_cell(specs["held_on"], "3/4/2023")
+    (1200, datetime.date(2023, 4, 3))
+    >>> convert_cell(specs["kind"], "Ngày hội việc làm")
+    <JobFairKind.JOB_FAIR: 'job_fair'>
+    """
+    kind = spec.kind
+    if kind == "text":
+        return _text(value)
+    if kind == "int":
+        return _int(value)
+    if kind == "bool":
+        return parse_flag(value)
+    if kind == "date":
+        return _date(value)
+    if kind == "enum":
+        assert spec.enum is not None
+        return _enum_member(spec.enum, value)
+    if kind == "enum_set":
+        assert spec.enum is not None
+        enum = spec.enum
+        if isinstance(value, str):
+            return [_enum_member(enum, part) for part in value.split(";") if part.strip()]
+        if isinstance(value, list | tuple | set | frozenset):
+            return [_enum_member(enum, part) for part in value]
+        return [_enum_member(enum, value)]
+    if kind in ("json", "json_or_text"):
+        return _json(value, or_text=kind == "json_or_text")
+    return value.strip() if isinstance(value, str) else value

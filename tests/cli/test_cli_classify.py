@@ -1,0 +1,128 @@
+"""vnlabor classify: CSV and .xlsx in and out, exit codes, "line N"/"row N" reports."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from vnlabor.cli import main
+
+HEADER = ["household_id", "area", "monthly_income_per_capita", "deprivations", "ghi chú"]
+ROWS: list[list[Any]] = [
+    ["H1", "nông thôn", "1.200.000", "health_insurance;nutrition;housing_quality", ""],
+    ["H2", "mountain", "1.000.000", "", ""],
+    ["H3", "thành thị", "2.000.001", "", ""],
+    ["H4", "rural", "-5", "", ""],
+]
+EXPECTED = [["household_id", "status"], ["H1", "poor"], ["H3", "average_living_standard"]]
+
+
+def _csv(path: Path, rows: list[list[Any]] = ROWS, header: list[str] = HEADER) -> Path:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(header)
+        writer.writerows(rows)
+    return path
+
+
+def _xlsx(path: Path, sheet: str = "Hộ") -> Path:
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.title = sheet
+    ws.append(HEADER)
+    for row in ROWS:
+        ws.append(row)
+    book.save(path)
+    return path
+
+
+def _read_csv(path: Path) -> list[list[str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.reader(handle))
+
+
+def _read_xlsx(path: Path) -> list[list[Any]]:
+    openpyxl = pytest.importorskip("openpyxl")
+    return [list(r) for r in openpyxl.load_workbook(path).active.values]
+
+
+def test_csv_in_csv_out(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "out.csv"
+    code = main(
+        ["classify", str(_csv(tmp_path / "h.csv")), "--on", "2024-03-01", "--output", str(out)]
+    )
+    assert code == 1
+    assert _read_csv(out) == EXPECTED
+    err = capsys.readouterr().err.splitlines()
+    assert err[0] == "vnlabor: cột bị bỏ qua / ignored columns: 'ghi chú'"
+    assert err[1].startswith("line 3: area: khu vực không hợp lệ / unknown area: 'mountain'")
+    assert err[2] == (
+        "line 5: monthly_income_per_capita: số tiền không được âm / amount must not be negative: -5"
+    )
+    assert len(err) == 3
+
+
+def test_all_valid_rows_exit_0(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = _csv(tmp_path / "h.csv", [ROWS[0], ROWS[2]], HEADER[:4])
+    out = tmp_path / "out.csv"
+    assert main(["classify", str(path), "--on", "01/03/2024", "--output", str(out)]) == 0
+    assert _read_csv(out) == EXPECTED
+    assert capsys.readouterr().err == ""
+
+
+def test_xlsx_in_xlsx_out(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = _xlsx(tmp_path / "h.xlsx")
+    out = tmp_path / "out.xlsx"
+    args = ["classify", str(path), "--sheet", "Hộ", "--on", "2024-03-01", "--output", str(out)]
+    assert main(args) == 1
+    assert _read_xlsx(out) == EXPECTED
+    err = capsys.readouterr().err.splitlines()
+    assert err[1].startswith("row 3: area: ")
+    assert err[2].startswith("row 5: monthly_income_per_capita: ")
+
+
+def test_xlsx_in_default_sheet_csv_out(tmp_path: Path) -> None:
+    out = tmp_path / "out.csv"
+    args = ["classify", str(_xlsx(tmp_path / "h.xlsx")), "--on", "2024-03-01", "--output", str(out)]
+    assert main(args) == 1
+    assert _read_csv(out) == EXPECTED
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--on", "2024-02-30"], "cannot read date"),
+        (["--on", "1990-01-01"], "no poverty standard is encoded"),
+        (["--on", "2024-03-01", "--sheet", "Hộ"], "sheet= is for Excel files"),
+    ],
+)
+def test_unusable_arguments_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], args: list[str], message: str
+) -> None:
+    path = _csv(tmp_path / "h.csv")
+    assert main(["classify", str(path), "--output", str(tmp_path / "o.csv"), *args]) == 2
+    assert message in capsys.readouterr().err
+
+
+def test_unreadable_tables_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = str(tmp_path / "o.csv")
+    missing = _csv(tmp_path / "m.csv", [["H1", "rural"]], ["household_id", "area"])
+    assert main(["classify", str(missing), "--on", "2024-03-01", "--output", out]) == 2
+    assert "missing columns in m.csv: monthly_income_per_capita" in capsys.readouterr().err
+    assert (
+        main(["classify", str(tmp_path / "nope.csv"), "--on", "2024-03-01", "--output", out]) == 2
+    )
+    workbook = _xlsx(tmp_path / "h.xlsx")
+    args = ["classify", str(workbook), "--sheet", "X", "--on", "2024-03-01", "--output", out]
+    assert main(args) == 2
+    assert "no sheet 'X'" in capsys.readouterr().err
+    assert not Path(out).exists()
+
+
+def test_demo_still_runs(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["demo", "--locale", "en"]) == 0
+    assert "Summary (12):" in capsys.readouterr().out
