@@ -112,3 +112,21 @@ class PartialProvinceDataError(VnlaborError, ValueError):
             f"no value for old unit(s) {', '.join(missing)}, which are part of new unit "
             f"{new_code}; pass allow_partial=True to sum what is there"
         )
+
+
+class HeaderError(VnlaborError, ValueError):
+    """A table's header (CSV, sheet, DataFrame) lacks a required column or doubles one.
+
+    Raised before any row is read, with every problem of the header in one message.
+
+    Attributes:
+        missing: Python names of the required fields no column gives.
+        duplicated: Python names of the fields that more than one column gives.
+    """
+
+    def __init__(
+        self, message: str, *, missing: tuple[str, ...] = (), duplicated: tuple[str, ...] = ()
+    ) -> None:
+        super().__init__(message)
+        self.missing = missing
+        self.duplicated = duplicated

@@ -4,7 +4,8 @@ A bad row never stops a table: it becomes a :class:`RowError` saying where the r
 (the *position*: a CSV line, a sheet row or a DataFrame index label) and why it was
 rejected, and every good row is kept. A header that lacks a required column, or gives
 the same field twice, makes the whole table unreadable: :class:`HeaderError` is raised
-before any row is read.
+before any row is read (it lives with the library's other errors in
+:mod:`vnlabor.errors`).
 
 >>> str(RowError(3, None, "khu vực / area: thiếu giá trị / value missing"))
 'line 3: khu vực / area: thiếu giá trị / value missing'
@@ -17,6 +18,8 @@ from __future__ import annotations
 from collections.abc import Hashable
 from dataclasses import dataclass
 from typing import Literal
+
+from vnlabor.errors import HeaderError
 
 __all__ = ["HeaderError", "PositionUnit", "RowError"]
 
@@ -46,21 +49,3 @@ class RowError:
 
     def __str__(self) -> str:
         return f"{self.unit} {self.line}: {self.reason}"
-
-
-class HeaderError(ValueError):
-    """The header of a table cannot be used: a required column is missing or doubled.
-
-    Raised before any row is read, with every problem of the header in one message.
-
-    Attributes:
-        missing: Python names of the required fields no column gives.
-        duplicated: Python names of the fields that more than one column gives.
-    """
-
-    def __init__(
-        self, message: str, *, missing: tuple[str, ...] = (), duplicated: tuple[str, ...] = ()
-    ) -> None:
-        super().__init__(message)
-        self.missing = missing
-        self.duplicated = duplicated
