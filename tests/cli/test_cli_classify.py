@@ -123,6 +123,12 @@ def test_unreadable_tables_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert not Path(out).exists()
 
 
-def test_demo_still_runs(capsys: pytest.CaptureFixture[str]) -> None:
+def test_demo_prints_a_kpi_report(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["demo", "--locale", "en"]) == 0
-    assert "Summary (12):" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "Indicators on 01/03/2024 (12 sample households):" in out
+    # The report's rate is the count of explanations that say "Poor household".
+    poor = out.count("\nPoor household under")
+    assert f"Multidimensional poverty rate: {poor / 12:.2%} ({poor}/12)" in out
+    assert main(["demo"]) == 0
+    assert "Tỷ lệ hộ nghèo (đa chiều)" in capsys.readouterr().out

@@ -17,6 +17,7 @@ import sys
 from collections import Counter
 from collections.abc import Sequence
 from datetime import date
+from fractions import Fraction
 from importlib import resources
 from pathlib import Path
 
@@ -80,29 +81,64 @@ def _classify_file(path: Path, on: date, output: Path, sheet: str | None) -> int
 
 
 def _demo(on: date, locale: str) -> int:
-    from vnlabor.io import read_households_csv
-    from vnlabor.l10n import format_percent, label
+    from vnlabor import kpi
+    from vnlabor.io import read_households
+    from vnlabor.l10n import format_date, format_number, format_percent, label, message
     from vnlabor.model.poverty_status import PovertyStatus
     from vnlabor.poverty import classify_many
 
     source = resources.files("vnlabor.sample_data") / "households.csv"
     with resources.as_file(source) as path:
-        table = read_households_csv(path)
+        table = read_households(path)
     results = classify_many(table.households, on=on)
     for c in results:
         print(f"== {c.household.household_id}")
         print(c.explain(locale))
-    counts = Counter(c.status for c in results)
-    total = len(results)
-    title = "Tổng hợp" if locale == "vi" else "Summary"
-    print(f"\n{title} ({total}):")
-    for status in PovertyStatus:
-        from fractions import Fraction
 
-        share = Fraction(counts[status], total) if total else Fraction(0)
-        print(
-            f"  {label(status, locale)}: {counts[status]} ({format_percent(share, locale=locale)})"
+    def share(ratio: kpi.Ratio) -> str:
+        value = ratio.value
+        shown = "—" if value is None else format_percent(value, locale=locale)
+        return f"{shown} ({ratio.numerator}/{ratio.denominator})"
+
+    print()
+    day = format_date(on, locale=locale)
+    print(message("cli.demo.report", locale, date=day, count=len(results)))
+    counts = Counter(c.status for c in results)
+    print("  " + "; ".join(f"{label(s, locale)} {counts[s]}" for s in PovertyStatus))
+    for indicator in (kpi.poverty_rate, kpi.near_poor_rate):
+        result = indicator(results, by="area")
+        assert isinstance(result.value, kpi.Ratio)
+        assert result.breakdown is not None
+        groups = "; ".join(
+            f"{label(g.key, locale)} {share(g.ratio)}" for g in result.breakdown.groups
         )
+        print(f"  {result.name(locale)}: {share(result.value)} — {groups}")
+
+    def percent(value: Fraction | None) -> str:
+        return "—" if value is None else format_percent(value, locale=locale)
+
+    af = kpi.alkire_foster(results)
+    print(
+        "  "
+        + message(
+            "cli.demo.measures",
+            locale,
+            gap=percent(kpi.poverty_gap(results)),
+            severity=percent(kpi.poverty_severity(results)),
+        )
+    )
+    print(
+        "  "
+        + message(
+            "cli.demo.alkire_foster",
+            locale,
+            h=percent(af.headcount),
+            a=percent(af.intensity),
+            m0="—"
+            if af.adjusted_headcount is None
+            else format_number(af.adjusted_headcount, digits=4, locale=locale),
+        )
+    )
     return 0
 
 
