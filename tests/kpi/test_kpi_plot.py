@@ -18,7 +18,7 @@ def test_missing_matplotlib_gives_an_actionable_error(monkeypatch: pytest.Monkey
         return real_import(name, package)
 
     monkeypatch.setattr(importlib, "import_module", fake)
-    with pytest.raises(ImportError, match=r"pip install 'vnlabor\[plot\]'"):
+    with pytest.raises(ImportError, match=r'pip install "vnlabor\[plot\]"'):
         plot_kpi({"2023": Ratio(1, 2)})
 
 

@@ -16,27 +16,10 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from vnlabor._optional import require
 from vnlabor.io.table import Row, Table, split_header
 
-__all__ = ["import_openpyxl", "open_sheet", "write_xlsx"]
-
-_INSTALL = 'pip install "vnlabor[excel]"'
-
-
-def import_openpyxl() -> Any:
-    """The ``openpyxl`` module, or an ``ImportError`` naming the extra to install.
-
-    Raises:
-        ImportError: openpyxl is not installed.
-    """
-    try:
-        import openpyxl
-    except ImportError as exc:
-        raise ImportError(
-            "đọc/ghi tệp Excel cần openpyxl / reading and writing Excel files needs "
-            f"openpyxl: {_INSTALL}"
-        ) from exc
-    return openpyxl
+__all__ = ["open_sheet", "write_xlsx"]
 
 
 @contextmanager
@@ -52,7 +35,7 @@ def open_sheet(path: str | Path, sheet: str | None = None) -> Iterator[Table]:
         OSError: The file cannot be opened.
         ValueError: No sheet of that name, or not a workbook.
     """
-    openpyxl = import_openpyxl()
+    openpyxl: Any = require("openpyxl", "excel", "Excel")
     path = Path(path)
     from openpyxl.utils.exceptions import InvalidFileException
 
@@ -102,7 +85,7 @@ def write_xlsx(
         ImportError: openpyxl is not installed.
         OSError: The file cannot be written.
     """
-    openpyxl = import_openpyxl()
+    openpyxl: Any = require("openpyxl", "excel", "Excel")
     book = openpyxl.Workbook(write_only=True)
     ws = book.create_sheet(sheet)
     ws.append(list(header))

@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from pydantic import BaseModel
 
+from vnlabor._optional import require
 from vnlabor.io.cells import FieldSpec, field_specs
 from vnlabor.io.table import Row, Table
 from vnlabor.l10n.labels import field_label
@@ -47,7 +48,6 @@ __all__ = [
     "Headers",
     "classifications_to_frame",
     "frame_table",
-    "import_pandas",
     "is_frame",
     "to_frame",
 ]
@@ -67,21 +67,6 @@ CLASSIFICATION_COLUMNS = (
     "on",
 )
 """The columns of :func:`classifications_to_frame`, in order."""
-
-_INSTALL = 'pip install "vnlabor[pandas]"'
-
-
-def import_pandas() -> Any:
-    """The ``pandas`` module, or an ``ImportError`` naming the extra to install.
-
-    Raises:
-        ImportError: pandas is not installed.
-    """
-    try:
-        import pandas
-    except ImportError as exc:
-        raise ImportError(f"cần pandas / pandas is needed: {_INSTALL}") from exc
-    return pandas
 
 
 def is_frame(obj: object) -> bool:
@@ -207,7 +192,7 @@ def to_frame(
     """
     if headers not in ("field", "vi", "en"):
         raise ValueError(f"headers must be 'field', 'vi' or 'en', not {headers!r}")
-    pandas = import_pandas()
+    pandas: Any = require("pandas", "pandas", "DataFrame")
     rows = list(records)
     cls: type[BaseModel] | None = model if model is not None else (type(rows[0]) if rows else None)
     if cls is None:
@@ -243,7 +228,7 @@ def classifications_to_frame(classifications: Iterable[Classification]) -> pd.Da
     >>> row["status"], int(row["deprivation_count"]), int(row["income_line"]), row["standard"]
     ('near_poor', 2, 1500000, '07/2021/NĐ-CP')
     """
-    pandas = import_pandas()
+    pandas: Any = require("pandas", "pandas", "DataFrame")
     items = list(classifications)
     data = {
         "household_id": pandas.Series([c.household.household_id for c in items], dtype=object),

@@ -39,13 +39,13 @@ map, the 34-unit one (``"new"``) or the 63-unit one (``"old"``):
 from __future__ import annotations
 
 import functools
-import importlib
 import operator
 from collections.abc import Callable, Hashable, Iterable
 from datetime import date, timedelta
 from enum import Enum, StrEnum
 from typing import Any, Literal
 
+from vnlabor._optional import require
 from vnlabor.geo.registry import REFORM_2025, province_as_of
 from vnlabor.kpi.ratio import Ratio
 from vnlabor.model.base import VnlaborModel
@@ -125,13 +125,7 @@ class Breakdown(VnlaborModel):
         Columns: ``numerator``, ``denominator`` and ``value`` (an exact ``Fraction``, or
         ``None`` for an empty denominator).
         """
-        try:
-            # Imported by name: pandas is an optional extra and ships no type stubs.
-            pd = importlib.import_module("pandas")
-        except ImportError as exc:  # pragma: no cover - depends on the environment
-            raise ImportError(
-                "Breakdown.to_frame needs pandas: pip install 'vnlabor[pandas]'"
-            ) from exc
+        pd: Any = require("pandas", "pandas", "Breakdown.to_frame")
         rows = [(str(g.key), g.ratio) for g in self.groups] + [("total", self.total)]
         return pd.DataFrame(
             {

@@ -6,11 +6,11 @@ matplotlib is imported only when :func:`plot_kpi` is called, so the rest of
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Mapping
 from fractions import Fraction
 from typing import Any, TypeVar
 
+from vnlabor._optional import require
 from vnlabor.kpi.date_range import DateRange
 from vnlabor.kpi.number import Number, to_fraction
 from vnlabor.kpi.points import PercentagePoints
@@ -23,16 +23,11 @@ __all__ = ["plot_kpi"]
 
 _PeriodKey = TypeVar("_PeriodKey", bound=ReportingPeriod | DateRange | str)
 
-_INSTALL = "plot_kpi needs matplotlib: pip install 'vnlabor[plot]'"
 _COLOURS = {True: "#2e7d32", False: "#c62828", None: "#757575"}  # met, not met, no target
 
 
 def _pyplot() -> Any:
-    try:
-        # Imported by name at call time: matplotlib is an optional extra.
-        return importlib.import_module("matplotlib.pyplot")
-    except ImportError as exc:
-        raise ImportError(_INSTALL) from exc
+    return require("matplotlib.pyplot", "plot", "plot_kpi")
 
 
 def _label(period: ReportingPeriod | DateRange | str, locale: str) -> str:
