@@ -53,8 +53,7 @@ from vnlabor.model.area import Area
 from vnlabor.model.deprivation import Deprivation
 from vnlabor.model.household import coerce_area, coerce_deprivations
 from vnlabor.model.poverty_status import PovertyStatus
-from vnlabor.poverty.classification import _resolve
-from vnlabor.poverty.standard import CompiledStandard
+from vnlabor.poverty.standard import CompiledStandard, compiled_for
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -224,7 +223,7 @@ def status_codes(
     >>> codes, [STATUS_BY_CODE[c].value for c in codes]
     (array([0, 1], dtype=int8), ['poor', 'near_poor'])
     """
-    compiled = _resolve(on, list_year, law)
+    compiled = compiled_for(on, list_year, law)
     return _run(_table.open_table(table), compiled)
 
 

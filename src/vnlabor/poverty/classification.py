@@ -33,7 +33,7 @@ from vnlabor.poverty.rule import Band, match_band
 from vnlabor.poverty.standard import (
     CompiledStandard,
     PovertyStandard,
-    compiled_in_force,
+    compiled_for,
     list_year_start,
 )
 
@@ -188,7 +188,7 @@ def classify(
         NoStandardInForce: no standard is encoded for the date.
         TypeError: neither or both of ``on`` and ``list_year`` given.
     """
-    compiled = _resolve(on, list_year, law)
+    compiled = compiled_for(on, list_year, law)
     return _classify(household, compiled, on if on is not None else list_year_start(list_year or 0))
 
 
@@ -200,15 +200,9 @@ def classify_many(
     law: LawBook | None = None,
 ) -> list[Classification]:
     """:func:`classify` for many households on one date (the standard is looked up once)."""
-    compiled = _resolve(on, list_year, law)
+    compiled = compiled_for(on, list_year, law)
     day = on if on is not None else list_year_start(list_year or 0)
     return [_classify(hh, compiled, day) for hh in households]
-
-
-def _resolve(on: date | None, list_year: int | None, law: LawBook | None) -> CompiledStandard:
-    if (on is None) == (list_year is None):
-        raise TypeError("give exactly one of on= (a date) or list_year= (a year)")
-    return compiled_in_force(on if on is not None else list_year_start(list_year or 0), law)
 
 
 _new_tuple = tuple.__new__

@@ -41,9 +41,13 @@ from vnlabor.model.deprivation import Deprivation
 from vnlabor.poverty.rule import Band, build_bands
 
 __all__ = [
+    "CompiledStandard",
     "IndicatorDefinition",
     "PovertyStandard",
+    "compiled_for",
+    "compiled_in_force",
     "covered_range",
+    "list_year_start",
     "standard_for_list_year",
     "standard_in_force",
 ]
@@ -169,6 +173,23 @@ def compiled_in_force(on: date, law: LawBook | None = None) -> CompiledStandard:
     except KeyError:
         compiled = by_date[on] = _compiled_search(book, on)
         return compiled
+
+
+def compiled_for(
+    on: date | None = None, list_year: int | None = None, law: LawBook | None = None
+) -> CompiledStandard:
+    """The compiled standard for a date, or for the lists of a year (exactly one of them).
+
+    The one resolution both engines use (:func:`vnlabor.classify` and
+    :func:`vnlabor.batch.classify`).
+
+    Raises:
+        TypeError: neither or both of ``on`` and ``list_year`` given.
+        NoStandardInForce: no standard is encoded for the date.
+    """
+    if (on is None) == (list_year is None):
+        raise TypeError("give exactly one of on= (a date) or list_year= (a year)")
+    return compiled_in_force(on if on is not None else list_year_start(list_year or 0), law)
 
 
 def _compiled_search(book: LawBook, on: date) -> CompiledStandard:
