@@ -7,7 +7,7 @@ import pkgutil
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel, ValidationError
 
@@ -142,3 +142,32 @@ def test_every_record_has_a_json_schema(model: type[BaseModel], mode: str) -> No
     schema = model.model_json_schema(mode=mode)  # type: ignore[arg-type]
     assert schema["type"] == "object"
     assert schema.get("properties")
+
+
+_CELLS = st.one_of(
+    st.none(),
+    st.text(max_size=6),
+    st.integers(-5, 10**13),
+    st.floats(allow_nan=True),
+    st.booleans(),
+    st.lists(st.text(max_size=3), max_size=3),
+    st.dates(),
+)
+
+
+@pytest.mark.parametrize("model", RECORDS, ids=lambda cls: cls.__qualname__)
+def test_any_input_validates_or_raises_validation_error(model: type[BaseModel]) -> None:
+    # Garbage in gives a ValidationError (reworded or not), never another exception.
+    @settings(max_examples=30, deadline=None)
+    @given(st.dictionaries(st.sampled_from(sorted(model.model_fields)), _CELLS))
+    def check(data: dict[str, Any]) -> None:
+        rejected: ValidationError | None = None
+        try:
+            model.model_validate(data)
+        except ValidationError as exc:
+            rejected = exc
+        if rejected is not None:
+            assert str(rejected)
+            assert all(e["loc"] is not None for e in rejected.errors())
+
+    check()
