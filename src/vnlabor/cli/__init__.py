@@ -1,4 +1,11 @@
-"""Command line: ``vnlabor demo`` and ``vnlabor classify HOUSEHOLDS --on DATE --output OUT``.
+"""Command line: ``vnlabor demo``, ``classify``, ``law`` and ``schema``.
+
+``demo`` classifies the bundled sample households and prints a KPI report.
+
+``law --on DATE [--overlay KEY]`` lists every legal parameter in force on a date with
+its value, instrument, article and confidence (a provincial overlay on request).
+
+``schema MODEL`` prints the JSON Schema of a record (``Household``, ``Trainee``…).
 
 ``classify`` reads a household table from a CSV file or an ``.xlsx`` workbook
 (``--sheet NAME``; default: the active sheet) and writes ``household_id`` and
@@ -49,7 +56,59 @@ def _parser() -> argparse.ArgumentParser:
     cl.add_argument("--on", type=_date, required=True, help="date: YYYY-MM-DD or dd/mm/yyyy")
     cl.add_argument("--output", type=Path, required=True, help="output file: .csv or .xlsx")
     cl.add_argument("--sheet", help="sheet of an .xlsx input (default: the active sheet)")
+    law = sub.add_parser("law", help="legal parameters in force on a date, with citations")
+    law.add_argument("--on", type=_date, required=True, help="date: YYYY-MM-DD or dd/mm/yyyy")
+    law.add_argument("--overlay", action="append", default=[], help="bundled overlay key")
+    law.add_argument("--locale", choices=("vi", "en"), default="vi")
+    sc = sub.add_parser("schema", help="JSON Schema of a record type")
+    sc.add_argument("model", help="record type, e.g. Household, Trainee, JobFairSession")
+    sc.add_argument("--mode", choices=("validation", "serialization"), default="validation")
     return p
+
+
+def _law(on: date, overlays: Sequence[str], locale: str) -> int:
+    from vnlabor.l10n import format_date
+    from vnlabor.law import bundled_overlay, national
+    from vnlabor.law.catalogue import confidence_text, render_value
+
+    try:
+        book = national()
+        for key in overlays:
+            book = book.with_overlay(bundled_overlay(key))
+    except (KeyError, ValueError) as exc:
+        print(f"vnlabor: {exc.args[0] if exc.args else exc}", file=sys.stderr)
+        return 2
+    print(f"{format_date(on, locale=locale)}{' + ' + ', '.join(book.overlays) if overlays else ''}")
+    for parameter in book:
+        found = parameter.find(on)
+        if found is None:
+            continue
+        value = render_value(found.value, parameter.unit, locale)
+        source = book.cite(found.citation, locale)
+        sure = confidence_text(found.citation.confidence, locale)
+        print(f"{parameter.name} = {value}\n    {source} — {sure}")
+    return 0
+
+
+def _schema(name: str, mode: str) -> int:
+    import json
+
+    import vnlabor
+    from vnlabor.model.base import VnlaborModel
+
+    model = getattr(vnlabor, name, None)
+    if not (isinstance(model, type) and issubclass(model, VnlaborModel)):
+        known = sorted(
+            n
+            for n in vnlabor.__all__
+            if isinstance(getattr(vnlabor, n), type)
+            and issubclass(getattr(vnlabor, n), VnlaborModel)
+        )
+        print(f"vnlabor: no record type {name!r}; one of: {', '.join(known)}", file=sys.stderr)
+        return 2
+    schema = model.model_json_schema(mode=mode)  # type: ignore[arg-type]
+    print(json.dumps(schema, ensure_ascii=False, indent=2))
+    return 0
 
 
 def _classify_file(path: Path, on: date, output: Path, sheet: str | None) -> int:
@@ -148,6 +207,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = _parser().parse_args(argv)
     except SystemExit as exc:  # argparse exits 2 on bad arguments, 0 on --help
         return int(exc.code or 0)
-    if args.command == "demo":
-        return _demo(args.on, args.locale)
-    return _classify_file(args.households, args.on, args.output, args.sheet)
+    try:
+        if args.command == "demo":
+            return _demo(args.on, args.locale)
+        if args.command == "law":
+            return _law(args.on, args.overlay, args.locale)
+        if args.command == "schema":
+            return _schema(args.model, args.mode)
+        return _classify_file(args.households, args.on, args.output, args.sheet)
+    except BrokenPipeError:  # output piped into `head` and the like: stop quietly
+        sys.stderr.close()
+        return 0
