@@ -19,6 +19,7 @@ by machine and load; nothing here asserts a speed.
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -88,26 +89,14 @@ def main() -> None:
     assert vnlabor.batch.classify(sample, on=on).tolist() == expected
 
     print(f"households: {n:,} (pandas {pd.__version__}, pyarrow {pa.__version__})")
-    report(
-        "DataFrame, boolean columns",
-        n,
-        best_of(repeat, lambda: vnlabor.batch.classify(frame, on=on)),
+    cases: tuple[tuple[str, Callable[[], object]], ...] = (
+        ("DataFrame, boolean columns", lambda: vnlabor.batch.classify(frame, on=on)),
+        ("DataFrame, 'deprivations' text", lambda: vnlabor.batch.classify(text, on=on)),
+        ("pyarrow Table, boolean columns", lambda: vnlabor.batch.classify(table, on=on)),
+        ("status_codes, DataFrame (int8)", lambda: vnlabor.batch.status_codes(frame, on=on)),
     )
-    report(
-        "DataFrame, 'deprivations' text",
-        n,
-        best_of(repeat, lambda: vnlabor.batch.classify(text, on=on)),
-    )
-    report(
-        "pyarrow Table, boolean columns",
-        n,
-        best_of(repeat, lambda: vnlabor.batch.classify(table, on=on)),
-    )
-    report(
-        "status_codes, DataFrame (int8)",
-        n,
-        best_of(repeat, lambda: vnlabor.batch.status_codes(frame, on=on)),
-    )
+    for label, run in cases:
+        report(label, n, best_of(repeat, run))
 
 
 if __name__ == "__main__":
