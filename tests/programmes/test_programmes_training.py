@@ -203,6 +203,12 @@ def test_standard_travel_boundary(distance: Any, paid: int) -> None:
             0,
         ),
         ({"household_status": PovertyStatus.POOR, "special_difficulty_area": True}, 5, 300_000),
+        # A difficult (not ĐBKK) commune opens the same allowance (QĐ 46/2015 Art. 5.2).
+        ({"household_status": PovertyStatus.POOR, "difficult_area": True}, Decimal("4.999"), 0),
+        ({"household_status": PovertyStatus.POOR, "difficult_area": True}, 5, 300_000),
+        # Neither: below the standard 15 km nothing, at 15 km the standard amount.
+        ({"household_status": PovertyStatus.POOR}, 5, 0),
+        ({"household_status": PovertyStatus.POOR}, 15, 200_000),
     ],
 )
 def test_special_travel_boundary(facts: dict[str, Any], distance: Any, paid: int) -> None:

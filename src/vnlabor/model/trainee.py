@@ -41,6 +41,10 @@ class Trainee(VnlaborModel):
     """Member of a newly-escaped household (*hộ mới thoát nghèo*)."""
     special_difficulty_area: bool | None = None
     """Lives in an extremely difficult commune, village or hamlet (*xã, thôn, bản ĐBKK*)."""
+    difficult_area: bool | None = False
+    """Lives in a difficult commune, village or hamlet (*xã, thôn, bản khó khăn*) that is
+    not listed as extremely difficult; with ``special_difficulty_area`` it opens the
+    higher travel allowance (QĐ 46/2015 Art. 5.2, TT 152/2016 Art. 7.2.c)."""
     merit: bool | None = False
     """Entitled to policies for people with revolutionary merit (*người có công*)."""
     land_recovered: bool | None = False

@@ -20,7 +20,7 @@
   (``training.provincial.excluded_categories``).
 * **Meals** = rate × days of actual study, for the groups in ``training.meals.categories``.
 * **Travel**: the special amount for disabled trainees and residents of extremely
-  difficult communes at ``training.travel.special_min_km`` or more, else the standard
+  difficult or extremely difficult communes at ``training.travel.special_min_km`` or more, else the standard
   amount at ``training.travel.standard_min_km`` or more (bounds inclusive), for the
   groups in ``training.travel.categories``.
 
@@ -106,6 +106,7 @@ _FACTS = (
     "household_status",
     "newly_escaped",
     "special_difficulty_area",
+    "difficult_area",
     "merit",
     "land_recovered",
     "laid_off",
@@ -243,7 +244,10 @@ def _plan(facts: dict[str, object], book: LawBook, on: date, distance: Fraction 
     codes = {c.value for c in available}
     meals = bool(codes & _codes(book, "training.meals.categories", on))
     travel = bool(codes & _codes(book, "training.travel.categories", on))
-    special = facts.get("disabled") is True or facts.get("special_difficulty_area") is True
+    special = any(
+        facts.get(fact) is True
+        for fact in ("disabled", "difficult_area", "special_difficulty_area")
+    )
     amount = _travel_amount(book, on, special, distance) if travel else 0
     if not options:
         return _Plan(0, meals, travel, amount, None, (), tuple(skipped), None, None, special)
