@@ -53,6 +53,7 @@ from vnlabor.kpi.poverty_measures import (
     poverty_severity,
 )
 from vnlabor.kpi.ratio import Ratio
+from vnlabor.kpi.report import describe_target, explain_kpi, format_kpi_value
 from vnlabor.kpi.target import Comparison, Target
 from vnlabor.kpi.unit import KpiUnit
 
@@ -83,7 +84,10 @@ __all__ = [
     "counselling_conferences",
     "counselling_contacts",
     "departures_abroad",
+    "describe_target",
+    "explain_kpi",
     "fgt",
+    "format_kpi_value",
     "headcount_ratio",
     "job_exchange_attendance",
     "job_exchange_sessions",

@@ -39,6 +39,7 @@ from vnlabor.kpi.number import Exact, Number, to_fraction
 from vnlabor.kpi.points import PercentagePoints
 from vnlabor.kpi.ratio import Ratio
 from vnlabor.kpi.target import Target
+from vnlabor.law.book import LawBook
 from vnlabor.model.base import VnlaborModel
 from vnlabor.model.counselling import CounsellingConference, CounsellingContact, CounsellingTopic
 from vnlabor.model.course import TrainingField
@@ -148,6 +149,16 @@ class KpiResult(VnlaborModel):
         if isinstance(value, PercentagePoints):
             return value.points
         return Fraction(value)
+
+    def explain(self, locale: str = "vi", law: LawBook | None = None) -> str:
+        """The KPI as a short report (see :func:`vnlabor.kpi.explain_kpi`).
+
+        Value, whether the target is met and by how much, breakdown, data gaps, and the
+        definition with the instruments it rests on.
+        """
+        from vnlabor.kpi.report import explain_kpi
+
+        return explain_kpi(self, locale, law)
 
     def name(self, locale: str = "vi") -> str:
         """The KPI's name in ``locale``."""

@@ -19,9 +19,9 @@
   cap) and both are cited. A province may exclude categories
   (``training.provincial.excluded_categories``).
 * **Meals** = rate × days of actual study, for the groups in ``training.meals.categories``.
-* **Travel**: the special amount for disabled trainees and residents of extremely
-  difficult or extremely difficult communes at ``training.travel.special_min_km`` or more, else the standard
-  amount at ``training.travel.standard_min_km`` or more (bounds inclusive), for the
+* **Travel**: the special amount for disabled trainees and residents of difficult or
+  extremely difficult communes at ``training.travel.special_min_km`` or more, else the
+  standard amount at ``training.travel.standard_min_km`` or more (bounds inclusive), for the
   groups in ``training.travel.categories``.
 
 Unknown facts: a ``None`` field that could change the category, meals or travel makes
