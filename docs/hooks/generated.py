@@ -37,6 +37,7 @@ from vnlabor.model.new_job import NewJobSource
 from vnlabor.model.training_outcome import EmploymentOutcome
 from vnlabor.programmes import (
     AbroadGroup,
+    EmploymentLawGroup,
     Lender,
     Outcome,
     Programme,
@@ -59,6 +60,7 @@ GLOSSARY_ENUMS: tuple[type[Enum], ...] = (
     SupportKind,
     Outcome,
     AbroadGroup,
+    EmploymentLawGroup,
     Lender,
     JobFairKind,
     NewJobSource,

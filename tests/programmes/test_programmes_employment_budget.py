@@ -26,6 +26,7 @@ from vnlabor.programmes import (
     TrainingDecision,
     abroad_loan,
     abroad_support,
+    abroad_support_employment_law,
     counsellor_fees,
     job_connection_support,
     training_support,
@@ -135,6 +136,7 @@ def test_mixed_decisions_round_trip_through_the_discriminated_union() -> None:
     decisions: list[AnyDecision] = [
         training_support(trainee(), course, on=DAY, distance_km=1),
         abroad_support(w, AbroadCosts(foreign_language=1), on=DAY, distance_km=1),
+        abroad_support_employment_law(w, AbroadCosts(orientation=1), on=DAY, distance_km=1),
         abroad_loan(w, 5, on=DAY),
         job_connection_support(JobPlacement(contract_signed=True), on=DAY),
         counsellor_fees(CounsellorMonth(sessions=1, fee_per_session=1), on=DAY),
@@ -195,6 +197,9 @@ def test_explain_renders_every_kind_of_decision(locale: str) -> None:
             on=DAY,
         ),
         abroad_support(w, AbroadCosts(foreign_language=9_000_000, passport=200_000), on=DAY),
+        abroad_support_employment_law(
+            w, AbroadCosts(skill_upgrade=9_000_000, lodging_months=2), on=DAY
+        ),
         abroad_loan(w, 120_000_000, on=DAY),
         job_connection_support(JobPlacement(contract_signed=False), on=DAY),
         counsellor_fees(CounsellorMonth(sessions=20, fee_per_session=50_000), on=DAY),

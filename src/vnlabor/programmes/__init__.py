@@ -5,13 +5,17 @@ reasons and citations); :func:`is_eligible` is the never-raising predicate and
 :class:`Budget` totals many decisions.
 
 * :func:`training_support`: elementary and under-3-month training.
-* :func:`abroad_support`, :func:`abroad_loan`: working abroad under contract.
+* :func:`abroad_support`, :func:`abroad_loan`: working abroad under contract
+  (Circular 55/2023; Decree 61/2015 loans).
+* :func:`abroad_support_employment_law`: working abroad under contract, the
+  Employment-Law route (Joint Circular 09/2016).
 * :func:`job_connection_support`, :func:`counsellor_fees`: sustainable employment.
 
 References:
     * Quyết định 46/2015/QĐ-TTg; Thông tư 152/2016/TT-BTC.
     * Thông tư 55/2023/TT-BTC, Điều 24-25, 68-69, 72.
     * Luật 69/2020/QH14; Nghị định 61/2015/NĐ-CP; Nghị định 74/2019/NĐ-CP.
+    * Luật Việc làm 38/2013/QH13, Điều 20; Thông tư liên tịch 09/2016/TTLT-BLĐTBXH-BTC.
     * Quyết định 69/2024/QĐ-UBND của UBND thành phố Hà Nội (overlay ``hanoi-69-2024``).
 """
 
@@ -22,9 +26,14 @@ from vnlabor.programmes.abroad import (
     abroad_loan,
     abroad_support,
 )
+from vnlabor.programmes.abroad_employment_law import (
+    abroad_support_employment_law,
+    employment_law_groups,
+)
 from vnlabor.programmes.budget import Budget, BudgetLine
 from vnlabor.programmes.categories import (
     AbroadGroup,
+    EmploymentLawGroup,
     Lender,
     Outcome,
     Programme,
@@ -34,6 +43,7 @@ from vnlabor.programmes.categories import (
 )
 from vnlabor.programmes.decision import (
     AbroadDecision,
+    AbroadEmploymentLawDecision,
     AnyDecision,
     CounsellorDecision,
     Decision,
@@ -56,6 +66,7 @@ from vnlabor.programmes.training import check_distance, training_categories, tra
 __all__ = [
     "AbroadCosts",
     "AbroadDecision",
+    "AbroadEmploymentLawDecision",
     "AbroadGroup",
     "AbroadTier",
     "AnyDecision",
@@ -64,6 +75,7 @@ __all__ = [
     "CounsellorDecision",
     "CounsellorMonth",
     "Decision",
+    "EmploymentLawGroup",
     "JobConnectionDecision",
     "JobPlacement",
     "Lender",
@@ -80,8 +92,10 @@ __all__ = [
     "abroad_group",
     "abroad_loan",
     "abroad_support",
+    "abroad_support_employment_law",
     "check_distance",
     "counsellor_fees",
+    "employment_law_groups",
     "is_eligible",
     "job_connection_support",
     "training_categories",

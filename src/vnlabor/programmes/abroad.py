@@ -28,8 +28,9 @@ Items (each at actual cost up to its cap, paid once at the highest rate, Art. 69
   actual cost, health check up to its cap.
 
 The data covers 15/08/2023-31/12/2026 (Circular 55/2023 and its transition); other days
-raise :class:`~vnlabor.errors.ParameterNotInForce` (the 2016 TTLT 09/2016 rates are not
-encoded).
+raise :class:`~vnlabor.errors.ParameterNotInForce`. The co-existing Employment-Law route
+(Joint Circular 09/2016, from 01/08/2016) is a separate rule:
+:func:`~vnlabor.programmes.abroad_employment_law.abroad_support_employment_law`.
 
 :func:`abroad_loan` applies Decree 61/2015/NĐ-CP Art. 11 and the loan terms of Decree
 74/2019/NĐ-CP: at most 100 % of the contract costs, collateral from 100,000,000 VND,
@@ -52,7 +53,8 @@ Fund (near-poor, relatives of people with merit).
 References:
     * Luật 69/2020/QH14 (Người lao động Việt Nam đi làm việc ở nước ngoài theo hợp đồng), Điều 3.
     * Nghị định 61/2015/NĐ-CP, Điều 11; sửa đổi bởi Nghị định 74/2019/NĐ-CP.
-    * Thông tư liên tịch 09/2016/TTLT-BLĐTBXH-BTC (rates before 2023, not encoded).
+    * Thông tư liên tịch 09/2016/TTLT-BLĐTBXH-BTC (the Employment-Law route, applied by
+      :mod:`vnlabor.programmes.abroad_employment_law`).
     * Thông tư 152/2016/TT-BTC, Điều 7.1 (vocational caps).
     * Thông tư 55/2023/TT-BTC, Điều 25 và 69.
 """
@@ -81,7 +83,14 @@ from vnlabor.programmes.decision import (
 from vnlabor.programmes.training import check_distance
 from vnlabor.types import VND, NonNegativeCount
 
-__all__ = ["AbroadCosts", "AbroadTier", "abroad_loan", "abroad_support"]
+__all__ = [
+    "AbroadCosts",
+    "AbroadTier",
+    "abroad_loan",
+    "abroad_support",
+    "travel_allowance",
+    "under_age_reason",
+]
 
 
 class AbroadTier(StrEnum):
@@ -105,7 +114,13 @@ _TIER = {
 
 
 class AbroadCosts(VnlaborModel):
-    """What a worker claims before departure; ``None`` = not claimed (no item)."""
+    """What a worker claims before departure; ``None`` = not claimed (no item).
+
+    Shared by both routes. ``orientation``, ``skill_upgrade`` and ``language_upgrade``
+    are items of the Employment-Law route only
+    (:func:`~vnlabor.programmes.abroad_employment_law.abroad_support_employment_law`);
+    :func:`abroad_support` (Circular 55/2023) has no such items and ignores them.
+    """
 
     vocational_training: VND | None = None
     """Actual cost of the vocational course."""
@@ -125,6 +140,15 @@ class AbroadCosts(VnlaborModel):
     """Criminal-record certificate fee (actual cost)."""
     health_check: VND | None = None
     """Health-check cost (actual, up to the cap)."""
+    orientation: VND | None = None
+    """Cost of the "necessary knowledge" (orientation) course (*bồi dưỡng kiến thức cần
+    thiết*); Employment-Law route only."""
+    skill_upgrade: VND | None = None
+    """Cost of a vocational skill-upgrade course the contract requires (*nâng cao trình
+    độ kỹ năng nghề*); Employment-Law route only."""
+    language_upgrade: VND | None = None
+    """Cost of a foreign-language upgrade course the contract requires; Employment-Law
+    route only."""
 
 
 _FACTS = (
@@ -186,15 +210,34 @@ def _vocational_parameter(tier: AbroadTier, facts: dict[str, object]) -> str:
     return "training.cap.other_women_rural"
 
 
-def _travel(book: LawBook, on: date, special: bool, distance: Fraction | None) -> int | None:
+def travel_allowance(
+    book: LawBook, on: date, prefix: str, *, special: bool, distance: Fraction | None
+) -> tuple[int, str | None] | None:
+    """The one-round-trip travel allowance at ``distance`` km, and the parameter paying it.
+
+    Reads ``<prefix>.special`` / ``<prefix>.special_min_km`` (only when ``special``: a
+    resident of an extremely difficult commune) and ``<prefix>.standard`` /
+    ``<prefix>.standard_min_km``; bounds inclusive. ``(0, None)`` when too close,
+    ``None`` when the distance is unknown.
+
+    >>> from vnlabor.law import national
+    >>> travel_allowance(national(), date(2024, 1, 1), "abroad.travel", special=True,
+    ...                  distance=Fraction(10))
+    (300000, 'abroad.travel.special')
+    """
     if distance is None:
         return None
-    names = [("abroad.travel.special_min_km", "abroad.travel.special")] if special else []
-    names.append(("abroad.travel.standard_min_km", "abroad.travel.standard"))
-    for min_name, name in names:
-        if distance >= book.amount(min_name, on):
-            return book.amount(name, on)
-    return 0
+    names = [f"{prefix}.special"] if special else []
+    names.append(f"{prefix}.standard")
+    for name in names:
+        if distance >= book.amount(f"{name}_min_km", on):
+            return book.amount(name, on), name
+    return 0, None
+
+
+def _travel(book: LawBook, on: date, special: bool, distance: Fraction | None) -> int | None:
+    found = travel_allowance(book, on, "abroad.travel", special=special, distance=distance)
+    return None if found is None else found[0]
 
 
 def _plan(facts: dict[str, object], book: LawBook, on: date, distance: Fraction | None) -> _Plan:
@@ -212,6 +255,27 @@ def _plan(facts: dict[str, object], book: LawBook, on: date, distance: Fraction 
 
 def _age(birth: date, on: date) -> int:
     return on.year - birth.year - ((on.month, on.day) < (birth.month, birth.day))
+
+
+def under_age_reason(lk: Lookup, birth_date: date | None, on: date) -> Reason | None:
+    """Why a worker born on ``birth_date`` is too young to go abroad on ``on``, if so.
+
+    ``None`` when old enough, when the birth date is unknown, or when no minimum age is
+    encoded for that day (``abroad.min_age``, Law 69/2020 Art. 3.1, from 01/01/2022).
+    """
+    if birth_date is None:
+        return None
+    min_age = lk.find("abroad.min_age")
+    if min_age is None or not isinstance(min_age.value, int):
+        return None
+    age = _age(birth_date, on)
+    if age >= min_age.value:
+        return None
+    return Reason(
+        key="programmes.reason.under_age",
+        values={"age": age, "min_age": min_age.value},
+        citation=min_age.citation,
+    )
 
 
 def abroad_support(
@@ -248,21 +312,9 @@ def abroad_support(
         return lk.decide(AbroadDecision, outcome, reasons, **extra)
 
     reasons: list[Reason] = []
-    if worker.birth_date is not None:
-        min_age = lk.find("abroad.min_age")
-        if min_age is not None and isinstance(min_age.value, int):
-            age = _age(worker.birth_date, on)
-            if age < min_age.value:
-                return done(
-                    Outcome.NOT_ELIGIBLE,
-                    [
-                        Reason(
-                            key="programmes.reason.under_age",
-                            values={"age": age, "min_age": min_age.value},
-                            citation=min_age.citation,
-                        )
-                    ],
-                )
+    too_young = under_age_reason(lk, worker.birth_date, on)
+    if too_young is not None:
+        return done(Outcome.NOT_ELIGIBLE, [too_young])
 
     facts: dict[str, object | None] = {f: getattr(worker, f) for f in _FACTS}
     plan, missing = resolve_unknowns(facts, _LOW, _HIGH, lambda f: _plan(f, book, on, distance))

@@ -10,7 +10,9 @@ Every member has a Vietnamese and an English label in the catalogues
 References:
     * Quyết định 46/2015/QĐ-TTg, Điều 2 và 4 (training categories).
     * Thông tư 55/2023/TT-BTC, Điều 25, 68, 69, 72 (2021-2025 national target programmes).
-    * Nghị định 61/2015/NĐ-CP, Điều 11 (lenders for working abroad).
+    * Nghị định 61/2015/NĐ-CP, Điều 10-11 (groups supported to work abroad; lenders).
+    * Luật Việc làm 38/2013/QH13, Điều 20; Thông tư liên tịch 09/2016/TTLT-BLĐTBXH-BTC,
+      Điều 3 (the Employment-Law route for working abroad).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from enum import StrEnum
 
 __all__ = [
     "AbroadGroup",
+    "EmploymentLawGroup",
     "Lender",
     "Outcome",
     "Programme",
@@ -52,6 +55,9 @@ class Programme(StrEnum):
     """Hỗ trợ kết nối việc làm thành công."""
     COUNSELLOR = "counsellor"
     """Chi phí cho người làm công tác tư vấn, giới thiệu."""
+    ABROAD_EMPLOYMENT_LAW = "abroad_employment_law"
+    """Hỗ trợ người lao động đi làm việc ở nước ngoài theo Luật Việc làm (Nghị định
+    61/2015/NĐ-CP, Thông tư liên tịch 09/2016/TTLT-BLĐTBXH-BTC)."""
 
 
 class SupportKind(StrEnum):
@@ -83,6 +89,12 @@ class SupportKind(StrEnum):
     """Kết nối việc làm thành công."""
     COUNSELLING = "counselling"
     """Tư vấn, giới thiệu."""
+    ORIENTATION = "orientation"
+    """Bồi dưỡng kiến thức cần thiết (pre-departure orientation)."""
+    SKILL_UPGRADE = "skill_upgrade"
+    """Nâng cao trình độ kỹ năng nghề (required by the contract)."""
+    LANGUAGE_UPGRADE = "language_upgrade"
+    """Nâng cao trình độ ngoại ngữ (required by the contract)."""
 
 
 class SupportUnit(StrEnum):
@@ -155,6 +167,24 @@ class AbroadGroup(StrEnum):
     """Điều 69.2: workers of near-poor or newly-escaped households in those areas."""
     ART_69_3 = "art_69_3"
     """Điều 69.3: other workers living in those areas."""
+
+
+class EmploymentLawGroup(StrEnum):
+    """Who the Employment Law supports to work abroad (Law 38/2013/QH13 Art. 20).
+
+    The same groups as Decree 61/2015/NĐ-CP Art. 10; a worker may be in several.
+    """
+
+    ETHNIC_MINORITY = "ethnic_minority"
+    """Người dân tộc thiểu số."""
+    POOR = "poor"
+    """Người thuộc hộ nghèo."""
+    NEAR_POOR = "near_poor"
+    """Người thuộc hộ cận nghèo."""
+    LAND_RECOVERED = "land_recovered"
+    """Người thuộc hộ bị thu hồi đất nông nghiệp."""
+    MERIT_RELATIVE = "merit_relative"
+    """Thân nhân người có công với cách mạng."""
 
 
 class Lender(StrEnum):

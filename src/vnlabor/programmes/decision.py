@@ -27,6 +27,8 @@ References:
     * Quyết định 46/2015/QĐ-TTg; Thông tư 152/2016/TT-BTC (training support).
     * Thông tư 55/2023/TT-BTC (2021-2025 national target programmes).
     * Nghị định 61/2015/NĐ-CP, sửa đổi bởi Nghị định 74/2019/NĐ-CP (loans).
+    * Luật Việc làm 38/2013/QH13, Điều 20; Thông tư liên tịch 09/2016/TTLT-BLĐTBXH-BTC
+      (working abroad, Employment-Law route).
 """
 
 from __future__ import annotations
@@ -46,6 +48,7 @@ from vnlabor.model.confidence import Confidence
 from vnlabor.poverty.reason import Reason
 from vnlabor.programmes.categories import (
     AbroadGroup,
+    EmploymentLawGroup,
     Lender,
     Outcome,
     Programme,
@@ -57,6 +60,7 @@ from vnlabor.types import VND
 
 __all__ = [
     "AbroadDecision",
+    "AbroadEmploymentLawDecision",
     "AnyDecision",
     "CounsellorDecision",
     "Decision",
@@ -124,7 +128,8 @@ class Decision(VnlaborModel):
     items: tuple[SupportItem, ...] = ()
     """Itemised amounts (empty unless eligible)."""
     pending: tuple[SupportKind, ...] = ()
-    """Items that could not be computed for lack of facts (see ``missing``)."""
+    """Items that could not be computed for lack of facts (see ``missing``) or because
+    vnlabor does not encode their rates (a reason says so)."""
     missing: tuple[str, ...] = ()
     """Names of the facts (fields or arguments) that are missing and matter."""
     parameters: tuple[ParameterUse, ...] = ()
@@ -353,6 +358,23 @@ class AbroadDecision(Decision):
         return self.group
 
 
+class AbroadEmploymentLawDecision(Decision):
+    """Support for a worker going abroad under the Employment Law (TTLT 09/2016 Art. 3)."""
+
+    kind: Literal[Programme.ABROAD_EMPLOYMENT_LAW] = Programme.ABROAD_EMPLOYMENT_LAW
+    """Always ``abroad_employment_law``."""
+    groups: tuple[EmploymentLawGroup, ...] = ()
+    """Every group of Employment Law Art. 20 the worker is in (empty unless eligible)."""
+    category: TrainingCategory | None = None
+    """The QĐ 46/2015 category whose training-cost cap applies to vocational training
+    (the most favourable of the worker's categories)."""
+
+    @property
+    def category_member(self) -> TrainingCategory | None:
+        """The QĐ 46/2015 category chosen."""
+        return self.category
+
+
 class LoanDecision(Decision):
     """A preferential loan for working abroad (Decree 61/2015 as amended by 74/2019)."""
 
@@ -389,7 +411,12 @@ class CounsellorDecision(Decision):
 
 
 AnyDecision = Annotated[
-    TrainingDecision | AbroadDecision | LoanDecision | JobConnectionDecision | CounsellorDecision,
+    TrainingDecision
+    | AbroadDecision
+    | AbroadEmploymentLawDecision
+    | LoanDecision
+    | JobConnectionDecision
+    | CounsellorDecision,
     Field(discriminator="kind"),
 ]
 """Any programme's decision, discriminated by ``kind`` (for mixed lists and JSON)."""

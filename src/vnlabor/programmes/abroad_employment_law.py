@@ -1,0 +1,437 @@
+"""Support for workers going abroad under the Employment Law (*theo Luật Việc làm*).
+
+:func:`abroad_support_employment_law` applies the second, standing route of support for
+workers going abroad under contract: Law on Employment 38/2013/QH13 Art. 20 and Decree
+61/2015/NĐ-CP Art. 10, with the amounts of Joint Circular 09/2016/TTLT-BLĐTBXH-BTC
+Art. 3 (in force 01/08/2016). It co-exists with the 2021-2025 programme rates of
+Circular 55/2023 (:func:`~vnlabor.programmes.abroad.abroad_support`); which route pays a
+given worker is the province's decision, not the library's.
+
+**Who** (``abroad.employment_law.groups``): ethnic-minority workers, members of poor or
+near-poor households or of households whose farm land was recovered, and relatives of
+people with revolutionary merit. A worker in several groups is supported once, at the
+most favourable level, each item once.
+
+**Items**, each at actual cost up to its cap unless said otherwise:
+
+* vocational training: the QĐ 46/2015 Art. 4 training-cost cap of the worker's most
+  favourable category (the ``training.cap.*`` parameters, mirrored by Circular 152/2016
+  Art. 7.1): 4,000,000 for a poor household that is ethnic-minority or lives in an
+  extremely difficult commune, 3,000,000 for the other ethnic-minority, poor and
+  land-recovered workers, 2,500,000 for near-poor households. Relatives of people with
+  merit are read as the merit category (``abroad.employment_law.merit_relative_category``,
+  P: verify);
+* foreign language (``abroad.employment_law.language.cap``), "necessary knowledge"
+  orientation (``orientation.cap``), health check (``health_check.cap``);
+* meals: ``meals.per_day`` × days of training;
+* travel, one round trip: the special amount for residents of extremely difficult
+  communes from ``travel.special_min_km``, else the standard amount from
+  ``travel.standard_min_km`` (bounds inclusive);
+* passport, criminal-record and visa fees at actual cost, without a cap;
+* a skill-upgrade or language-upgrade course the contract requires:
+  ``skill_upgrade.percent`` of its cost (rounded down to the whole đồng), capped at the
+  vocational cap (skills) or the language cap (language).
+
+**Unknown facts**: a ``None`` fact that could change eligibility or an amount makes the
+decision UNDETERMINED and is named in ``missing``; an unknown distance leaves travel
+*pending* (``"distance_km"`` in ``missing``), never a silent 0.
+
+**Not encoded**: lodging and personal items for workers of poor districts (Resolution
+30a) are paid at the rates of Joint Circular 31/2009 (Decision 71/2009/QĐ-TTg), which the
+sources read do not give. When claimed (``lodging_months``, ``personal_items``) by a
+worker whose ``poor_area`` is not ``False``, they are left *pending* with a reason
+saying the rates are not encoded, so a budget counts the case as incomplete instead of
+paying 0; for a worker known to live elsewhere they are not payable.
+
+**Dates**: the amounts apply from 01/08/2016; earlier days raise
+:class:`~vnlabor.errors.ParameterNotInForce`. The data is open-ended: whether the 2025
+Employment Law (74/2025/QH15, from 01/01/2026) and Decree 338/2025/NĐ-CP replace this
+route is not confirmed (see the notes of the parameters).
+
+>>> from datetime import date
+>>> from vnlabor.model.poverty_status import PovertyStatus
+>>> from vnlabor.model.worker import Worker
+>>> w = Worker(ethnic_minority=False, household_status=PovertyStatus.NEAR_POOR)
+>>> costs = AbroadCosts(foreign_language=3_500_000, orientation=600_000, training_days=90,
+...                     health_check=500_000)
+>>> d = abroad_support_employment_law(w, costs, on=date(2019, 6, 1), distance_km=20)
+>>> d.groups, d.category
+((<EmploymentLawGroup.NEAR_POOR: 'near_poor'>,), <TrainingCategory.NEAR_POOR: 'near_poor'>)
+>>> {i.kind.value: i.amount for i in d.items}  # doctest: +NORMALIZE_WHITESPACE
+{'foreign_language': 3000000, 'orientation': 530000, 'meals': 3600000,
+ 'travel': 200000, 'health_check': 500000}
+>>> d.total
+7830000
+
+References:
+    * Luật Việc làm số 38/2013/QH13, Điều 20.
+    * Nghị định 61/2015/NĐ-CP ngày 09/7/2015 của Chính phủ, Điều 10.
+    * Thông tư liên tịch 09/2016/TTLT-BLĐTBXH-BTC ngày 15/6/2016, Điều 3.
+    * Quyết định 46/2015/QĐ-TTg, Điều 4; Thông tư 152/2016/TT-BTC, Điều 7.1 (vocational
+      caps).
+    * Luật 69/2020/QH14, Điều 3.1 (minimum age, from 01/01/2022).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from fractions import Fraction
+
+from vnlabor.law.book import LawBook
+from vnlabor.model.poverty_status import PovertyStatus
+from vnlabor.model.worker import Worker
+from vnlabor.poverty.reason import Reason
+from vnlabor.programmes.abroad import AbroadCosts, travel_allowance, under_age_reason
+from vnlabor.programmes.categories import (
+    EmploymentLawGroup,
+    Outcome,
+    SupportKind,
+    SupportUnit,
+    TrainingCategory,
+)
+from vnlabor.programmes.decision import (
+    AbroadEmploymentLawDecision,
+    Lookup,
+    SupportItem,
+    resolve_unknowns,
+)
+from vnlabor.programmes.training import CAP_PARAMETER, check_distance, training_categories
+
+__all__ = ["abroad_support_employment_law", "employment_law_groups"]
+
+_P = "abroad.employment_law."
+
+_FACTS = (
+    "ethnic_minority",
+    "household_status",
+    "land_recovered",
+    "merit_relative",
+    "special_difficulty_area",
+)
+_LOW: dict[str, object] = dict.fromkeys(_FACTS, False) | {
+    "household_status": PovertyStatus.NON_POOR
+}
+_HIGH: dict[str, object] = dict.fromkeys(_FACTS, True) | {"household_status": PovertyStatus.POOR}
+
+_LEGAL_ORDER = {c: i for i, c in enumerate(TrainingCategory)}
+
+
+def employment_law_groups(facts: dict[str, object]) -> tuple[EmploymentLawGroup, ...]:
+    """The groups of Employment Law Art. 20 a worker with these (known) facts is in.
+
+    Every group, whether or not the law supports it on a given day (the rule keeps
+    those listed in ``abroad.employment_law.groups``).
+
+    >>> [g.value for g in employment_law_groups({"ethnic_minority": True,
+    ...                                           "household_status": PovertyStatus.NEAR_POOR})]
+    ['ethnic_minority', 'near_poor']
+    """
+    status = facts.get("household_status")
+    holds = {
+        EmploymentLawGroup.ETHNIC_MINORITY: facts.get("ethnic_minority") is True,
+        EmploymentLawGroup.POOR: status is PovertyStatus.POOR,
+        EmploymentLawGroup.NEAR_POOR: status is PovertyStatus.NEAR_POOR,
+        EmploymentLawGroup.LAND_RECOVERED: facts.get("land_recovered") is True,
+        EmploymentLawGroup.MERIT_RELATIVE: facts.get("merit_relative") is True,
+    }
+    return tuple(g for g, ok in holds.items() if ok)
+
+
+@dataclass(frozen=True)
+class _Plan:
+    # Only what changes the money compares (see resolve_unknowns): two plans paying the
+    # same are equal even if they name different groups or tied categories.
+    eligible: bool
+    vocational_cap: int | None
+    travel: int | None
+    groups: tuple[EmploymentLawGroup, ...] = field(compare=False)
+    category: TrainingCategory | None = field(compare=False)
+    via_merit_relative: bool = field(compare=False)
+    travel_parameter: str | None = field(compare=False)
+
+
+def _vocational(
+    facts: dict[str, object], book: LawBook, on: date
+) -> tuple[TrainingCategory | None, int | None, bool]:
+    """The most favourable QĐ 46/2015 category, its cap, and whether the merit reading chose it."""
+    own = training_categories(
+        {
+            "ethnic_minority": facts.get("ethnic_minority"),
+            "household_status": facts.get("household_status"),
+            "special_difficulty_area": facts.get("special_difficulty_area"),
+            "land_recovered": facts.get("land_recovered"),
+        }
+    )
+    merit: tuple[TrainingCategory, ...] = ()
+    if facts.get("merit_relative") is True:
+        pv = book.find(f"{_P}merit_relative_category", on)
+        if pv is not None and isinstance(pv.value, tuple):
+            merit = tuple(TrainingCategory(code) for code in pv.value)
+    options: list[tuple[int, int, TrainingCategory]] = []
+    for cat in (*own, *merit):
+        pv = book.find(f"training.cap.{CAP_PARAMETER[cat]}", on)
+        if pv is not None and isinstance(pv.value, int):
+            options.append((pv.value, -_LEGAL_ORDER[cat], cat))
+    if not options:
+        return None, None, False
+    cap, _, cat = max(options)
+    return cat, cap, cat not in own
+
+
+def _plan(facts: dict[str, object], book: LawBook, on: date, distance: Fraction | None) -> _Plan:
+    supported = book.find(f"{_P}groups", on)
+    codes = set(supported.value) if supported and isinstance(supported.value, tuple) else set()
+    groups = tuple(g for g in employment_law_groups(facts) if g.value in codes)
+    if not groups:
+        return _Plan(False, None, None, (), None, False, None)
+    category, cap, via_merit = _vocational(facts, book, on)
+    travel = travel_allowance(
+        book,
+        on,
+        f"{_P}travel",
+        special=facts.get("special_difficulty_area") is True,
+        distance=distance,
+    )
+    amount, name = (None, None) if travel is None else travel
+    return _Plan(True, cap, amount, groups, category, via_merit, name)
+
+
+def abroad_support_employment_law(
+    worker: Worker,
+    costs: AbroadCosts,
+    *,
+    on: date,
+    distance_km: int | float | Decimal | Fraction | None = None,
+    law: LawBook | None = None,
+) -> AbroadEmploymentLawDecision:
+    """Decide the Employment-Law support for ``worker`` claiming ``costs`` on day ``on``.
+
+    Args:
+        worker: The worker; ``None`` fields are unknown. Read: ``ethnic_minority``,
+            ``household_status``, ``land_recovered``, ``merit_relative``,
+            ``special_difficulty_area`` (4,000,000 vocational cap for poor households,
+            travel from 10 km), ``poor_area`` (lodging and personal items, not
+            encoded) and ``birth_date`` (minimum age, when in force).
+        costs: Actual costs claimed; an item not claimed gets no line.
+        on: Day whose law applies (from 01/08/2016).
+        distance_km: Home to training site; ``None`` = unknown (travel pending).
+        law: Law book to apply; national by default.
+
+    Returns:
+        An :class:`~vnlabor.programmes.decision.AbroadEmploymentLawDecision`.
+
+    Raises:
+        ValueError: ``distance_km`` is negative, NaN or infinite.
+        TypeError: ``distance_km`` is not a number.
+        vnlabor.errors.ParameterNotInForce: ``on`` is before 01/08/2016.
+    """
+    distance = check_distance(distance_km)
+    lk = Lookup(law, on)
+    book = lk.book
+    book.at(f"{_P}language.cap", on)  # fails early outside the data
+
+    def done(
+        outcome: Outcome, reasons: list[Reason], **extra: object
+    ) -> AbroadEmploymentLawDecision:
+        return lk.decide(AbroadEmploymentLawDecision, outcome, reasons, **extra)
+
+    too_young = under_age_reason(lk, worker.birth_date, on)
+    if too_young is not None:
+        return done(Outcome.NOT_ELIGIBLE, [too_young])
+
+    facts: dict[str, object | None] = {f: getattr(worker, f) for f in _FACTS}
+    plan, unknown = resolve_unknowns(facts, _LOW, _HIGH, lambda f: _plan(f, book, on, distance))
+    groups_pv = lk.at(f"{_P}groups")
+    if unknown:
+        return done(
+            Outcome.UNDETERMINED,
+            [Reason(key="programmes.reason.missing_facts", values={"facts": ", ".join(unknown)})],
+            missing=unknown,
+        )
+    if not plan.eligible or plan.category is None or plan.vocational_cap is None:
+        return done(
+            Outcome.NOT_ELIGIBLE,
+            [Reason(key="programmes.reason.no_employment_law_group", citation=groups_pv.citation)],
+        )
+
+    cap_name = f"training.cap.{CAP_PARAMETER[plan.category]}"
+    cap_pv = lk.at(cap_name)
+    if plan.via_merit_relative:
+        lk.at(f"{_P}merit_relative_category")  # a reading (P): flagged in the reasons
+    # One reason per group or item: a tuple of enums in a reason would not survive the
+    # decision's JSON round trip.
+    reasons: list[Reason] = [
+        Reason(
+            key="programmes.reason.employment_law_group",
+            values={"group": group},
+            citation=groups_pv.citation,
+        )
+        for group in plan.groups
+    ]
+    reasons.append(
+        Reason(
+            key="programmes.reason.category",
+            values={"category": plan.category, "cap_vnd": plan.vocational_cap},
+            citation=cap_pv.citation,
+        )
+    )
+    items: list[SupportItem] = []
+    pending: list[SupportKind] = []
+    missing: tuple[str, ...] = ()
+
+    def capped(
+        kind: SupportKind,
+        cost: int | None,
+        name: str,
+        unit: SupportUnit = SupportUnit.COURSE,
+    ) -> None:
+        if cost is None:
+            return
+        limit, cite = lk.amount(name)
+        items.append(
+            SupportItem(
+                kind=kind,
+                amount=min(cost, limit),
+                cap=limit,
+                actual_cost=cost,
+                unit=unit,
+                parameter=name,
+                citation=cite,
+            )
+        )
+
+    capped(SupportKind.TUITION, costs.vocational_training, cap_name)
+    capped(SupportKind.FOREIGN_LANGUAGE, costs.foreign_language, f"{_P}language.cap")
+    capped(SupportKind.ORIENTATION, costs.orientation, f"{_P}orientation.cap")
+
+    if costs.training_days:
+        rate, cite = lk.amount(f"{_P}meals.per_day")
+        items.append(
+            SupportItem(
+                kind=SupportKind.MEALS,
+                amount=rate * costs.training_days,
+                unit_rate=rate,
+                quantity=costs.training_days,
+                unit=SupportUnit.DAY,
+                parameter=f"{_P}meals.per_day",
+                citation=cite,
+            )
+        )
+
+    if plan.travel is None:
+        pending.append(SupportKind.TRAVEL)
+        missing = ("distance_km",)
+        reasons.append(Reason(key="programmes.reason.travel_unknown"))
+    elif plan.travel and plan.travel_parameter is not None:
+        name = plan.travel_parameter
+        min_km, _ = lk.amount(f"{name}_min_km")
+        amount, cite = lk.amount(name)
+        items.append(
+            SupportItem(
+                kind=SupportKind.TRAVEL,
+                amount=amount,
+                cap=amount,
+                parameter=name,
+                citation=cite,
+            )
+        )
+        reasons.append(
+            Reason(
+                key="programmes.reason.travel",
+                values={"amount_vnd": amount, "distance": str(distance_km), "min_km": min_km},
+                citation=cite,
+            )
+        )
+    else:
+        nearest = "special" if worker.special_difficulty_area is True else "standard"
+        min_km, cite = lk.amount(f"{_P}travel.{nearest}_min_km")
+        reasons.append(
+            Reason(
+                key="programmes.reason.travel_too_close",
+                values={"distance": str(distance_km), "min_km": min_km},
+                citation=cite,
+            )
+        )
+
+    procedures = lk.at(f"{_P}procedures_at_actual_cost")
+    at_cost = set(procedures.value) if isinstance(procedures.value, tuple) else set()
+    for kind, cost in (
+        (SupportKind.PASSPORT, costs.passport),
+        (SupportKind.CRIMINAL_RECORD, costs.criminal_record),
+        (SupportKind.VISA, costs.visa),
+    ):
+        if cost is not None and kind.value in at_cost:
+            items.append(
+                SupportItem(
+                    kind=kind,
+                    amount=cost,
+                    actual_cost=cost,
+                    unit=SupportUnit.PERSON,
+                    parameter=f"{_P}procedures_at_actual_cost",
+                    citation=procedures.citation,
+                )
+            )
+    capped(
+        SupportKind.HEALTH_CHECK, costs.health_check, f"{_P}health_check.cap", SupportUnit.PERSON
+    )
+
+    for kind, cost, limit_name in (
+        (SupportKind.SKILL_UPGRADE, costs.skill_upgrade, cap_name),
+        (SupportKind.LANGUAGE_UPGRADE, costs.language_upgrade, f"{_P}language.cap"),
+    ):
+        if cost is None:
+            continue
+        percent, share_cite = lk.amount(f"{_P}skill_upgrade.percent")
+        limit, _ = lk.amount(limit_name)
+        share = cost * percent // 100  # rounded down: never above the share
+        items.append(
+            SupportItem(
+                kind=kind,
+                amount=min(share, limit),
+                cap=limit,
+                actual_cost=cost,
+                parameter=f"{_P}skill_upgrade.percent",
+                citation=share_cite,
+            )
+        )
+        reasons.append(
+            Reason(
+                key="programmes.reason.upgrade_share",
+                values={"item": kind, "percent": percent, "share_vnd": share, "cap_vnd": limit},
+                citation=share_cite,
+            )
+        )
+
+    claimed = [
+        kind
+        for kind, wanted in (
+            (SupportKind.LODGING, costs.lodging_months > 0),
+            (SupportKind.PERSONAL_ITEMS, costs.personal_items),
+        )
+        if wanted
+    ]
+    if claimed:
+        extra = lk.at(f"{_P}poor_district_items")
+        listed = set(extra.value) if isinstance(extra.value, tuple) else set()
+        kinds = tuple(k for k in claimed if k.value in listed)
+        if kinds:
+            if worker.poor_area is False:
+                key = "programmes.reason.not_poor_district"
+            else:  # a poor district, or not known: the amount is unknown either way
+                key = "programmes.reason.poor_district_items_not_encoded"
+                pending.extend(kinds)
+            reasons.extend(
+                Reason(key=key, values={"item": kind}, citation=extra.citation) for kind in kinds
+            )
+
+    return done(
+        Outcome.ELIGIBLE,
+        reasons,
+        groups=plan.groups,
+        category=plan.category,
+        items=tuple(items),
+        pending=tuple(pending),
+        missing=missing,
+    )
