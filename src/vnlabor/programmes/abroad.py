@@ -343,25 +343,11 @@ def abroad_support(
     )
     items: list[SupportItem] = []
 
-    def capped(kind: SupportKind, cost: int | None, name: str, cap: int | None = None) -> None:
-        if cost is None:
-            return
-        limit, cite = lk.amount(name)
-        limit = limit if cap is None else cap
-        items.append(
-            SupportItem(
-                kind=kind,
-                amount=min(cost, limit),
-                cap=limit,
-                actual_cost=cost,
-                parameter=name,
-                citation=cite,
-            )
-        )
-
-    capped(SupportKind.TUITION, costs.vocational_training, plan.vocational)
+    items += lk.capped(SupportKind.TUITION, costs.vocational_training, plan.vocational)
     if tier is AbroadTier.FULL:
-        capped(SupportKind.FOREIGN_LANGUAGE, costs.foreign_language, "abroad.language.cap")
+        items += lk.capped(
+            SupportKind.FOREIGN_LANGUAGE, costs.foreign_language, "abroad.language.cap"
+        )
     else:
         share_name = (
             "abroad.language.near_poor_percent"
@@ -447,7 +433,7 @@ def abroad_support(
                     citation=cite,
                 )
             )
-        health_cap, health_cite = lk.amount("abroad.health_check.cap")
+        _, health_cite = lk.amount("abroad.health_check.cap")
         for kind, cost in (
             (SupportKind.PASSPORT, costs.passport),
             (SupportKind.VISA, costs.visa),
@@ -463,18 +449,12 @@ def abroad_support(
                         citation=health_cite,
                     )
                 )
-        if costs.health_check is not None:
-            items.append(
-                SupportItem(
-                    kind=SupportKind.HEALTH_CHECK,
-                    amount=min(costs.health_check, health_cap),
-                    cap=health_cap,
-                    actual_cost=costs.health_check,
-                    unit=SupportUnit.PERSON,
-                    parameter="abroad.health_check.cap",
-                    citation=health_cite,
-                )
-            )
+        items += lk.capped(
+            SupportKind.HEALTH_CHECK,
+            costs.health_check,
+            "abroad.health_check.cap",
+            SupportUnit.PERSON,
+        )
 
     return done(
         Outcome.ELIGIBLE,

@@ -281,30 +281,9 @@ def abroad_support_employment_law(
     pending: list[SupportKind] = []
     missing: tuple[str, ...] = ()
 
-    def capped(
-        kind: SupportKind,
-        cost: int | None,
-        name: str,
-        unit: SupportUnit = SupportUnit.COURSE,
-    ) -> None:
-        if cost is None:
-            return
-        limit, cite = lk.amount(name)
-        items.append(
-            SupportItem(
-                kind=kind,
-                amount=min(cost, limit),
-                cap=limit,
-                actual_cost=cost,
-                unit=unit,
-                parameter=name,
-                citation=cite,
-            )
-        )
-
-    capped(SupportKind.TUITION, costs.vocational_training, cap_name)
-    capped(SupportKind.FOREIGN_LANGUAGE, costs.foreign_language, f"{_P}language.cap")
-    capped(SupportKind.ORIENTATION, costs.orientation, f"{_P}orientation.cap")
+    items += lk.capped(SupportKind.TUITION, costs.vocational_training, cap_name)
+    items += lk.capped(SupportKind.FOREIGN_LANGUAGE, costs.foreign_language, f"{_P}language.cap")
+    items += lk.capped(SupportKind.ORIENTATION, costs.orientation, f"{_P}orientation.cap")
 
     if costs.training_days:
         rate, cite = lk.amount(f"{_P}meals.per_day")
@@ -373,7 +352,7 @@ def abroad_support_employment_law(
                     citation=procedures.citation,
                 )
             )
-    capped(
+    items += lk.capped(
         SupportKind.HEALTH_CHECK, costs.health_check, f"{_P}health_check.cap", SupportUnit.PERSON
     )
 

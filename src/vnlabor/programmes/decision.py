@@ -475,6 +475,33 @@ class Lookup:
         pv = self.at(name)
         return _int(name, pv.value), pv.citation
 
+    def capped(
+        self,
+        kind: SupportKind,
+        cost: int | None,
+        name: str,
+        unit: SupportUnit = SupportUnit.COURSE,
+    ) -> list[SupportItem]:
+        """The item paying ``cost`` up to the cap held by parameter ``name``.
+
+        An empty list when nothing is claimed (``cost`` is ``None``), so that callers
+        can ``items += lk.capped(...)``.
+        """
+        if cost is None:
+            return []
+        limit, cite = self.amount(name)
+        return [
+            SupportItem(
+                kind=kind,
+                amount=min(cost, limit),
+                cap=limit,
+                actual_cost=cost,
+                unit=unit,
+                parameter=name,
+                citation=cite,
+            )
+        ]
+
     def codes(self, name: str) -> frozenset[str]:
         """A list-of-codes parameter as a set (empty when absent that day)."""
         pv = self.find(name)
