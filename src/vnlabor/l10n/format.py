@@ -191,10 +191,15 @@ def format_vnd(
         )
     if isinstance(amount, Decimal) and not amount.is_finite():
         raise ValueError(f"số tiền phải là số hữu hạn / amount must be finite: {amount!r}")
-    exact = Fraction(amount)
-    if exact.denominator != 1:
-        raise ValueError(f"số tiền phải là số đồng nguyên / amount must be whole đồng: {amount!r}")
-    whole = exact.numerator
+    if type(amount) is int:
+        whole = amount  # the common case: no Fraction needed
+    else:
+        exact = Fraction(amount)
+        if exact.denominator != 1:
+            raise ValueError(
+                f"số tiền phải là số đồng nguyên / amount must be whole đồng: {amount!r}"
+            )
+        whole = exact.numerator
     if compact:
         return _finish(_compact_vnd(whole, locale), plain)
 

@@ -98,7 +98,8 @@ def check_locale(locale: str) -> str:
 
 
 def _nfc(text: str) -> str:
-    return unicodedata.normalize("NFC", text)
+    # The check is much faster than normalising, and almost every text already is NFC.
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
 @functools.cache
