@@ -486,3 +486,43 @@ def test_a_low_provincial_level_lets_a_better_category_win() -> None:
     assert d.category is TrainingCategory.RURAL_WORKER
     assert d.tuition == 2_000_000
     assert d.meals == 30 * 30_000  # still a member of a near-poor household
+
+
+# --- fishers on large-vessel courses (QĐ 46/2015: 100% of the cost) -------------------------
+
+
+def test_fisher_on_a_large_vessel_course_is_paid_the_whole_cost() -> None:
+    t = trainee(fisher=True)
+    big = course(cost=12_000_000).model_copy(update={"large_fishing_vessel": True})
+    d = training_support(t, big, on=DAY, distance_km=0)
+    assert d.tuition == 12_000_000
+    tuition = next(i for i in d.items if i.kind is SupportKind.TUITION)
+    assert tuition.cap is None
+    assert tuition.parameter == "training.fisher_vessel.cost_share_percent"
+    assert any(r.key == "programmes.reason.fisher_vessel" for r in d.reasons)
+    # The same course for a non-fisher, and a normal course for the fisher, keep the cap.
+    assert training_support(trainee(), big, on=DAY, distance_km=0).tuition < 12_000_000
+    normal = course(cost=12_000_000)
+    assert training_support(t, normal, on=DAY, distance_km=0).tuition == 3_000_000
+
+
+def test_fisher_vessel_rule_matters_only_above_the_cap() -> None:
+    # Under the cap both rules pay the actual cost: no fact is missing, no special reason.
+    small = course(cost=2_000_000).model_copy(update={"large_fishing_vessel": None})
+    d = training_support(trainee(fisher=True), small, on=DAY, distance_km=0)
+    assert d.eligible
+    assert d.tuition == 2_000_000
+    assert not any(r.key == "programmes.reason.fisher_vessel" for r in d.reasons)
+
+
+@pytest.mark.parametrize(
+    ("fisher", "vessel", "missing"),
+    [(True, None, "large_fishing_vessel"), (None, True, "fisher")],
+)
+def test_unknown_fisher_or_vessel_leaves_the_decision_undetermined(
+    fisher: bool | None, vessel: bool | None, missing: str
+) -> None:
+    big = course(cost=12_000_000).model_copy(update={"large_fishing_vessel": vessel})
+    d = training_support(trainee(fisher=fisher), big, on=DAY, distance_km=0)
+    assert d.outcome is Outcome.UNDETERMINED
+    assert missing in d.missing

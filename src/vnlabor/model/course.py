@@ -61,6 +61,10 @@ class Course(VnlaborModel):
     """Last day of the course."""
     province_code: ProvinceCode | None = None
     """Official code of the province where the course is held (as on its start)."""
+    large_fishing_vessel: bool | None = False
+    """Trains fishers to operate steel-hull or new-material vessels, or in new fishing or
+    preservation technology, on vessels of 400 CV or more: paid in full for fishers
+    (QĐ 46/2015); ``None`` = not known."""
 
     @model_validator(mode="after")
     def _dates_in_order(self) -> Self:

@@ -62,6 +62,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from vnlabor.law.book import LawBook
+from vnlabor.law.citation import Citation
 from vnlabor.law.parameter import ParameterValue
 from vnlabor.model.course import Course
 from vnlabor.model.poverty_status import PovertyStatus
@@ -257,6 +258,38 @@ def _plan(facts: dict[str, object], book: LawBook, on: date, distance: Fraction 
     )
 
 
+_FISHER_VESSEL = "training.fisher_vessel.cost_share_percent"
+
+
+def _fisher_vessel_share(
+    lk: Lookup, trainee: Trainee, course: Course, cap: int, missing: list[str]
+) -> tuple[int, int, Citation] | None:
+    """Fishers on a large-vessel course are paid a share (100%) of the cost, not a cap.
+
+    Returns the amount, the percentage and its citation when that pays more than the
+    category cap; adds to ``missing`` a fact whose absence leaves it open.
+    """
+    pv = lk.find(_FISHER_VESSEL)
+    if pv is None or trainee.fisher is False or course.large_fishing_vessel is False:
+        return None
+    share = _as_int(pv)
+    amount = course.cost * share // 100  # rounded down: never above the share
+    if amount <= min(course.cost, cap):
+        return None  # the cap already pays as much
+    unknown = [
+        name
+        for name, value in (
+            ("fisher", trainee.fisher),
+            ("large_fishing_vessel", course.large_fishing_vessel),
+        )
+        if value is None
+    ]
+    if unknown:
+        missing.extend(u for u in unknown if u not in missing)
+        return None
+    return amount, share, pv.citation
+
+
 def _as_int(pv: ParameterValue) -> int:
     v = pv.value
     if isinstance(v, bool) or not isinstance(v, int):
@@ -384,6 +417,7 @@ def training_support(
     book = lk.book
     plan, unknown = resolve_unknowns(facts, _LOW, _HIGH, lambda f: _plan(f, book, on, distance))
     missing.extend(u for u in unknown if u not in missing)
+    full_cost = _fisher_vessel_share(lk, trainee, course, plan.limit, missing)
     if missing:
         return done(
             Outcome.UNDETERMINED,
@@ -445,18 +479,38 @@ def training_support(
                 key=key, values={"level_vnd": level, "cap_vnd": cap_national}, citation=prov_cite
             ),
         )
-    items.append(
-        SupportItem(
-            kind=SupportKind.TUITION,
-            amount=min(course.cost, plan.limit),
-            cap=plan.limit,
-            actual_cost=course.cost,
-            unit=SupportUnit.COURSE,
-            parameter=nat_name,
-            citation=nat_pv.citation,
-            provincial_citation=prov_cite,
+    if full_cost is not None:
+        amount, share, cite = full_cost
+        items.append(
+            SupportItem(
+                kind=SupportKind.TUITION,
+                amount=amount,
+                actual_cost=course.cost,
+                unit=SupportUnit.COURSE,
+                parameter=_FISHER_VESSEL,
+                citation=cite,
+            )
         )
-    )
+        reasons.append(
+            Reason(
+                key="programmes.reason.fisher_vessel",
+                values={"percent": share, "amount_vnd": amount},
+                citation=cite,
+            )
+        )
+    else:
+        items.append(
+            SupportItem(
+                kind=SupportKind.TUITION,
+                amount=min(course.cost, plan.limit),
+                cap=plan.limit,
+                actual_cost=course.cost,
+                unit=SupportUnit.COURSE,
+                parameter=nat_name,
+                citation=nat_pv.citation,
+                provincial_citation=prov_cite,
+            )
+        )
 
     lk.find("training.meals.categories")
     if plan.meals:
