@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field, PlainValidator
 from pydantic_core import PydanticCustomError
 
-__all__ = ["VND", "NonNegativeCount", "ProvinceCode", "coerce_vnd"]
+__all__ = ["VND", "NonNegativeCount", "ProvinceCode", "as_date", "coerce_vnd"]
 
 
 def coerce_vnd(value: Any) -> int:
@@ -128,3 +129,27 @@ def _coerce_count(value: Any) -> int:
 
 NonNegativeCount = Annotated[int, BeforeValidator(_coerce_count)]
 """A count of people, days, sessions…: a whole number ≥ 0."""
+
+
+def as_date(value: object, name: str = "on") -> date:
+    """The calendar day a rule applies to: a ``date``, or the date of a ``datetime``.
+
+    A pandas ``Timestamp`` is a ``datetime``, so notebook dates work as they are. Text
+    is refused (parse it first with :func:`vnlabor.l10n.parse_date`).
+
+    >>> as_date(datetime(2024, 3, 1, 10, 30))
+    datetime.date(2024, 3, 1)
+    >>> as_date("2024-03-01")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    TypeError: on phải là một ngày / on must be a date, not str: '2024-03-01' (parse text ...)
+    """
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    hint = " (parse text with vnlabor.l10n.parse_date)" if isinstance(value, str) else ""
+    raise TypeError(
+        f"{name} phải là một ngày / {name} must be a date, "
+        f"not {type(value).__name__}: {value!r}{hint}"
+    )

@@ -19,6 +19,7 @@ from pydantic import Field, model_validator
 from vnlabor.errors import LawDataError, ParameterNotInForce
 from vnlabor.law.citation import Citation, LocalizedText
 from vnlabor.model.base import VnlaborModel
+from vnlabor.types import as_date
 
 __all__ = ["Parameter", "ParameterValue", "Value", "format_range"]
 
@@ -139,7 +140,9 @@ class Parameter(VnlaborModel):
         return [v.effective_from for v in self.values]
 
     def find(self, on: date) -> ParameterValue | None:
-        """The value in force on ``on``, or ``None``."""
+        """The value in force on ``on`` (a ``datetime`` counts as its date), or ``None``."""
+        if on.__class__ is not date:
+            on = as_date(on)
         i = bisect_right(self._starts, on) - 1
         if i >= 0 and self.values[i].applies_on(on):
             return self.values[i]

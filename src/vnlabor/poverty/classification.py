@@ -36,6 +36,7 @@ from vnlabor.poverty.standard import (
     compiled_for,
     list_year_start,
 )
+from vnlabor.types import as_date
 
 __all__ = ["Classification", "ClassificationRecord", "classify", "classify_many"]
 
@@ -189,7 +190,7 @@ def classify(
         TypeError: neither or both of ``on`` and ``list_year`` given.
     """
     compiled = compiled_for(on, list_year, law)
-    return _classify(household, compiled, on if on is not None else list_year_start(list_year or 0))
+    return _classify(household, compiled, _day(on, list_year))
 
 
 def classify_many(
@@ -201,8 +202,12 @@ def classify_many(
 ) -> list[Classification]:
     """:func:`classify` for many households on one date (the standard is looked up once)."""
     compiled = compiled_for(on, list_year, law)
-    day = on if on is not None else list_year_start(list_year or 0)
+    day = _day(on, list_year)
     return [_classify(hh, compiled, day) for hh in households]
+
+
+def _day(on: date | None, list_year: int | None) -> date:
+    return as_date(on) if on is not None else list_year_start(list_year or 0)
 
 
 _new_tuple = tuple.__new__

@@ -27,6 +27,7 @@ from datetime import date
 from dateutil.relativedelta import relativedelta
 
 from vnlabor.law.book import LawBook, national
+from vnlabor.types import as_date
 
 __all__ = ["WINDOW_PARAMETER", "is_newly_escaped", "months_after", "newly_escaped_until"]
 
@@ -50,6 +51,7 @@ def newly_escaped_until(escaped_on: date, law: LawBook | None = None) -> date:
 
     The window in force on ``escaped_on`` applies.
     """
+    escaped_on = as_date(escaped_on, "escaped_on")
     months = (law or national()).amount(WINDOW_PARAMETER, escaped_on)
     return months_after(escaped_on, months)
 
@@ -58,4 +60,5 @@ def is_newly_escaped(*, escaped_on: date, on: date, law: LawBook | None = None) 
     """Whether a household removed from the poor or near-poor list on ``escaped_on``
     is still newly escaped on ``on``.
     """  # noqa: D205
-    return escaped_on <= on <= newly_escaped_until(escaped_on, law)
+    start, day = as_date(escaped_on, "escaped_on"), as_date(on)
+    return start <= day <= newly_escaped_until(start, law)

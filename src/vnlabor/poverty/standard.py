@@ -39,6 +39,7 @@ from vnlabor.model.base import VnlaborModel
 from vnlabor.model.confidence import Confidence
 from vnlabor.model.deprivation import Deprivation
 from vnlabor.poverty.rule import Band, build_bands
+from vnlabor.types import as_date
 
 __all__ = [
     "CompiledStandard",
@@ -166,6 +167,8 @@ def standard_in_force(on: date, law: LawBook | None = None) -> PovertyStandard:
 
 def compiled_in_force(on: date, law: LawBook | None = None) -> CompiledStandard:
     """:func:`standard_in_force` with its decision tables, memoised per law book."""
+    if on.__class__ is not date:
+        on = as_date(on)
     book = law or national()
     by_date: dict[date, CompiledStandard] = book.memo("poverty.by_date", dict)
     try:

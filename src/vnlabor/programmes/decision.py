@@ -56,7 +56,7 @@ from vnlabor.programmes.categories import (
     SupportUnit,
     TrainingCategory,
 )
-from vnlabor.types import VND
+from vnlabor.types import VND, as_date
 
 __all__ = [
     "AbroadDecision",
@@ -453,7 +453,7 @@ class Lookup:
 
     def __init__(self, law: LawBook | None, on: date) -> None:
         self.book = law or national()
-        self.on = on
+        self.on = as_date(on)
         self._used: dict[str, ParameterUse] = {}
 
     def _record(self, name: str, pv: ParameterValue) -> ParameterValue:
