@@ -214,6 +214,11 @@ _new_tuple = tuple.__new__
 
 
 def _classify(household: Household, compiled: CompiledStandard, on: date) -> Classification:
+    if household.__class__ is not Household and not isinstance(household, Household):
+        raise TypeError(
+            "household phải là một Household / household must be a vnlabor.Household, not "
+            f"{type(household).__name__} (validate a dict with Household.model_validate)"
+        )
     deprived = household.deprivations
     # Usually every indicator is one the standard counts: keep the set, don't copy it.
     indicators = compiled.indicators

@@ -1,5 +1,8 @@
-"""Every rule takes its day as a date, the date of a datetime (pandas Timestamps too), and
-refuses anything else with a clear error naming the argument."""
+"""Arguments of the wrong kind get a clear error naming the argument.
+
+A day may be a date or a datetime (which counts as its date, pandas Timestamps too);
+a household must be a Household.
+"""
 
 from __future__ import annotations
 
@@ -43,3 +46,11 @@ def test_anything_else_is_a_type_error_naming_the_argument(bad: object) -> None:
 def test_text_gets_a_hint_to_parse_it() -> None:
     with pytest.raises(TypeError, match=r"parse text with vnlabor\.l10n\.parse_date"):
         vl.classify(HH, on="01/03/2024")  # type: ignore[arg-type]
+
+
+def test_classify_names_a_wrong_household_type() -> None:
+    raw = {"area": "rural", "monthly_income_per_capita": 1}
+    with pytest.raises(TypeError, match=r"household must be a vnlabor\.Household, not dict"):
+        vl.classify(raw, on=DAY)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"Household\.model_validate"):
+        vl.classify_many([HH, raw], on=DAY)  # type: ignore[list-item]
