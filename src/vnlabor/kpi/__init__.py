@@ -42,6 +42,7 @@ from vnlabor.kpi.indicators import (
     trained_worker_share_certified,
 )
 from vnlabor.kpi.number import to_fraction
+from vnlabor.kpi.official_targets import OfficialTarget, official_target, official_targets
 from vnlabor.kpi.plot import plot_kpi
 from vnlabor.kpi.points import PercentagePoints
 from vnlabor.kpi.poverty_measures import (
@@ -69,6 +70,7 @@ __all__ = [
     "KpiDefinition",
     "KpiResult",
     "KpiUnit",
+    "OfficialTarget",
     "PercentagePoints",
     "PovertyReductionResult",
     "Progress",
@@ -96,6 +98,8 @@ __all__ = [
     "kpi_keys",
     "near_poor_rate",
     "new_jobs",
+    "official_target",
+    "official_targets",
     "overseas_support_amount",
     "overseas_support_cases",
     "plot_kpi",

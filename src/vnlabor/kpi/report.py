@@ -18,6 +18,7 @@ from enum import Enum
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
+from vnlabor.kpi.attainment import Attainment
 from vnlabor.kpi.breakdown import Unknown
 from vnlabor.kpi.points import PercentagePoints
 from vnlabor.kpi.ratio import Ratio
@@ -127,15 +128,19 @@ def _key_text(key: Any, locale: str) -> str:
     return str(key)
 
 
-def _target_lines(result: KpiResult, locale: str) -> list[str]:
+def _target_lines(result: KpiResult, locale: str, law: LawBook) -> list[str]:
     target = result.target
     if target is None:
         return []
     wording = describe_target(target, locale)
+    if target.citation is not None:
+        wording += f" ({law.cite(target.citation, locale)})"
     met = result.met
     if met is None:
         return [message("kpi.report.target_undetermined", locale, target=wording)]
     gap = result.attainment
+    if target.comparison is Comparison.BETWEEN and gap is not None:
+        gap = _range_gap(target, gap)
     how = ""
     if gap is not None and gap.difference != 0:
         points = gap.difference_in_points
@@ -144,7 +149,9 @@ def _target_lines(result: KpiResult, locale: str) -> list[str]:
             if points is not None
             else format_kpi_value(abs(gap.difference), target.unit, locale)
         )
-        ceiling = target.comparison in (Comparison.AT_MOST, Comparison.BELOW)
+        ceiling = target.comparison in (Comparison.AT_MOST, Comparison.BELOW) or (
+            target.comparison is Comparison.BETWEEN and gap.difference > 0
+        )
         key = {
             (False, True): "kpi.report.above_by",
             (False, False): "kpi.report.below_by",
@@ -152,12 +159,24 @@ def _target_lines(result: KpiResult, locale: str) -> list[str]:
             (True, False): "kpi.report.under_ceiling_by",
         }[ceiling, gap.difference > 0]
         how = message(key, locale, amount=amount)
-        if gap.ratio is not None and target.unit is not KpiUnit.SHARE and not ceiling:
+        plain_floor = target.comparison in (Comparison.ABOVE, Comparison.AT_LEAST)
+        if gap.ratio is not None and target.unit is not KpiUnit.SHARE and plain_floor:
             share = format_percent(gap.ratio, locale=locale)
             how += message("kpi.report.of_plan", locale, share=share)
     verdict = message("kpi.report.met" if met else "kpi.report.not_met", locale)
     detail = f" ({how})" if how else ""
     return [message("kpi.report.target", locale, target=wording, verdict=verdict, detail=detail)]
+
+
+def _range_gap(target: Target, gap: Attainment) -> Attainment | None:
+    """Distance to the nearer end of a range target; ``None`` inside the range."""
+    assert target.lower is not None
+    assert target.upper is not None
+    if gap.actual < target.lower:
+        return gap.model_copy(update={"planned": target.lower})
+    if gap.actual > target.upper:
+        return gap.model_copy(update={"planned": target.upper})
+    return None
 
 
 def explain_kpi(result: KpiResult, locale: str = "vi", law: LawBook | None = None) -> str:
@@ -173,8 +192,9 @@ def explain_kpi(result: KpiResult, locale: str = "vi", law: LawBook | None = Non
     """
     from vnlabor.law.book import national
 
+    book = law or national()
     lines = [f"{result.name(locale)}: {_value_text(result, locale)}"]
-    lines += [f"- {line}" for line in _target_lines(result, locale)]
+    lines += [f"- {line}" for line in _target_lines(result, locale, book)]
     if result.breakdown is not None:
         groups = "; ".join(
             f"{_key_text(g.key, locale)} {_ratio_text(g.ratio, locale)}"
@@ -185,7 +205,6 @@ def explain_kpi(result: KpiResult, locale: str = "vi", law: LawBook | None = Non
         lines.append("- " + message("kpi.report.missing", locale, count=result.missing))
     definition = result.definition
     text = definition.definition.vi if locale == "vi" else definition.definition.en
-    book = law or national()
     cites = "; ".join(book.cite(c, locale) for c in definition.citations)
     lines.append(
         "- "

@@ -51,6 +51,7 @@ from vnlabor.kpi.points import PercentagePoints
 from vnlabor.kpi.ratio import Ratio
 from vnlabor.kpi.target_text import parse_target_text
 from vnlabor.kpi.unit import KpiUnit
+from vnlabor.law.citation import Citation
 from vnlabor.model.base import VnlaborModel
 
 __all__ = ["Actual", "Bound", "Comparison", "Target"]
@@ -108,6 +109,8 @@ class Target(VnlaborModel):
     """What the bounds measure; an actual in another unit is refused."""
     text: str | None = None
     """The target as the plan words it, e.g. ``"trên 90% lao động … được kết nối việc làm"``."""
+    citation: Citation | None = None
+    """The instrument that sets the target, for official ones (see :mod:`.official_targets`)."""
 
     @model_validator(mode="after")
     def _bounds_fit(self) -> Self:
