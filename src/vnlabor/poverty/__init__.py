@@ -4,6 +4,7 @@ from vnlabor.poverty.classification import Classification, classify, classify_ma
 from vnlabor.poverty.history import StatusHistory, StatusRecord
 from vnlabor.poverty.newly_escaped import is_newly_escaped, months_after, newly_escaped_until
 from vnlabor.poverty.reason import Reason
+from vnlabor.poverty.review import is_low_income_worker, review_window
 from vnlabor.poverty.rule import Band, build_bands, match_band, status_of
 from vnlabor.poverty.scores import ReviewScores, ScoreClassification, classify_scores
 from vnlabor.poverty.standard import (
@@ -29,10 +30,12 @@ __all__ = [
     "classify_many",
     "classify_scores",
     "covered_range",
+    "is_low_income_worker",
     "is_newly_escaped",
     "match_band",
     "months_after",
     "newly_escaped_until",
+    "review_window",
     "standard_for_list_year",
     "standard_in_force",
     "status_of",
