@@ -9,6 +9,7 @@ import pytest
 from pydantic import TypeAdapter
 
 from vnlabor.l10n.labels import message_keys, message_placeholders
+from vnlabor.law import national
 from vnlabor.model.course import Course, CourseLevel
 from vnlabor.model.poverty_status import PovertyStatus
 from vnlabor.model.sex import Sex
@@ -208,3 +209,14 @@ def test_explain_renders_every_kind_of_decision(locale: str) -> None:
         text = d.explain(locale)
         assert text
         assert "{" not in text
+
+
+def test_every_programme_decision_remembers_its_law_book() -> None:
+    book = national()
+    w = Worker(ethnic_minority=True, household_status=PovertyStatus.POOR)
+    decisions = [
+        abroad_loan(w, 5_000_000, on=DAY, law=book),
+        counsellor_fees(CounsellorMonth(sessions=1, fee_per_session=1), on=DAY, law=book),
+        job_connection_support(JobPlacement(contract_signed=True), on=DAY, law=book),
+    ]
+    assert all(d.law is book for d in decisions)

@@ -537,19 +537,12 @@ def abroad_loan(
         reasons = [
             Reason(key="programmes.reason.missing_facts", values={"facts": ", ".join(missing)})
         ]
-        return LoanDecision(
-            on=on,
-            outcome=Outcome.UNDETERMINED,
-            missing=missing,
-            parameters=lk.used,
-            reasons=(*reasons, *lk.confidence_reasons()),
-        )
+        return lk.decide(LoanDecision, Outcome.UNDETERMINED, reasons, missing=missing)
     if lender is None:
-        return LoanDecision(
-            on=on,
-            outcome=Outcome.NOT_ELIGIBLE,
-            parameters=lk.used,
-            reasons=(Reason(key="programmes.reason.no_lender", citation=groups_cite),),
+        return lk.decide(
+            LoanDecision,
+            Outcome.NOT_ELIGIBLE,
+            [Reason(key="programmes.reason.no_lender", citation=groups_cite)],
         )
     percent, cite = lk.amount("abroad.loan.max_percent")
     max_loan = contract_costs * percent // 100
@@ -569,9 +562,10 @@ def abroad_loan(
             citation=t_cite,
         ),
     ]
-    return LoanDecision(
-        on=on,
-        outcome=Outcome.ELIGIBLE,
+    return lk.decide(
+        LoanDecision,
+        Outcome.ELIGIBLE,
+        reasons,
         lender=lender,
         collateral_required=collateral,
         items=(
@@ -585,6 +579,4 @@ def abroad_loan(
                 citation=cite,
             ),
         ),
-        parameters=lk.used,
-        reasons=(*reasons, *lk.confidence_reasons()),
     )

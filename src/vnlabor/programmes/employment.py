@@ -148,10 +148,4 @@ def counsellor_fees(
             parameter="employment.counsellor.per_session",
             citation=s_cite,
         )
-    return CounsellorDecision(
-        on=on,
-        outcome=Outcome.ELIGIBLE,
-        items=(item,),
-        parameters=lk.used,
-        reasons=lk.confidence_reasons(),
-    )
+    return lk.decide(CounsellorDecision, Outcome.ELIGIBLE, [], items=(item,))
