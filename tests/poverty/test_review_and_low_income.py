@@ -27,3 +27,8 @@ def test_low_income_bound_is_inclusive_and_starts_with_the_decree() -> None:
     assert not is_low_income_worker(3_000_001, on=day)
     with pytest.raises(ParameterNotInForce):
         is_low_income_worker(1, on=date(2025, 2, 23))
+
+
+def test_income_must_be_whole_dong() -> None:
+    with pytest.raises(TypeError, match="whole đồng"):
+        is_low_income_worker(2_999_999.5, on=date(2025, 6, 1))  # type: ignore[arg-type]

@@ -47,7 +47,13 @@ def is_low_income_worker(monthly_income: int, *, on: date, law: LawBook | None =
     The bound is inclusive ("từ … trở xuống").
 
     Raises:
+        TypeError: ``monthly_income`` is not an ``int`` (money is exact, never a float).
         ParameterNotInForce: before the criterion exists (24/02/2025).
     """
+    if isinstance(monthly_income, bool) or not isinstance(monthly_income, int):
+        raise TypeError(
+            "thu nhập phải là số đồng nguyên / monthly_income must be whole đồng (int), "
+            f"not {type(monthly_income).__name__}: {monthly_income!r}"
+        )
     cap = (law or national()).amount(LOW_INCOME_PARAMETER, as_date(on))
     return monthly_income <= cap
