@@ -186,6 +186,10 @@ def test_dong_nai_overlay_two_deprivations() -> None:
     # The decision remembers its book: the overlay's instrument is named without law=.
     assert c.explain("en") == c.explain("en", law=book)
     assert "Đồng Nai" in c.explain("en")
+    # The heading says a local standard applies; the national one says nothing of it.
+    assert c.explain("vi").splitlines()[1].startswith("Áp dụng chuẩn nghèo riêng của địa phương:")
+    national_text = vl.classify(hh, on=ND07).explain("vi")
+    assert "địa phương" not in national_text
     assert (
         vl.classify(
             hh.model_copy(update={"monthly_income_per_capita": 2_500_001}), on=ND07, law=book

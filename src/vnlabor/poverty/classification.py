@@ -20,7 +20,7 @@ from functools import cached_property
 from typing import NamedTuple
 
 from vnlabor.l10n import format_date, label, message
-from vnlabor.law.book import LawBook
+from vnlabor.law.book import LawBook, national
 from vnlabor.law.citation import Citation
 from vnlabor.model.area import Area
 from vnlabor.model.base import VnlaborModel
@@ -165,7 +165,19 @@ class Classification(_Fields):
             standard=self.standard.legal_instrument.official_name(locale),
             area=label(self.area, locale),
         )
-        lines = [head[:1].upper() + head[1:], *(f"- {r.render(locale, law)}" for r in self.reasons)]
+        lines = [head[:1].upper() + head[1:]]
+        if self.standard.overlays:
+            book = law or national()
+            local = dict.fromkeys(
+                book.instrument(c.instrument).official_name(locale)
+                for c in self.citations
+                if book.overlay_of(c) is not None
+            )
+            if local:
+                lines.append(
+                    message("poverty.explain.overlay", locale, instruments="; ".join(local))
+                )
+        lines += (f"- {r.render(locale, law)}" for r in self.reasons)
         return "\n".join(lines)
 
 
