@@ -7,6 +7,7 @@ import pytest
 from vnlabor.errors import LawDataError, ParameterNotInForce
 from vnlabor.law import Overlay, bundled_overlay, national
 from vnlabor.law.book import LawBook
+from vnlabor.law.citation import Citation
 from vnlabor.model.confidence import Confidence
 
 BOOK = national()
@@ -167,3 +168,17 @@ def test_citations_render_in_official_vietnamese_and_english() -> None:
     assert BOOK.cite(v.citation, "en") == "Decree 07/2021/NĐ-CP of 27/01/2021, Art. 3(1)"
     unconfirmed = BOOK.at("poverty.indicators", date(2028, 1, 1)).citation
     assert "[R:" in BOOK.cite(unconfirmed)
+
+
+def test_citing_foreign_citations_does_not_grow_the_books_memo() -> None:
+    # A long-running service explains decisions read back from storage: their citations
+    # are new objects every time and must not accumulate in the (shared) national book.
+    book = national()
+    own = book.at("poverty.income_line.rural", date(2024, 1, 1)).citation
+    first = book.cite(own, "vi")
+    size = len(book._cache)
+    for _ in range(50):
+        copy = Citation.model_validate(own.model_dump())
+        assert copy is not own
+        assert book.cite(copy, "vi") == first
+    assert len(book._cache) == size

@@ -170,16 +170,20 @@ class LawBook:
 
     def cite(self, citation: Citation, locale: str = "vi") -> str:
         """Render ``citation`` with its instrument's official name."""
-        # Memoised by identity (hashing a model costs more than a lookup should); the
-        # entry holds the citation, so its id cannot be reused while the entry lives.
+        # The book's own citations live as long as the book, so their ids are stable
+        # memo keys (hashing a model would cost more than the rendering it saves).
+        # Others (e.g. a decision read back from JSON) are rendered each time, so the
+        # memo cannot grow without bound in a long-running service.
         key = ("cite", id(citation), locale)
-        hit = self._cache.get(key)
-        if hit is None or hit[0] is not citation:
-            hit = self._cache[key] = (
-                citation,
-                citation.render(self.instrument(citation.instrument), locale),
-            )
-        return hit[1]
+        text: str | None = self._cache.get(key)
+        if text is None:
+            text = citation.render(self.instrument(citation.instrument), locale)
+            if id(citation) in self.memo("citation_ids", self._citation_ids):
+                self._cache[key] = text
+        return text
+
+    def _citation_ids(self) -> frozenset[int]:
+        return frozenset(id(v.citation) for p in self._parameters.values() for v in p.values)
 
     def overlay_of(self, citation: Citation) -> str | None:
         """Key of the overlay whose instrument ``citation`` cites, ``None`` if national."""
