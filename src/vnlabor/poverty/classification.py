@@ -126,7 +126,8 @@ class Classification(_Fields):
     @cached_property
     def citations(self) -> tuple[Citation, ...]:
         """Every provision the decision relied on, without repeats, in order."""
-        return _unique(tuple(r.citation for r in self.reasons if r.citation is not None))
+        cited = tuple(r.citation for r in self.reasons if r.citation is not None)
+        return _unique(cited, self.law)
 
     @property
     def unconfirmed(self) -> tuple[Citation, ...]:
@@ -245,23 +246,21 @@ def _classify(household: Household, compiled: CompiledStandard, on: date) -> Cla
     )
 
 
-_UNIQUE: dict[tuple[int, ...], tuple[tuple[Citation, ...], tuple[Citation, ...]]] = {}
-
-
-def _unique(citations: tuple[Citation, ...]) -> tuple[Citation, ...]:
-    """``citations`` without repeats, memoised by identity.
+def _unique(citations: tuple[Citation, ...], law: LawBook | None) -> tuple[Citation, ...]:
+    """``citations`` without repeats, memoised by identity in the law book they come from.
 
     Hashing a pydantic model hashes all its fields, which would cost more than the
-    whole decision; the few combinations a standard produces are deduplicated once.
-    The memo keeps the citations themselves alive, so their ids are never reused.
+    whole decision; the few combinations a standard produces are deduplicated once per
+    book. The memo entry keeps the citations alive, so their ids are never reused, and
+    it goes with the book.
     """
+    memo: dict[tuple[int, ...], tuple[tuple[Citation, ...], tuple[Citation, ...]]]
+    memo = (law or national()).memo("poverty.unique_citations", dict)
     key = tuple(map(id, citations))
-    try:
-        return _UNIQUE[key][1]
-    except KeyError:
-        unique = tuple(dict.fromkeys(citations))
-        _UNIQUE[key] = (citations, unique)
-        return unique
+    entry = memo.get(key)
+    if entry is None:
+        entry = memo[key] = (citations, tuple(dict.fromkeys(citations)))
+    return entry[1]
 
 
 def _reasons(c: Classification) -> tuple[Reason, ...]:
