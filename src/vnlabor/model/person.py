@@ -12,7 +12,7 @@ from pydantic_core import PydanticCustomError, core_schema
 from vnlabor.model.base import VnlaborModel
 from vnlabor.model.sex import Sex
 
-__all__ = ["CitizenId", "Member", "PersonalName"]
+__all__ = ["CitizenId", "Member", "PersonalName", "age_on"]
 
 _CITIZEN_ID = re.compile(r"\d{12}|\d{9}")
 
@@ -124,6 +124,15 @@ class PersonalName(_Secret):
         if isinstance(value, str) and value.strip():
             return cls(value.strip())
         raise PydanticCustomError("vnlabor.name", "tên không hợp lệ / invalid name", {})
+
+
+def age_on(birth_date: date, on: date) -> int:
+    """Age in whole years on ``on`` of a person born on ``birth_date``.
+
+    >>> age_on(date(2008, 5, 2), date(2026, 5, 1)), age_on(date(2008, 5, 2), date(2026, 5, 2))
+    (17, 18)
+    """
+    return on.year - birth_date.year - ((on.month, on.day) < (birth_date.month, birth_date.day))
 
 
 def _mask(text: str) -> str:

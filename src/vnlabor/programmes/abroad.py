@@ -69,6 +69,7 @@ from fractions import Fraction
 
 from vnlabor.law.book import LawBook
 from vnlabor.model.base import VnlaborModel
+from vnlabor.model.person import age_on
 from vnlabor.model.poverty_status import PovertyStatus
 from vnlabor.model.worker import Worker
 from vnlabor.poverty.reason import Reason
@@ -80,7 +81,7 @@ from vnlabor.programmes.decision import (
     SupportItem,
     resolve_unknowns,
 )
-from vnlabor.programmes.training import check_distance
+from vnlabor.programmes.training import check_distance, travel_allowance
 from vnlabor.types import VND, NonNegativeCount
 
 __all__ = [
@@ -88,7 +89,6 @@ __all__ = [
     "AbroadTier",
     "abroad_loan",
     "abroad_support",
-    "travel_allowance",
     "under_age_reason",
 ]
 
@@ -210,31 +210,6 @@ def _vocational_parameter(tier: AbroadTier, facts: dict[str, object]) -> str:
     return "training.cap.other_women_rural"
 
 
-def travel_allowance(
-    book: LawBook, on: date, prefix: str, *, special: bool, distance: Fraction | None
-) -> tuple[int, str | None] | None:
-    """The one-round-trip travel allowance at ``distance`` km, and the parameter paying it.
-
-    Reads ``<prefix>.special`` / ``<prefix>.special_min_km`` (only when ``special``: a
-    resident of an extremely difficult commune) and ``<prefix>.standard`` /
-    ``<prefix>.standard_min_km``; bounds inclusive. ``(0, None)`` when too close,
-    ``None`` when the distance is unknown.
-
-    >>> from vnlabor.law import national
-    >>> travel_allowance(national(), date(2024, 1, 1), "abroad.travel", special=True,
-    ...                  distance=Fraction(10))
-    (300000, 'abroad.travel.special')
-    """
-    if distance is None:
-        return None
-    names = [f"{prefix}.special"] if special else []
-    names.append(f"{prefix}.standard")
-    for name in names:
-        if distance >= book.amount(f"{name}_min_km", on):
-            return book.amount(name, on), name
-    return 0, None
-
-
 def _travel(book: LawBook, on: date, special: bool, distance: Fraction | None) -> int | None:
     found = travel_allowance(book, on, "abroad.travel", special=special, distance=distance)
     return None if found is None else found[0]
@@ -253,10 +228,6 @@ def _plan(facts: dict[str, object], book: LawBook, on: date, distance: Fraction 
     return _Plan(tier, _vocational_parameter(tier, facts), travel, group)
 
 
-def _age(birth: date, on: date) -> int:
-    return on.year - birth.year - ((on.month, on.day) < (birth.month, birth.day))
-
-
 def under_age_reason(lk: Lookup, birth_date: date | None, on: date) -> Reason | None:
     """Why a worker born on ``birth_date`` is too young to go abroad on ``on``, if so.
 
@@ -268,7 +239,7 @@ def under_age_reason(lk: Lookup, birth_date: date | None, on: date) -> Reason | 
     min_age = lk.find("abroad.min_age")
     if min_age is None or not isinstance(min_age.value, int):
         return None
-    age = _age(birth_date, on)
+    age = age_on(birth_date, on)
     if age >= min_age.value:
         return None
     return Reason(

@@ -83,7 +83,7 @@ from vnlabor.law.book import LawBook
 from vnlabor.model.poverty_status import PovertyStatus
 from vnlabor.model.worker import Worker
 from vnlabor.poverty.reason import Reason
-from vnlabor.programmes.abroad import AbroadCosts, travel_allowance, under_age_reason
+from vnlabor.programmes.abroad import AbroadCosts, under_age_reason
 from vnlabor.programmes.categories import (
     EmploymentLawGroup,
     Outcome,
@@ -97,7 +97,12 @@ from vnlabor.programmes.decision import (
     SupportItem,
     resolve_unknowns,
 )
-from vnlabor.programmes.training import CAP_PARAMETER, check_distance, training_categories
+from vnlabor.programmes.training import (
+    CAP_PARAMETER,
+    check_distance,
+    training_categories,
+    travel_allowance,
+)
 
 __all__ = ["abroad_support_employment_law", "employment_law_groups"]
 

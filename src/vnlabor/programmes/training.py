@@ -65,6 +65,7 @@ from vnlabor.law.book import LawBook
 from vnlabor.law.citation import Citation
 from vnlabor.law.parameter import ParameterValue
 from vnlabor.model.course import Course
+from vnlabor.model.person import age_on
 from vnlabor.model.poverty_status import PovertyStatus
 from vnlabor.model.sex import Sex
 from vnlabor.model.trainee import Trainee
@@ -77,7 +78,13 @@ from vnlabor.programmes.decision import (
     resolve_unknowns,
 )
 
-__all__ = ["CAP_PARAMETER", "check_distance", "training_categories", "training_support"]
+__all__ = [
+    "CAP_PARAMETER",
+    "check_distance",
+    "training_categories",
+    "training_support",
+    "travel_allowance",
+]
 
 CAP_PARAMETER: dict[TrainingCategory, str] = {
     TrainingCategory.DISABLED: "disabled",
@@ -197,15 +204,30 @@ class _Plan:
     special_travel: bool = field(compare=False)
 
 
-def _travel_amount(book: LawBook, on: date, special: bool, distance: Fraction | None) -> int | None:
+def travel_allowance(
+    book: LawBook, on: date, prefix: str, *, special: bool, distance: Fraction | None
+) -> tuple[int, str | None] | None:
+    """The one-round-trip travel allowance at ``distance`` km, and the parameter paying it.
+
+    Shared by the training and working-abroad rules (``prefix`` ``"training.travel"``,
+    ``"abroad.travel"``, …). Reads ``<prefix>.special`` / ``<prefix>.special_min_km``
+    (only when ``special``: whoever the rule entitles to it) and ``<prefix>.standard`` /
+    ``<prefix>.standard_min_km``; bounds inclusive. ``(0, None)`` when too close,
+    ``None`` when the distance is unknown.
+
+    >>> from vnlabor.law import national
+    >>> travel_allowance(national(), date(2024, 1, 1), "abroad.travel", special=True,
+    ...                  distance=Fraction(10))
+    (300000, 'abroad.travel.special')
+    """
     if distance is None:
         return None
-    names = [("training.travel.special_min_km", "training.travel.special")] if special else []
-    names.append(("training.travel.standard_min_km", "training.travel.standard"))
-    for min_name, name in names:
-        if distance >= _as_int(book.at(min_name, on)):
-            return _as_int(book.at(name, on))
-    return 0
+    names = [f"{prefix}.special"] if special else []
+    names.append(f"{prefix}.standard")
+    for name in names:
+        if distance >= book.amount(f"{name}_min_km", on):
+            return book.amount(name, on), name
+    return 0, None
 
 
 def _plan(facts: dict[str, object], book: LawBook, on: date, distance: Fraction | None) -> _Plan:
@@ -249,7 +271,8 @@ def _plan(facts: dict[str, object], book: LawBook, on: date, distance: Fraction 
         facts.get(fact) is True
         for fact in ("disabled", "difficult_area", "special_difficulty_area")
     )
-    amount = _travel_amount(book, on, special, distance) if travel else 0
+    found = travel_allowance(book, on, "training.travel", special=special, distance=distance)
+    amount = (None if found is None else found[0]) if travel else 0
     if not options:
         return _Plan(0, meals, travel, amount, None, (), tuple(skipped), None, None, special)
     limit, _, cat, nat_use, prov_use = max(options, key=lambda o: (o[0], o[1]))
@@ -302,10 +325,6 @@ def _codes(book: LawBook, name: str, on: date) -> set[str]:
     if pv is None:
         return set()
     return set(pv.value) if isinstance(pv.value, tuple) else {str(pv.value)}
-
-
-def _age(birth: date, on: date) -> int:
-    return on.year - birth.year - ((on.month, on.day) < (birth.month, birth.day))
 
 
 def training_support(
@@ -390,7 +409,7 @@ def training_support(
         if low_pv is None:
             reasons.append(Reason(key="programmes.reason.age_not_checked"))
         else:
-            age = _age(trainee.birth_date, on)
+            age = age_on(trainee.birth_date, on)
             low = _as_int(low_pv)
             highs = {
                 s: _as_int(lk.at(f"training.age.max.{s.value}"))
