@@ -19,6 +19,7 @@ from typing import Protocol, Self
 from pydantic import model_validator
 
 from vnlabor.model.base import VnlaborModel
+from vnlabor.model.period import elapsed_share
 
 __all__ = ["DateRange", "Window"]
 
@@ -66,11 +67,7 @@ class DateRange(VnlaborModel):
 
     def elapsed(self, on: date) -> Fraction:
         """Share of the range's days elapsed by the end of ``on`` (0 before, 1 after)."""
-        if on < self.start:
-            return Fraction(0)
-        if on >= self.end:
-            return Fraction(1)
-        return Fraction((on - self.start).days + 1, self.days)
+        return elapsed_share(self.start, self.end, on)
 
     def __str__(self) -> str:
         return f"{self.start:%d/%m/%Y} – {self.end:%d/%m/%Y}"

@@ -12,7 +12,11 @@ from pydantic import model_validator
 
 from vnlabor.model.base import VnlaborModel
 
-__all__ = ["PeriodKind", "ReportingPeriod"]
+__all__ = [
+    "PeriodKind",
+    "ReportingPeriod",
+    "elapsed_share",
+]
 
 
 class PeriodKind(StrEnum):
@@ -129,11 +133,7 @@ class ReportingPeriod(VnlaborModel):
         >>> ReportingPeriod.calendar_year(2024).elapsed(date(2024, 12, 31))
         Fraction(1, 1)
         """
-        if on < self.start:
-            return Fraction(0)
-        if on >= self.end:
-            return Fraction(1)
-        return Fraction((on - self.start).days + 1, self.days)
+        return elapsed_share(self.start, self.end, on)
 
     def __str__(self) -> str:
         if self.kind is PeriodKind.MONTH:
@@ -145,3 +145,19 @@ class ReportingPeriod(VnlaborModel):
         if self.kind is PeriodKind.YEAR:
             return str(self.year)
         return f"{self.year}-{self.end_year}"
+
+
+def elapsed_share(start: date, end: date, on: date) -> Fraction:
+    """Share of the days ``start`` … ``end`` (inclusive) elapsed by the end of ``on``.
+
+    0 before the first day, 1 from the last day on; in between, days so far over all days.
+    The one rule behind :meth:`ReportingPeriod.elapsed` and ``DateRange.elapsed``.
+
+    >>> elapsed_share(date(2024, 1, 1), date(2024, 1, 10), date(2024, 1, 1))
+    Fraction(1, 10)
+    """
+    if on < start:
+        return Fraction(0)
+    if on >= end:
+        return Fraction(1)
+    return Fraction((on - start).days + 1, (end - start).days + 1)
