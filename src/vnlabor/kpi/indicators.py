@@ -36,7 +36,7 @@ from vnlabor.kpi.breakdown import Breakdown, KeyFunction, breakdown
 from vnlabor.kpi.date_range import DateRange
 from vnlabor.kpi.definitions import KpiDefinition, kpi_definition
 from vnlabor.kpi.number import Exact, Number, to_fraction
-from vnlabor.kpi.points import PercentagePoints
+from vnlabor.kpi.points import PercentagePoints, exact_number
 from vnlabor.kpi.ratio import Ratio
 from vnlabor.kpi.target import Target
 from vnlabor.law.book import LawBook
@@ -141,14 +141,7 @@ class KpiResult(VnlaborModel):
     @property
     def number(self) -> Fraction | None:
         """The value as one exact number (a ratio's quotient, the points of a difference)."""
-        value = self.value
-        if value is None:
-            return None
-        if isinstance(value, Ratio):
-            return value.value
-        if isinstance(value, PercentagePoints):
-            return value.points
-        return Fraction(value)
+        return exact_number(self.value)
 
     def explain(self, locale: str = "vi", law: LawBook | None = None) -> str:
         """The KPI as a short report (see :func:`vnlabor.kpi.explain_kpi`).

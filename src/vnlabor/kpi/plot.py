@@ -7,13 +7,12 @@ matplotlib is imported only when :func:`plot_kpi` is called, so the rest of
 from __future__ import annotations
 
 from collections.abc import Mapping
-from fractions import Fraction
 from typing import Any, TypeVar
 
 from vnlabor._optional import require
 from vnlabor.kpi.date_range import DateRange
-from vnlabor.kpi.number import Number, to_fraction
-from vnlabor.kpi.points import PercentagePoints
+from vnlabor.kpi.number import Number
+from vnlabor.kpi.points import PercentagePoints, exact_number
 from vnlabor.kpi.ratio import Ratio
 from vnlabor.kpi.target import Comparison, Target
 from vnlabor.kpi.unit import KpiUnit
@@ -44,16 +43,6 @@ def _unit_of(value: Ratio | PercentagePoints | Number | None) -> KpiUnit | None:
     if isinstance(value, PercentagePoints):
         return KpiUnit.PERCENTAGE_POINTS
     return None
-
-
-def _exact(value: Ratio | PercentagePoints | Number | None) -> Fraction | None:
-    if value is None:
-        return None
-    if isinstance(value, Ratio):
-        return value.value
-    if isinstance(value, PercentagePoints):
-        return value.points
-    return to_fraction(value)
 
 
 def plot_kpi(
@@ -92,7 +81,7 @@ def plot_kpi(
     heights: list[float] = []
     colours: list[str] = []
     for period, value in series_by_period.items():
-        exact = target.actual_value(value) if target is not None else _exact(value)
+        exact = target.actual_value(value) if target is not None else exact_number(value)
         unit = unit or _unit_of(value)
         met = None if target is None else target.is_met(value)
         scale = 100 if unit is KpiUnit.SHARE else 1

@@ -14,13 +14,14 @@ PercentagePoints(points=Fraction(117, 100))
 
 from __future__ import annotations
 
+from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from vnlabor.kpi.number import Exact, Number, decimal_text, to_fraction
 from vnlabor.kpi.ratio import Ratio
 from vnlabor.model.base import VnlaborModel
 
-__all__ = ["PercentagePoints"]
+__all__ = ["PercentagePoints", "exact_number"]
 
 
 class PercentagePoints(VnlaborModel):
@@ -75,3 +76,19 @@ class PercentagePoints(VnlaborModel):
 
     def __str__(self) -> str:
         return f"{decimal_text(self.points)} pp"
+
+
+def exact_number(value: Ratio | PercentagePoints | Number | None) -> Fraction | None:
+    """A KPI value as one exact number: a ratio's quotient, a difference's points, or
+    the number itself (floats through their decimal text); ``None`` stays ``None``.
+
+    >>> exact_number(Ratio(1, 4)), exact_number(PercentagePoints(1.17)), exact_number(0.1)
+    (Fraction(1, 4), Fraction(117, 100), Fraction(1, 10))
+    """  # noqa: D205
+    if value is None:
+        return None
+    if isinstance(value, Ratio):
+        return value.value
+    if isinstance(value, PercentagePoints):
+        return value.points
+    return to_fraction(value)
