@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 import pytest
 from pydantic import TypeAdapter
+from samples import trainee
 
 from vnlabor.l10n.labels import message_keys, message_placeholders
 from vnlabor.law import national
 from vnlabor.model.course import Course, CourseLevel
 from vnlabor.model.poverty_status import PovertyStatus
-from vnlabor.model.sex import Sex
 from vnlabor.model.trainee import Trainee
 from vnlabor.model.worker import Worker
 from vnlabor.programmes import (
@@ -75,19 +74,6 @@ def test_counsellor_rejects_negative() -> None:
 
 
 # --- budget -----------------------------------------------------------------------------
-
-
-def trainee(**kw: Any) -> Trainee:
-    base: dict[str, Any] = {
-        "sex": Sex.MALE,
-        "rural": True,
-        "disabled": False,
-        "ethnic_minority": False,
-        "household_status": PovertyStatus.NON_POOR,
-        "newly_escaped": False,
-        "special_difficulty_area": False,
-    }
-    return Trainee(**(base | kw))
 
 
 def test_budget_totals_exact_by_item_and_category() -> None:

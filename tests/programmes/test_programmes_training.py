@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from pydantic import ValidationError
+from samples import trainee
 
 from vnlabor.errors import ParameterNotInForce
 from vnlabor.law import bundled_overlay, national
@@ -28,19 +29,6 @@ from vnlabor.programmes import (
 
 DAY = date(2024, 5, 1)
 TT55 = date(2023, 8, 15)
-
-
-def trainee(**kw: Any) -> Trainee:
-    base: dict[str, Any] = {
-        "sex": Sex.MALE,
-        "rural": True,
-        "disabled": False,
-        "ethnic_minority": False,
-        "household_status": PovertyStatus.NON_POOR,
-        "newly_escaped": False,
-        "special_difficulty_area": False,
-    }
-    return Trainee(**(base | kw))
 
 
 def course(
