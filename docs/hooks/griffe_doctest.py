@@ -66,5 +66,13 @@ class FenceDoctests(griffe.Extension):
 
     def on_object(self, *, obj: griffe.Object, loader: griffe.GriffeLoader, **kwargs: Any) -> None:
         """Rewrite the object's docstring once the tree is built."""
-        if obj.docstring is not None:
-            obj.docstring.value = fence_doctests(strip_roles(obj.docstring.value))
+        _rewrite(obj)
+
+    def on_package(self, *, pkg: griffe.Module, loader: griffe.GriffeLoader, **kwargs: Any) -> None:
+        """Rewrite the root package's docstring, which ``on_object`` never sees."""
+        _rewrite(pkg)
+
+
+def _rewrite(obj: griffe.Object) -> None:
+    if obj.docstring is not None:
+        obj.docstring.value = fence_doctests(strip_roles(obj.docstring.value))
