@@ -15,6 +15,8 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import vnlabor as vl
 from vnlabor.errors import ParameterNotInForce, PovertyStatusUndetermined, VnlaborError
@@ -24,7 +26,12 @@ from vnlabor.model.confidence import Confidence
 from vnlabor.model.deprivation import Deprivation
 from vnlabor.model.household import Household
 from vnlabor.model.poverty_status import PovertyStatus
-from vnlabor.poverty import assess_low_income_worker, is_low_income_worker, review_window
+from vnlabor.poverty import (
+    assess_low_income_worker,
+    is_low_income_worker,
+    review_window,
+    standard_in_force,
+)
 
 JUNE = date(2025, 6, 1)
 FIRST_DAY = date(2025, 2, 24)  # the decree's signing date (its in-force date was not seen)
@@ -170,3 +177,27 @@ def test_top_level_contract() -> None:
     assert vl.is_low_income_worker(hh(Area.URBAN, 2_500_000), on=JUNE) is True
     assert "is_low_income_worker" in vl.__all__
     assert "PovertyStatusUndetermined" in vl.__all__
+
+
+# --- property: the band the decree draws ----------------------------------------------------
+
+LINE = {Area.RURAL: 1_500_000, Area.URBAN: 2_000_000}  # Decree 07/2021 Art. 3.1, to 2026
+CEILING = {Area.RURAL: 2_250_000, Area.URBAN: 3_000_000}  # Decree 30/2025 Art. 1.3
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    area=st.sampled_from(Area),
+    income=st.integers(0, 4_000_000),
+    deprivations=st.frozensets(
+        st.sampled_from(sorted(standard_in_force(JUNE).indicators)), max_size=6
+    ),
+    day=st.dates(min_value=FIRST_DAY, max_value=date(2026, 12, 31)),
+)
+def test_low_income_is_exactly_above_the_line_and_within_the_ceiling(
+    area: Area, income: int, deprivations: frozenset[Deprivation], day: date
+) -> None:
+    # At or below the line a household is poor or near-poor whatever its deprivations;
+    # above it, it is one of the others: so the answer depends on the income alone.
+    expected = LINE[area] < income <= CEILING[area]
+    assert is_low_income_worker(hh(area, income, deprivations), on=day) is expected

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pydantic import TypeAdapter
 from samples import trainee
 
@@ -247,3 +249,13 @@ def test_every_programme_decision_remembers_its_law_book() -> None:
         job_connection_support(JobPlacement(contract_signed=True), on=DAY, law=book),
     ]
     assert all(d.law is book for d in decisions)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    price=st.one_of(st.none(), st.integers(0, 10**9)),
+    day=st.dates(min_value=date(2023, 8, 15), max_value=date(2026, 12, 31)),
+)
+def test_job_connection_pays_the_price_or_else_the_cap(price: int | None, day: date) -> None:
+    d = job_connection_support(JobPlacement(contract_signed=True, service_price=price), on=day)
+    assert d.total == (400_000 if price is None else price)
