@@ -15,9 +15,11 @@ rest: :mod:`vnlabor.law` (dated legal parameters), :mod:`vnlabor.poverty`,
 
 from vnlabor._version import __version__
 from vnlabor.errors import (
+    ConflictingFactsError,
     LawDataError,
     NoStandardInForce,
     ParameterNotInForce,
+    PovertyStatusUndetermined,
     VnlaborError,
 )
 from vnlabor.model import (
@@ -61,6 +63,7 @@ from vnlabor.poverty import (
     classify,
     classify_many,
     classify_scores,
+    is_low_income_worker,
     is_newly_escaped,
     standard_for_list_year,
     standard_in_force,
@@ -86,6 +89,7 @@ __all__ = [
     "CitizenId",
     "Classification",
     "Confidence",
+    "ConflictingFactsError",
     "CounsellingChannel",
     "CounsellingConference",
     "CounsellingContact",
@@ -113,6 +117,7 @@ __all__ = [
     "PlacementProvider",
     "PovertyStandard",
     "PovertyStatus",
+    "PovertyStatusUndetermined",
     "ReportingPeriod",
     "ReviewScores",
     "Sex",
@@ -132,6 +137,7 @@ __all__ = [
     "classify_scores",
     "counsellor_fees",
     "is_eligible",
+    "is_low_income_worker",
     "is_newly_escaped",
     "job_connection_support",
     "standard_for_list_year",

@@ -51,6 +51,42 @@ class NoStandardInForce(VnlaborError, LookupError):
         )
 
 
+class PovertyStatusUndetermined(VnlaborError, ValueError):
+    """A household's classification does not tell whether it is poor or near-poor.
+
+    Raised by a rule that needs to know (e.g. the low-income criterion) when the status
+    on that day is not one of the decided ones, for instance because an indicator whose
+    deprivation is unknown would change it.
+    """
+
+    def __init__(self, on: date, status: object, household_id: str | None = None) -> None:
+        self.on = on
+        self.status = status
+        self.household_id = household_id
+        which = f" {household_id!r}" if household_id else ""
+        super().__init__(
+            f"không xác định được hộ{which} có phải hộ nghèo, hộ cận nghèo hay không vào ngày "
+            f"{on:%d/%m/%Y} (kết quả phân loại: {status}) / cannot tell whether the "
+            f"household{which} is poor or near-poor on {on.isoformat()} (classification: "
+            f"{status}); complete the facts it lacks"
+        )
+
+
+class ConflictingFactsError(VnlaborError, ValueError):
+    """Two facts given for the same person contradict each other; vnlabor does not pick one."""
+
+    def __init__(self, field: str, given: object, derived: object, source: str) -> None:
+        self.field = field
+        self.given = given
+        self.derived = derived
+        self.source = source
+        super().__init__(
+            f"{field}={given!r} mâu thuẫn với {source} (suy ra {derived!r}) / "
+            f"{field}={given!r} contradicts {source}, which gives {derived!r}; "
+            f"correct one of them or leave {field} unset"
+        )
+
+
 # ------------------------------------------------------------------------- geography
 # Raised by vnlabor.geo, which re-exports them under the same names.
 

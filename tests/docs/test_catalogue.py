@@ -9,6 +9,8 @@ import pytest
 
 from vnlabor.law import LawBook, bundled_overlay, national
 from vnlabor.law.catalogue import (
+    CHANGED_FLAG,
+    RELEASE,
     UNCONFIRMED_FLAG,
     bundled_overlay_keys,
     catalogue_markdown,
@@ -111,3 +113,28 @@ def test_helpers() -> None:
     )
     with pytest.raises(ValueError, match="unsupported locale"):
         catalogue_markdown(locale="fr")
+
+
+def test_the_changed_in_column_shows_each_values_mark(page: str) -> None:
+    for p in national():
+        for row, v in zip(_rows(_section(page, p.name)), p.values, strict=True):
+            last_cell = re.split(r"(?<!\\)\|", row)[-2].strip()
+            if v.changed_in is None:
+                assert last_cell == "", (p.name, row)
+            else:
+                assert last_cell.endswith(v.changed_in), (p.name, row)
+                assert (CHANGED_FLAG in last_cell) is (v.changed_in == RELEASE)
+    low = _rows(_section(page, "poverty.low_income_worker.max_income_per_capita.rural"))
+    assert all(row.endswith(f"| {CHANGED_FLAG} {RELEASE} |") for row in low)
+
+
+def test_transitional_provisions_and_instrument_ends_are_shown() -> None:
+    page = catalogue_markdown()
+    rows = _rows(_section(page, "abroad.language.cap"))
+    assert "applied under 60/2026/TT-BTC, Art. 21(1)" in rows[1]
+    assert "applied under" not in rows[0]
+    table = page.split("\n## ")[-1]
+    row = next(line for line in table.splitlines() if line.startswith("| `55/2023/TT-BTC` |"))
+    assert "| 15/08/2023 | 30/05/2026 |" in row
+    vi = catalogue_markdown(locale="vi")
+    assert "áp dụng tiếp theo 60/2026/TT-BTC, khoản 1 Điều 21" in vi

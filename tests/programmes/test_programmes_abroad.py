@@ -86,6 +86,44 @@ def test_newly_escaped_in_poor_area() -> None:
     w = worker(newly_escaped=True, poor_area=True)
     d = abroad_support(w, ALL, on=DAY, distance_km=0)
     assert d.group is AbroadGroup.ART_69_2
+    # The window "newly escaped" stands for is a credit rule applied by analogy: said.
+    assert any(r.key == "poverty.reason.newly_escaped_window" for r in d.reasons)
+    assert "credit rule" in d.explain("en")
+    assert "28/2015/QĐ-TTg" in d.explain("en")
+    near_poor = worker(household_status=PovertyStatus.NEAR_POOR, poor_area=True)
+    d = abroad_support(near_poor, ALL, on=DAY, distance_km=0)
+    assert d.group is AbroadGroup.ART_69_2
+    assert not any(r.key == "poverty.reason.newly_escaped_window" for r in d.reasons)
+
+
+@pytest.mark.parametrize(
+    ("day", "transitional"), [(date(2026, 5, 30), False), (date(2026, 5, 31), True)]
+)
+def test_circular_55_rates_after_30_05_2026_cite_the_transition(
+    day: date, transitional: bool
+) -> None:
+    w = worker(ethnic_minority=True, household_status=PovertyStatus.POOR, ethnic_minority_area=True)
+    d = abroad_support(w, ALL, on=day, distance_km=20)
+    assert items(d)[SupportKind.FOREIGN_LANGUAGE] == 4_000_000
+    lang = next(p for p in d.parameters if p.name == "abroad.language.cap")
+    assert lang.citation.confidence.value == "C"
+    assert (lang.citation.applied_by is not None) is transitional
+    assert any(r.key == "programmes.reason.transitional" for r in d.reasons) is transitional
+
+
+@pytest.mark.parametrize(
+    ("day", "confirmed"), [(date(2025, 12, 31), True), (date(2026, 1, 1), False)]
+)
+def test_loans_confirmed_to_2025_probable_from_2026(day: date, confirmed: bool) -> None:
+    loan = abroad_loan(worker(household_status=PovertyStatus.POOR), 120_000_000, on=day)
+    assert loan.max_loan == 120_000_000
+    assert loan.collateral_required is True
+    cite = next(p for p in loan.parameters if p.name == "abroad.loan.max_percent").citation
+    assert (cite.instrument, cite.article) == ("74/2019/NĐ-CP", "1")
+    assert (loan.confidence.value == "C") is confirmed
+    assert any(r.key == "programmes.reason.figure_not_confirmed" for r in loan.reasons) is (
+        not confirmed
+    )
 
 
 def test_other_worker_in_poor_area_basic_tier() -> None:

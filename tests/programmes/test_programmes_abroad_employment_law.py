@@ -461,13 +461,48 @@ def test_before_the_joint_circular_raises() -> None:
     assert decide(w, on=IN_FORCE).eligible is True
 
 
-def test_open_ended_and_says_so() -> None:
-    d = decide(worker(ethnic_minority=True), on=date(2027, 1, 1))
-    assert d.eligible is True
-    lang = BOOK.at("abroad.employment_law.language.cap", date(2027, 1, 1))
-    assert lang.effective_to is None
+def test_confirmed_to_2025_then_probable_and_says_what_may_replace_it() -> None:
+    last, first = date(2025, 12, 31), date(2026, 1, 1)
+    lang_2025 = BOOK.at("abroad.employment_law.language.cap", last)
+    assert lang_2025.citation.confidence is Confidence.CONFIRMED
+    assert lang_2025.effective_to == last
+    lang = BOOK.at("abroad.employment_law.language.cap", first)
+    assert lang.effective_to is None  # still open-ended, but only as probable
+    assert lang.citation.confidence is Confidence.PARTLY_CONFIRMED
     assert lang.citation.note is not None
-    assert "not confirmed" in lang.citation.note
+    assert "74/2025/QH15" in lang.citation.note
+    assert "338/2025/NĐ-CP" in lang.citation.note
+    # The decisions of those days flag it, the day before do not.
+    assert not decide(worker(ethnic_minority=True), on=last).unconfirmed
+    d = decide(worker(ethnic_minority=True), on=first)
+    assert d.eligible is True
+    assert "abroad.employment_law.language.cap" in {p.name for p in d.unconfirmed}
+    assert any(r.key == "programmes.reason.figure_not_confirmed" for r in d.reasons)
+
+
+@pytest.mark.parametrize(
+    ("day", "meals", "orientation_cite"),
+    [
+        (date(2025, 12, 31), 40_000, "09/2016/TTLT-BLĐTBXH-BTC"),
+        (date(2026, 1, 1), 50_000, "338/2025/NĐ-CP"),
+    ],
+)
+def test_decree_338_reported_rates_from_2026(day: date, meals: int, orientation_cite: str) -> None:
+    costs = AbroadCosts(orientation=600_000, training_days=10, lodging_months=2)
+    w = worker(ethnic_minority=True, poor_area=True)
+    d = abroad_support_employment_law(w, costs, on=day, distance_km=0)
+    by_kind = {i.kind: i for i in d.items}
+    assert by_kind[SupportKind.MEALS].amount == meals * 10
+    assert by_kind[SupportKind.ORIENTATION].amount == 530_000
+    assert by_kind[SupportKind.ORIENTATION].citation.instrument == orientation_cite
+    if day.year == 2026:
+        # Lodging: 400,000 a month for the route's workers (P), no longer pending.
+        assert by_kind[SupportKind.LODGING].amount == 800_000
+        assert by_kind[SupportKind.LODGING].citation.confidence is Confidence.PARTLY_CONFIRMED
+        assert SupportKind.LODGING not in d.pending
+    else:
+        assert SupportKind.LODGING not in by_kind
+        assert SupportKind.LODGING in d.pending  # the poor-district rate is not encoded
 
 
 def test_under_18_not_eligible_once_law_69_2020_applies() -> None:
@@ -483,11 +518,18 @@ def test_under_18_not_eligible_once_law_69_2020_applies() -> None:
 
 def test_every_amount_comes_from_cited_data() -> None:
     names = [p.name for p in BOOK if p.name.startswith("abroad.employment_law.")]
-    assert len(names) == 13
+    assert len(names) == 14
     for name in names:
         for v in BOOK.parameter(name).values:
-            assert v.citation.instrument in {"38/2013/QH13", "09/2016/TTLT-BLĐTBXH-BTC"}
+            assert v.citation.instrument in {
+                "38/2013/QH13",
+                "09/2016/TTLT-BLĐTBXH-BTC",
+                "338/2025/NĐ-CP",
+            }
             assert v.citation.article is not None
+            # Decree 338/2025 is known from one news report only: never C.
+            if v.citation.instrument == "338/2025/NĐ-CP":
+                assert v.citation.confidence is not Confidence.CONFIRMED
     d = decide(worker(ethnic_minority=True), distance_km=20)
     assert {p.name for p in d.parameters} >= {
         "abroad.employment_law.groups",
@@ -598,7 +640,8 @@ def test_total_is_the_sum_and_no_item_exceeds_its_cap(
         if item.kind in FIXED_CAPS:
             assert item.amount <= FIXED_CAPS[item.kind]
         if item.kind is SupportKind.MEALS:
-            assert item.amount == 40_000 * costs.training_days
+            rate = 40_000 if on < date(2026, 1, 1) else 50_000
+            assert item.amount == rate * costs.training_days
     assert set(d.pending) <= {SupportKind.TRAVEL, SupportKind.LODGING, SupportKind.PERSONAL_ITEMS}
 
 

@@ -5,11 +5,15 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pydantic import TypeAdapter
 from samples import trainee
 
+from vnlabor.errors import ParameterNotInForce
 from vnlabor.l10n.labels import message_keys, message_placeholders
 from vnlabor.law import national
+from vnlabor.model.confidence import Confidence
 from vnlabor.model.course import Course, CourseLevel
 from vnlabor.model.poverty_status import PovertyStatus
 from vnlabor.model.trainee import Trainee
@@ -35,13 +39,52 @@ from vnlabor.programmes import (
 DAY = date(2024, 6, 1)
 
 
-@pytest.mark.parametrize(
-    ("price", "paid"), [(None, 400_000), (399_999, 399_999), (400_000, 400_000), (400_001, 400_000)]
-)
-def test_job_connection_cap(price: int | None, paid: int) -> None:
+def test_job_connection_without_a_provincial_price_pays_the_cap() -> None:
+    d = job_connection_support(JobPlacement(contract_signed=True), on=DAY)
+    assert d.eligible is True
+    assert d.total == 400_000  # Circular 55/2023 Art. 72: up to 400,000 per worker
+    assert d.items[0].cap == 400_000
+    assert not any(r.key == "programmes.reason.service_price" for r in d.reasons)
+
+
+@pytest.mark.parametrize("price", [0, 399_999, 400_000, 400_001, 500_000])
+def test_job_connection_pays_the_provincial_price_in_place_of_the_cap(price: int) -> None:
+    # Art. 72: where the province has issued a price for the service, that price is
+    # paid. It replaces the cap: a price above 400,000 is paid in full, not cut to it.
     d = job_connection_support(JobPlacement(contract_signed=True, service_price=price), on=DAY)
     assert d.eligible is True
-    assert d.total == paid
+    assert d.total == price
+    assert d.items[0].cap is None
+    reason = next(r for r in d.reasons if r.key == "programmes.reason.service_price")
+    assert reason.values == {"price_vnd": price, "cap_vnd": 400_000}
+    assert reason.citation is not None
+    assert reason.citation.article == "72"
+    assert "55/2023/TT-BTC" in d.explain("en")
+    assert "Art. 72" in d.explain("en")
+
+
+def test_job_connection_contract_example() -> None:
+    placement = JobPlacement(contract_signed=True, service_price=500_000)
+    assert job_connection_support(placement, on=DAY).total == 500_000
+
+
+@pytest.mark.parametrize(
+    ("day", "transitional"),
+    [(date(2026, 5, 30), False), (date(2026, 5, 31), True), (date(2026, 12, 31), True)],
+)
+def test_job_connection_from_31_05_2026_for_extended_tasks_only(
+    day: date, transitional: bool
+) -> None:
+    d = job_connection_support(JobPlacement(contract_signed=True), on=day)
+    assert d.total == 400_000
+    assert d.confidence is Confidence.CONFIRMED  # C in both periods (Circular 60/2026 Art. 21.1)
+    keys = [r.key for r in d.reasons]
+    assert ("programmes.reason.transitional" in keys) is transitional
+    if transitional:
+        assert "60/2026/TT-BTC" in d.explain("en")
+        assert "Art. 21(1)" in d.explain("en")
+    with pytest.raises(ParameterNotInForce):
+        job_connection_support(JobPlacement(contract_signed=True), on=date(2027, 1, 1))
 
 
 def test_job_connection_needs_contract_and_no_double_funding() -> None:
@@ -206,3 +249,13 @@ def test_every_programme_decision_remembers_its_law_book() -> None:
         job_connection_support(JobPlacement(contract_signed=True), on=DAY, law=book),
     ]
     assert all(d.law is book for d in decisions)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    price=st.one_of(st.none(), st.integers(0, 10**9)),
+    day=st.dates(min_value=date(2023, 8, 15), max_value=date(2026, 12, 31)),
+)
+def test_job_connection_pays_the_price_or_else_the_cap(price: int | None, day: date) -> None:
+    d = job_connection_support(JobPlacement(contract_signed=True, service_price=price), on=day)
+    assert d.total == (400_000 if price is None else price)

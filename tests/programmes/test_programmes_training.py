@@ -368,13 +368,23 @@ def test_is_eligible_never_raises() -> None:
 # --- confidence ----------------------------------------------------------------------------
 
 
-def test_partly_confirmed_figures_are_surfaced() -> None:
-    d = training_support(
-        trainee(household_status=PovertyStatus.POOR), course(), on=DAY, distance_km=20
-    )
+def test_partly_confirmed_figures_are_surfaced_from_2026() -> None:
+    # Decision 46/2015 / Circular 152/2016 figures are confirmed to 31/12/2025 and only
+    # probable from 01/01/2026 (Laws 124/2025/QH15 and 74/2025/QH15 may replace them).
+    poor = trainee(household_status=PovertyStatus.POOR)
+    last = training_support(poor, course(), on=date(2025, 12, 31), distance_km=20)
+    assert last.confidence is Confidence.CONFIRMED
+    assert not any(r.key == "programmes.reason.figure_not_confirmed" for r in last.reasons)
+    d = training_support(poor, course(), on=date(2026, 1, 1), distance_km=20)
+    assert (d.tuition, d.meals, d.travel) == (last.tuition, last.meals, last.travel)
     assert d.confidence is Confidence.PARTLY_CONFIRMED
-    assert {p.name for p in d.unconfirmed} >= {"training.travel.categories"}
+    assert {p.name for p in d.unconfirmed} >= {
+        "training.cap.priority_group",
+        "training.meals.per_day",
+        "training.travel.standard",
+    }
     assert any(r.key == "programmes.reason.figure_not_confirmed" for r in d.reasons)
+    assert "[P:" in d.explain("en")
 
 
 def test_parameters_used_carry_values_and_citations() -> None:

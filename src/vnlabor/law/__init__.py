@@ -1,7 +1,7 @@
 """Law as dated data: parameters with citations, the national book, provincial overlays."""
 
 from vnlabor.law.book import LawBook, Overlay, bundled_overlay, load_overlay, national
-from vnlabor.law.citation import Citation, Instrument, InstrumentKind, LocalizedText
+from vnlabor.law.citation import Citation, Instrument, InstrumentKind, LocalizedText, Provision
 from vnlabor.law.parameter import Parameter, ParameterValue
 
 __all__ = [
@@ -13,6 +13,7 @@ __all__ = [
     "Overlay",
     "Parameter",
     "ParameterValue",
+    "Provision",
     "bundled_overlay",
     "load_overlay",
     "national",

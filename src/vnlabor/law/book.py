@@ -111,12 +111,13 @@ class LawBook:
             raise LawDataError("; ".join(missing))
 
     def problems(self) -> list[str]:
-        """Citations that name an instrument missing from the catalogue."""
+        """Citations (and their transitional provisions) naming an unknown instrument."""
         return [
-            f"{p.name} ({v.effective_from}): cites unknown instrument {v.citation.instrument!r}"
+            f"{p.name} ({v.effective_from}): cites unknown instrument {c.instrument!r}"
             for p in self._parameters.values()
             for v in p.values
-            if v.citation.instrument not in self._instruments
+            for c in (v.citation, v.citation.applied_by)
+            if c is not None and c.instrument not in self._instruments
         ]
 
     def __iter__(self) -> Iterator[Parameter]:
@@ -156,10 +157,11 @@ class LawBook:
 
     def amount(self, name: str, on: date) -> int:
         """An integer value (VND, months, counts) of ``name`` on ``on``."""
-        v = self.value(name, on)
-        if isinstance(v, bool) or not isinstance(v, int):
-            raise LawDataError(f"parameter {name!r} holds {v!r}, not an integer")
-        return v
+        pv = self.at(name, on)
+        try:
+            return pv.amount
+        except LawDataError:
+            raise LawDataError(f"parameter {name!r} holds {pv.value!r}, not an integer") from None
 
     def instrument(self, key: str) -> Instrument:
         """The instrument catalogued under ``key``."""
@@ -178,6 +180,16 @@ class LawBook:
         text: str | None = self._cache.get(key)
         if text is None:
             text = citation.render(self.instrument(citation.instrument), locale)
+            via = citation.applied_by
+            if via is not None:
+                # The provision that keeps an ended instrument's rule applied is part of
+                # the legal basis: a reader must see both.
+                keep = via.render(self.instrument(via.instrument), locale)
+                text += (
+                    f" (applied under {keep})"
+                    if locale.startswith("en")
+                    else f" (được áp dụng tiếp theo {keep})"
+                )
             if id(citation) in self.memo("citation_ids", self._citation_ids):
                 self._cache[key] = text
         return text

@@ -5,9 +5,12 @@ The documentation's parameter page is generated from the law book by
 library applies. For each parameter it gives the description, the unit, the declared
 range and one row per dated value: the value (money grouped, lists of codes spelled
 out), the days it is in force, the instrument and provision it comes from (linked where
-a URL is known) and the confidence tag, with a ``⚠`` flag on every figure that is not
-confirmed. Sections follow for each bundled provincial overlay, the deprivation
-indicators of each poverty standard and the catalogue of instruments.
+a URL is known, with the transitional provision that keeps it applied, if any), the
+confidence tag, with a ``⚠`` flag on every figure that is not confirmed, and the release
+whose data last changed the value (``ParameterValue.changed_in``, held to the truth by a
+test comparing the data with the last release's). Sections follow for each bundled
+provincial overlay, the deprivation indicators of each poverty standard and the
+catalogue of instruments.
 
 >>> md = catalogue_markdown()
 >>> md.splitlines()[0]
@@ -37,6 +40,7 @@ from vnlabor.model.deprivation import Deprivation
 from vnlabor.programmes.categories import TrainingCategory
 
 __all__ = [
+    "CHANGED_FLAG",
     "UNCONFIRMED_FLAG",
     "bundled_overlay_keys",
     "catalogue_markdown",
@@ -46,6 +50,12 @@ __all__ = [
 
 UNCONFIRMED_FLAG = "⚠"
 """Marks every value, indicator or instrument whose confidence is not C (confirmed)."""
+
+CHANGED_FLAG = "✎"
+"""Marks every value changed in the release being prepared (or just made)."""
+
+RELEASE = __version__.split(".dev")[0]
+"""The release the data describes: the one being prepared, or the one just made."""
 
 _FAMILY_ORDER = ("poverty", "training", "abroad", "employment")
 
@@ -66,6 +76,11 @@ _TEXT: Mapping[str, Mapping[str, str]] = {
         ),
         "counts": "Values by confidence: {counts}.",
         "dates": "Dates are dd/mm/yyyy; both ends of a period are included.",
+        "changed": (
+            "The column *Changed in* gives the release whose law data last changed the value "
+            "(its figure, dates or citation); empty when it is as first released (0.1.0). "
+            "Values changed in {version} are marked {mark}; the changelog says why."
+        ),
         "families": "Families",
         "family.poverty": "Poverty standards",
         "family.training": "Vocational training support",
@@ -78,6 +93,9 @@ _TEXT: Mapping[str, Mapping[str, str]] = {
         "col.source": "Source",
         "col.confidence": "Confidence",
         "col.note": "Note",
+        "col.changed": "Changed in",
+        "col.in_force_until": "In force until",
+        "applied_under": "applied under",
         "open": "open",
         "flagged": "{flag} {count} of {total} values are not fully confirmed.",
         "verify": "verify",
@@ -131,6 +149,11 @@ _TEXT: Mapping[str, Mapping[str, str]] = {
         ),
         "counts": "Số giá trị theo mức tin cậy: {counts}.",
         "dates": "Ngày viết dd/mm/yyyy; khoảng thời gian tính cả hai đầu.",
+        "changed": (
+            "Cột *Thay đổi ở* cho biết phiên bản có dữ liệu pháp lý thay đổi giá trị lần gần "
+            "nhất (con số, ngày hoặc căn cứ); để trống khi giá trị như bản phát hành đầu tiên "
+            "(0.1.0). Giá trị thay đổi ở {version} được đánh dấu {mark}; xem nhật ký thay đổi."
+        ),
         "families": "Nhóm tham số",
         "family.poverty": "Chuẩn nghèo",
         "family.training": "Hỗ trợ đào tạo nghề",
@@ -143,6 +166,9 @@ _TEXT: Mapping[str, Mapping[str, str]] = {
         "col.source": "Căn cứ",
         "col.confidence": "Mức tin cậy",
         "col.note": "Ghi chú",
+        "col.changed": "Thay đổi ở",
+        "col.in_force_until": "Hiệu lực đến",
+        "applied_under": "áp dụng tiếp theo",
         "open": "chưa có ngày kết thúc",
         "flagged": "{flag} {count}/{total} giá trị chưa được xác nhận đầy đủ.",
         "verify": "cần kiểm tra",
@@ -303,7 +329,17 @@ def _source(citation: Citation, instruments: Mapping[str, Instrument], locale: s
     key = _cell(citation.instrument)
     head = f"[{key}]({url})" if url else key
     where = citation.locator(locale)
-    return f"{head}, {where}" if where else head
+    text = f"{head}, {where}" if where else head
+    via = citation.applied_by
+    if via is not None:
+        text += f" ({_t(locale, 'applied_under')} {_cell(via.instrument)}, {via.locator(locale)})"
+    return text
+
+
+def _changed(v: ParameterValue) -> str:
+    if v.changed_in is None:
+        return ""
+    return f"{CHANGED_FLAG} {v.changed_in}" if v.changed_in == RELEASE else v.changed_in
 
 
 def _value_table(
@@ -312,7 +348,7 @@ def _value_table(
     instruments: Mapping[str, Instrument],
     locale: str,
 ) -> list[str]:
-    cols = ("col.value", "col.period", "col.source", "col.confidence", "col.note")
+    cols = ("col.value", "col.period", "col.source", "col.confidence", "col.note", "col.changed")
     lines = [
         "| " + " | ".join(_t(locale, c) for c in cols) + " |",
         "|" + "---|" * len(cols),
@@ -324,6 +360,7 @@ def _value_table(
             _source(v.citation, instruments, locale),
             confidence_text(v.citation.confidence, locale),
             _cell(v.citation.note) if v.citation.note else "",
+            _changed(v),
         )
         lines.append("| " + " | ".join(cells) + " |")
     return lines
@@ -385,6 +422,7 @@ def _instrument_table(instruments: Iterable[Instrument], locale: str) -> list[st
         "col.title",
         "col.signed",
         "col.in_force",
+        "col.in_force_until",
         "col.confidence",
         "col.link",
     )
@@ -400,6 +438,7 @@ def _instrument_table(instruments: Iterable[Instrument], locale: str) -> list[st
             _cell(i.title(locale)),
             format_date(i.signed, locale=locale) if i.signed else "—",
             format_date(i.in_force, locale=locale) if i.in_force else "—",
+            format_date(i.in_force_until, locale=locale) if i.in_force_until else "—",
             confidence_text(i.confidence, locale),
             f"[{_t(locale, 'link')}]({i.url})" if i.url else "—",
         )
@@ -534,6 +573,8 @@ def catalogue_markdown(
         _t(locale, "counts", counts=count_text),
         "",
         _t(locale, "dates"),
+        "",
+        _t(locale, "changed", version=RELEASE, mark=CHANGED_FLAG),
         "",
         f"**{_t(locale, 'families')}**: "
         + ", ".join(f"{_family_title(f, locale)} (`{f}.*`)" for f in families),

@@ -11,7 +11,7 @@ from pydantic import model_validator
 from vnlabor.model.base import VnlaborModel
 from vnlabor.model.confidence import Confidence
 
-__all__ = ["Citation", "Instrument", "InstrumentKind", "LocalizedText"]
+__all__ = ["Citation", "Instrument", "InstrumentKind", "LocalizedText", "Provision"]
 
 
 class LocalizedText(VnlaborModel):
@@ -83,6 +83,9 @@ class Instrument(VnlaborModel):
     """Date of signature."""
     in_force: date | None = None
     """Date it took effect, when known."""
+    in_force_until: date | None = None
+    """Last day it was in force (inclusive), when it has been recorded as repealed,
+    replaced or expired; ``None`` while in force or when no end is known."""
     url: str | None = None
     """Where the text can be read."""
     confidence: Confidence
@@ -126,6 +129,10 @@ class Citation(VnlaborModel):
     """C (confirmed), P (partly confirmed) or R (unconfirmed)."""
     note: str | None = None
     """What is uncertain, or how the value was derived."""
+    applied_by: Provision | None = None
+    """The transitional provision that keeps this provision applied after its own
+    instrument ended (e.g. Circular 60/2026/TT-BTC Art. 21.1 for Circular 55/2023),
+    ``None`` when the cited instrument itself is in force."""
 
     @model_validator(mode="after")
     def _locatable(self) -> Self:
@@ -142,33 +149,76 @@ class Citation(VnlaborModel):
         Vietnamese cites from the smallest unit up (``"điểm a khoản 1 Điều 7"``),
         English from the largest down (``"Art. 7(1)(a)"``).
         """
-        if locale.startswith("en"):
-            out = f"Art. {self.article}" if self.article else ""
-            out += f"({self.clause})" if self.clause else ""
-            out += f"({self.point})" if self.point else ""
-            if self.annex:
-                out = f"{out}, Annex {self.annex}" if out else f"Annex {self.annex}"
-            return out
-        parts = []
-        if self.point:
-            parts.append(f"điểm {self.point}")
-        if self.clause:
-            parts.append(f"khoản {self.clause}")
-        if self.article:
-            parts.append(f"Điều {self.article}")
-        if self.annex:
-            parts.append(f"Phụ lục {self.annex}")
-        return " ".join(parts)
+        return _locator(self.article, self.clause, self.point, self.annex, locale)
 
     def render(self, instrument: Instrument, locale: str = "vi") -> str:
-        """Full citation, e.g. ``"Điều 3 Nghị định số 07/2021/NĐ-CP ngày 27/01/2021 …"``."""
-        loc = self.locator(locale)
-        name = instrument.official_name(locale)
-        if locale.startswith("en"):
-            text = f"{name}, {loc}" if loc else name
-        else:
-            text = f"{loc} {name}" if loc else name
-        if self.confidence is not Confidence.CONFIRMED:
-            tag = {"vi": "chưa xác nhận đầy đủ", "en": "not fully confirmed"}
-            text += f" [{self.confidence.value}: {tag['en' if locale.startswith('en') else 'vi']}]"
-        return text
+        """Full citation, e.g. ``"Điều 3 Nghị định số 07/2021/NĐ-CP ngày 27/01/2021 …"``.
+
+        The transitional provision (``applied_by``) is not included: it cites another
+        instrument, which :meth:`vnlabor.law.LawBook.cite` looks up and appends.
+        """
+        return _render(self.locator(locale), instrument, self.confidence, locale)
+
+
+class Provision(VnlaborModel):
+    """An article (clause, point) of an instrument cited for what it does, not for a
+    figure: the transitional provision that keeps another instrument's rule applied
+    (:attr:`Citation.applied_by`).
+    """  # noqa: D205
+
+    instrument: str
+    """Key of the instrument in the catalogue."""
+    article: str
+    """Article number (*Điều*)."""
+    clause: str | None = None
+    """Clause number (*khoản*)."""
+    point: str | None = None
+    """Point letter (*điểm*)."""
+    confidence: Confidence
+    """C (confirmed), P (partly confirmed) or R (unconfirmed)."""
+
+    def locator(self, locale: str = "vi") -> str:
+        """Article, clause and point in the locale's citation order."""
+        return _locator(self.article, self.clause, self.point, None, locale)
+
+    def render(self, instrument: Instrument, locale: str = "vi") -> str:
+        """Full citation, as :meth:`Citation.render`."""
+        return _render(self.locator(locale), instrument, self.confidence, locale)
+
+    def as_citation(self) -> Citation:
+        """The provision as a :class:`Citation` (e.g. of a reason that applies it)."""
+        return Citation.model_validate(self.model_dump())
+
+
+def _locator(
+    article: str | None, clause: str | None, point: str | None, annex: str | None, locale: str
+) -> str:
+    if locale.startswith("en"):
+        out = f"Art. {article}" if article else ""
+        out += f"({clause})" if clause else ""
+        out += f"({point})" if point else ""
+        if annex:
+            out = f"{out}, Annex {annex}" if out else f"Annex {annex}"
+        return out
+    parts = []
+    if point:
+        parts.append(f"điểm {point}")
+    if clause:
+        parts.append(f"khoản {clause}")
+    if article:
+        parts.append(f"Điều {article}")
+    if annex:
+        parts.append(f"Phụ lục {annex}")
+    return " ".join(parts)
+
+
+def _render(loc: str, instrument: Instrument, confidence: Confidence, locale: str) -> str:
+    name = instrument.official_name(locale)
+    if locale.startswith("en"):
+        text = f"{name}, {loc}" if loc else name
+    else:
+        text = f"{loc} {name}" if loc else name
+    if confidence is not Confidence.CONFIRMED:
+        tag = {"vi": "chưa xác nhận đầy đủ", "en": "not fully confirmed"}
+        text += f" [{confidence.value}: {tag['en' if locale.startswith('en') else 'vi']}]"
+    return text

@@ -43,6 +43,10 @@ class ParameterValue(VnlaborModel):
     """Last day the value applies (inclusive); ``None`` while still in force."""
     citation: Citation
     """Instrument, article and confidence."""
+    changed_in: str | None = None
+    """The vnlabor release whose law data last changed this value (its figure, dates or
+    citation), e.g. ``"0.2.0"``; ``None`` when it is as in the first release (0.1.0).
+    A test holds it to the truth: it compares the data with the last release's."""
 
     @model_validator(mode="after")
     def _ordered(self) -> Self:
@@ -51,6 +55,14 @@ class ParameterValue(VnlaborModel):
                 f"effective_to {self.effective_to} is before effective_from {self.effective_from}"
             )
         return self
+
+    @property
+    def amount(self) -> int:
+        """The value as an integer (VND, months, counts); ``LawDataError`` if it is not one."""
+        v = self.value
+        if isinstance(v, bool) or not isinstance(v, int):
+            raise LawDataError(f"law value {v!r} is not an integer")
+        return v
 
     @property
     def last_day(self) -> date:

@@ -38,7 +38,9 @@ class Trainee(VnlaborModel):
     household_status: PovertyStatus | None = None
     """Status of the trainee's household on the current list."""
     newly_escaped: bool | None = None
-    """Member of a newly-escaped household (*hộ mới thoát nghèo*)."""
+    """Member of a newly-escaped household (*hộ mới thoát nghèo*): off the poor or
+    near-poor list for at most the window of :mod:`vnlabor.poverty.newly_escaped` (36
+    months, a credit rule applied by analogy)."""
     special_difficulty_area: bool | None = None
     """Lives in an extremely difficult commune, village or hamlet (*xã, thôn, bản ĐBKK*)."""
     difficult_area: bool | None = False
@@ -55,7 +57,12 @@ class Trainee(VnlaborModel):
     fisher: bool | None = False
     """Fisherman or fisherwoman (*ngư dân*)."""
     low_income: bool | None = False
-    """Low-income worker (*người lao động có thu nhập thấp*, Circular 55/2023 Art. 68)."""
+    """Low-income worker (*người lao động có thu nhập thấp*: a member of a household
+    neither poor nor near-poor with income per capita within Decree 30/2025/NĐ-CP's
+    ceiling; a category of Circular 55/2023 Art. 68.1). Rather than set it, give the
+    trainee's household to ``training_support(…, household=…)``, which derives it; a
+    value set here explicitly that the household contradicts is an error. The default
+    ``False`` means "not recorded as such", not a statement."""
     birth_date: date | None = None
     """Date of birth; when given, the working-age limits are checked."""
     previous_supports: NonNegativeCount = 0

@@ -2,9 +2,19 @@
 
 from vnlabor.poverty.classification import Classification, classify, classify_many
 from vnlabor.poverty.history import StatusHistory, StatusRecord
-from vnlabor.poverty.newly_escaped import is_newly_escaped, months_after, newly_escaped_until
+from vnlabor.poverty.newly_escaped import (
+    explain_newly_escaped,
+    is_newly_escaped,
+    months_after,
+    newly_escaped_until,
+)
 from vnlabor.poverty.reason import Reason
-from vnlabor.poverty.review import is_low_income_worker, review_window
+from vnlabor.poverty.review import (
+    LowIncomeAssessment,
+    assess_low_income_worker,
+    is_low_income_worker,
+    review_window,
+)
 from vnlabor.poverty.rule import Band, build_bands, match_band, status_of
 from vnlabor.poverty.scores import ReviewScores, ScoreClassification, classify_scores
 from vnlabor.poverty.standard import (
@@ -19,17 +29,20 @@ __all__ = [
     "Band",
     "Classification",
     "IndicatorDefinition",
+    "LowIncomeAssessment",
     "PovertyStandard",
     "Reason",
     "ReviewScores",
     "ScoreClassification",
     "StatusHistory",
     "StatusRecord",
+    "assess_low_income_worker",
     "build_bands",
     "classify",
     "classify_many",
     "classify_scores",
     "covered_range",
+    "explain_newly_escaped",
     "is_low_income_worker",
     "is_newly_escaped",
     "match_band",

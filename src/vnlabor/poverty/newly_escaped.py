@@ -1,8 +1,13 @@
 """Newly escaped households (*hộ mới thoát nghèo*): the window after leaving the lists.
 
 A household counts as newly escaped for a window of months (36, law parameter
-``poverty.newly_escaped.window_months``; QĐ 28/2015/QĐ-TTg Art. 2, "tối đa 3 năm")
-from the commune decision that removed it from the poor **or near-poor** list.
+``poverty.newly_escaped.window_months``) from the commune decision that removed it from
+the poor **or near-poor** list. The window is a credit rule: Decision 28/2015/QĐ-TTg
+Art. 2 lends to households that left the lists "for a maximum of 3 years" (*tối đa 3
+năm*). No programme instrument states a window (Decision 90/QĐ-TTg and Circular
+55/2023 use the term without one), so vnlabor applies the credit rule to the programmes
+by analogy, tagged P; :func:`explain_newly_escaped` and the programme decisions that rely
+on the window say so.
 
 The window is counted by the Civil Code (Law 91/2015/QH13): it starts the day after the
 decision (Art. 147) and ends at the end of the same-numbered day of the last month, or
@@ -18,6 +23,12 @@ True
 False
 >>> newly_escaped_until(date(2020, 2, 29))
 datetime.date(2023, 2, 28)
+>>> text = explain_newly_escaped(escaped_on=date(2022, 12, 20), on=date(2025, 12, 21),
+...                              locale="en")
+>>> text.splitlines()[0]  # doctest: +ELLIPSIS
+'Not newly escaped on 21/12/2025: left the lists on 20/12/2022; the 36-month window ran ...'
+>>> "by analogy" in text, text.endswith("Art. 2 [P: not fully confirmed])")
+(True, True)
 """
 
 from __future__ import annotations
@@ -26,10 +37,20 @@ from datetime import date
 
 from dateutil.relativedelta import relativedelta
 
+from vnlabor.l10n import format_date, message
 from vnlabor.law.book import LawBook, national
+from vnlabor.law.parameter import ParameterValue
+from vnlabor.poverty.reason import Reason
 from vnlabor.types import as_date
 
-__all__ = ["WINDOW_PARAMETER", "is_newly_escaped", "months_after", "newly_escaped_until"]
+__all__ = [
+    "WINDOW_PARAMETER",
+    "explain_newly_escaped",
+    "is_newly_escaped",
+    "months_after",
+    "newly_escaped_until",
+    "window_reason",
+]
 
 WINDOW_PARAMETER = "poverty.newly_escaped.window_months"
 """Name of the law parameter holding the window, in months."""
@@ -59,6 +80,44 @@ def newly_escaped_until(escaped_on: date, law: LawBook | None = None) -> date:
 def is_newly_escaped(*, escaped_on: date, on: date, law: LawBook | None = None) -> bool:
     """Whether a household removed from the poor or near-poor list on ``escaped_on``
     is still newly escaped on ``on``.
+
+    The window is a credit rule applied to programmes by analogy (P): see
+    :func:`explain_newly_escaped` for the answer in words, with its citation.
     """  # noqa: D205
     start, day = as_date(escaped_on, "escaped_on"), as_date(on)
     return start <= day <= newly_escaped_until(start, law)
+
+
+def window_reason(window: ParameterValue) -> Reason:
+    """The reason every use of the window gives: its length, and that it is a credit
+    rule (Decision 28/2015/QĐ-TTg Art. 2) applied to programmes by analogy.
+    """  # noqa: D205
+    return Reason(
+        key="poverty.reason.newly_escaped_window",
+        values={"months": window.amount},
+        citation=window.citation,
+    )
+
+
+def explain_newly_escaped(
+    *, escaped_on: date, on: date, locale: str = "vi", law: LawBook | None = None
+) -> str:
+    """:func:`is_newly_escaped` in words (``"vi"`` or ``"en"``), with the window's source."""
+    start, day = as_date(escaped_on, "escaped_on"), as_date(on)
+    book = law or national()
+    window = book.at(WINDOW_PARAMETER, start)
+    last = months_after(start, window.amount)
+    key = (
+        "poverty.explain.newly_escaped"
+        if start <= day <= last
+        else "poverty.explain.not_newly_escaped"
+    )
+    head = message(
+        key,
+        locale,
+        on=format_date(day, locale=locale),
+        escaped_on=format_date(start, locale=locale),
+        months=window.amount,
+        last=format_date(last, locale=locale),
+    )
+    return f"{head}\n- {window_reason(window).render(locale, book)}"

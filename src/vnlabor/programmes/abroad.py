@@ -27,15 +27,21 @@ Items (each at actual cost up to its cap, paid once at the highest rate, Art. 69
   standard amount from 15 km; bounds inclusive), passport, visa and criminal record at
   actual cost, health check up to its cap.
 
-The data covers 15/08/2023-31/12/2026 (Circular 55/2023 and its transition); other days
-raise :class:`~vnlabor.errors.ParameterNotInForce`. The co-existing Employment-Law route
+The data covers 15/08/2023-31/12/2026: Circular 55/2023 to 30/05/2026, then for tasks of
+the 2021-2025 programmes extended to 31/12/2026 only (Circular 60/2026/TT-BTC Art. 21.1,
+which the decisions of those days cite); other days raise
+:class:`~vnlabor.errors.ParameterNotInForce`. A worker who qualifies as newly escaped
+(Art. 69.2) gets a reason saying the window it stands for is a credit rule applied by
+analogy (:mod:`vnlabor.poverty.newly_escaped`). The co-existing Employment-Law route
 (Joint Circular 09/2016, from 01/08/2016) is a separate rule:
 :func:`~vnlabor.programmes.abroad_employment_law.abroad_support_employment_law`.
 
 :func:`abroad_loan` applies Decree 61/2015/NĐ-CP Art. 11 and the loan terms of Decree
-74/2019/NĐ-CP: at most 100 % of the contract costs, collateral from 100,000,000 VND,
-lent by the VBSP (poor, land-recovered, ethnic-minority) or the National Employment
-Fund (near-poor, relatives of people with merit).
+61/2015 as amended by Decree 74/2019/NĐ-CP Art. 1: at most 100 % of the contract costs,
+collateral from 100,000,000 VND, lent by the VBSP (poor, land-recovered, ethnic-minority)
+or the National Employment Fund (near-poor, relatives of people with merit). Confirmed to
+31/12/2025; from 01/01/2026 probable only (the Law on Employment 74/2025/QH15 and Decree
+338/2025/NĐ-CP may have replaced these rules), which the decisions flag.
 
 >>> from datetime import date
 >>> from vnlabor.model.poverty_status import PovertyStatus
@@ -52,7 +58,8 @@ Fund (near-poor, relatives of people with merit).
 
 References:
     * Luật 69/2020/QH14 (Người lao động Việt Nam đi làm việc ở nước ngoài theo hợp đồng), Điều 3.
-    * Nghị định 61/2015/NĐ-CP, Điều 11; sửa đổi bởi Nghị định 74/2019/NĐ-CP.
+    * Nghị định 61/2015/NĐ-CP, Điều 11; sửa đổi bởi Điều 1 Nghị định 74/2019/NĐ-CP.
+    * Thông tư 60/2026/TT-BTC, Điều 20 khoản 2 và Điều 21 khoản 1.
     * Thông tư liên tịch 09/2016/TTLT-BLĐTBXH-BTC (the Employment-Law route, applied by
       :mod:`vnlabor.programmes.abroad_employment_law`).
     * Thông tư 152/2016/TT-BTC, Điều 7.1 (vocational caps).
@@ -72,6 +79,7 @@ from vnlabor.model.base import VnlaborModel
 from vnlabor.model.person import age_on
 from vnlabor.model.poverty_status import PovertyStatus
 from vnlabor.model.worker import Worker
+from vnlabor.poverty.newly_escaped import WINDOW_PARAMETER, window_reason
 from vnlabor.poverty.reason import Reason
 from vnlabor.programmes.categories import AbroadGroup, Lender, Outcome, SupportKind, SupportUnit
 from vnlabor.programmes.decision import (
@@ -312,6 +320,11 @@ def abroad_support(
             key="programmes.reason.abroad_group", values={"group": plan.group}, citation=lang_cite
         )
     )
+    if plan.group is AbroadGroup.ART_69_2 and worker.household_status is not (
+        PovertyStatus.NEAR_POOR
+    ):
+        # Qualified as newly escaped: say what that window rests on.
+        reasons.append(window_reason(lk.at(WINDOW_PARAMETER)))
     items: list[SupportItem] = []
 
     items += lk.capped(SupportKind.TUITION, costs.vocational_training, plan.vocational)

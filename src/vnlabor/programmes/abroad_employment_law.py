@@ -24,6 +24,8 @@ most favourable level, each item once.
 * foreign language (``abroad.employment_law.language.cap``), "necessary knowledge"
   orientation (``orientation.cap``), health check (``health_check.cap``);
 * meals: ``meals.per_day`` × days of training;
+* from 01/01/2026, lodging: ``lodging.per_month`` × months of training (Decree
+  338/2025/NĐ-CP Art. 30.1 as reported, P);
 * travel, one round trip: the special amount for residents of extremely difficult
   communes from ``travel.special_min_km``, else the standard amount from
   ``travel.standard_min_km`` (bounds inclusive);
@@ -36,17 +38,21 @@ most favourable level, each item once.
 decision UNDETERMINED and is named in ``missing``; an unknown distance leaves travel
 *pending* (``"distance_km"`` in ``missing``), never a silent 0.
 
-**Not encoded**: lodging and personal items for workers of poor districts (Resolution
-30a) are paid at the rates of Joint Circular 31/2009 (Decision 71/2009/QĐ-TTg), which the
-sources read do not give. When claimed (``lodging_months``, ``personal_items``) by a
-worker whose ``poor_area`` is not ``False``, they are left *pending* with a reason
-saying the rates are not encoded, so a budget counts the case as incomplete instead of
-paying 0; for a worker known to live elsewhere they are not payable.
+**Not encoded**: lodging (to 31/12/2025) and personal items for workers of poor
+districts (Resolution 30a) are paid at the rates of Joint Circular 31/2009 (Decision
+71/2009/QĐ-TTg), which the sources read do not give. When claimed (``lodging_months``,
+``personal_items``) by a worker whose ``poor_area`` is not ``False``, they are left
+*pending* with a reason saying the rates are not encoded, so a budget counts the case as
+incomplete instead of paying 0; for a worker known to live elsewhere they are not
+payable.
 
 **Dates**: the amounts apply from 01/08/2016; earlier days raise
-:class:`~vnlabor.errors.ParameterNotInForce`. The data is open-ended: whether the 2025
-Employment Law (74/2025/QH15, from 01/01/2026) and Decree 338/2025/NĐ-CP replace this
-route is not confirmed (see the notes of the parameters).
+:class:`~vnlabor.errors.ParameterNotInForce`. They are confirmed to 31/12/2025. From
+01/01/2026 the Law on Employment 74/2025/QH15 replaces Law 38/2013/QH13 and Decree
+338/2025/NĐ-CP reportedly sets the rates of this support (orientation ≤ 530,000, meals
+50,000 a day, lodging 400,000 a month; Art. 30.1): those reported rates apply from that
+day and every other figure continues unchanged, all tagged P, so the decisions of 2026
+on flag them.
 
 >>> from datetime import date
 >>> from vnlabor.model.poverty_status import PovertyStatus
@@ -70,6 +76,8 @@ References:
     * Quyết định 46/2015/QĐ-TTg, Điều 4; Thông tư 152/2016/TT-BTC, Điều 7.1 (vocational
       caps).
     * Luật 69/2020/QH14, Điều 3.1 (minimum age, from 01/01/2022).
+    * Luật Việc làm số 74/2025/QH15 and Nghị định 338/2025/NĐ-CP, Điều 30 khoản 1 (from
+      01/01/2026, as reported: P).
 """
 
 from __future__ import annotations
@@ -388,10 +396,24 @@ def abroad_support_employment_law(
             )
         )
 
+    lodging = lk.find(f"{_P}lodging.per_month") if costs.lodging_months > 0 else None
+    if lodging is not None:  # from 2026: a rate for every worker of the route (P)
+        rate, cite = lk.amount(f"{_P}lodging.per_month")
+        items.append(
+            SupportItem(
+                kind=SupportKind.LODGING,
+                amount=rate * costs.lodging_months,
+                unit_rate=rate,
+                quantity=costs.lodging_months,
+                unit=SupportUnit.MONTH,
+                parameter=f"{_P}lodging.per_month",
+                citation=cite,
+            )
+        )
     claimed = [
         kind
         for kind, wanted in (
-            (SupportKind.LODGING, costs.lodging_months > 0),
+            (SupportKind.LODGING, costs.lodging_months > 0 and lodging is None),
             (SupportKind.PERSONAL_ITEMS, costs.personal_items),
         )
         if wanted

@@ -522,12 +522,29 @@ class Lookup:
                 "on": self.on,
                 "outcome": outcome,
                 "parameters": self.used,
-                "reasons": (*reasons, *self.confidence_reasons()),
+                "reasons": (*reasons, *self.confidence_reasons(), *self.transition_reasons()),
                 **extra,
             }
         )
         decision._law = self.book
         return decision
+
+    def transition_reasons(self) -> tuple[Reason, ...]:
+        """A reason for every figure used that applies only under a transitional provision.
+
+        E.g. a Circular 55/2023 rate used after 30/05/2026 holds only for tasks of the
+        2021-2025 programmes that Circular 60/2026 Art. 21.1 extends: the reason cites
+        that provision, so the reader knows the scope.
+        """
+        return tuple(
+            Reason(
+                key="programmes.reason.transitional",
+                values={"parameter": use.name, "instrument": use.citation.instrument},
+                citation=use.citation.applied_by.as_citation(),
+            )
+            for use in self._used.values()
+            if use.citation.applied_by is not None
+        )
 
     def confidence_reasons(self) -> tuple[Reason, ...]:
         """A reason for every figure used that is not fully confirmed."""

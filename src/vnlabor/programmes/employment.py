@@ -1,25 +1,31 @@
 """Sustainable employment (sub-project 3) and counsellors' fees (sub-project 2).
 
-* :func:`job_connection_support`: a job-service provider is paid at most
+* :func:`job_connection_support`: a job-service provider is paid up to
   ``employment.job_connection.cap`` (400,000 VND) per worker who finds a job with a
-  signed labour contract (Circular 55/2023 Art. 72), or the official service price
-  where one exists and is lower. Not payable when the unemployment-insurance fund
-  already paid for the placement (no double funding).
+  signed labour contract (Circular 55/2023 Art. 72); where the province has issued a
+  price for the service, that price is paid instead: it replaces the cap, it is not
+  capped by it. Not payable when the unemployment-insurance fund already paid for the
+  placement (no double funding). From 31/05/2026 to 31/12/2026 the rule holds for tasks
+  of the 2021-2025 programme extended by Circular 60/2026/TT-BTC Art. 21.1 only.
 * :func:`counsellor_fees`: people who introduce and advise workers (and their families)
   about working abroad are paid at most ``employment.counsellor.per_session`` per
   session and ``employment.counsellor.per_month`` per month (Art. 69.5; listed here
   with employment as the programme reports do).
 
 >>> from datetime import date
->>> job_connection_support(JobPlacement(contract_signed=True, service_price=350_000),
+>>> job_connection_support(JobPlacement(contract_signed=True), on=date(2024, 6, 1)).total
+400000
+>>> job_connection_support(JobPlacement(contract_signed=True, service_price=500_000),
 ...                        on=date(2024, 6, 1)).total
-350000
+500000
 >>> counsellor_fees(CounsellorMonth(sessions=12, fee_per_session=60_000),
 ...                 on=date(2024, 6, 1)).total
 500000
 
 References:
     * Thông tư 55/2023/TT-BTC ngày 15/8/2023 của Bộ Tài chính, Điều 69 khoản 5 và Điều 72.
+    * Thông tư 60/2026/TT-BTC ngày 31/5/2026 của Bộ Tài chính, Điều 20 khoản 2 và Điều 21
+      khoản 1 (Circular 55/2023 kept for extended 2021-2025 tasks to 31/12/2026).
     * Quyết định 90/QĐ-TTg ngày 18/01/2022 (Chương trình MTQG giảm nghèo bền vững
       2021-2025, Dự án 4).
 """
@@ -49,7 +55,9 @@ class JobPlacement(VnlaborModel):
     contract_signed: bool | None = None
     """Whether the worker signed a labour contract (``None`` = unknown)."""
     service_price: VND | None = None
-    """Official service price for the placement, where one exists."""
+    """Price the province has issued for the job-placement service (*giá dịch vụ do địa
+    phương ban hành*), where one exists; it is paid instead of the cap (Circular 55/2023
+    Art. 72). ``None``: no provincial price, the cap applies."""
     unemployment_insurance_funded: bool | None = False
     """Whether the unemployment-insurance fund already paid for it."""
 
@@ -67,6 +75,9 @@ def job_connection_support(
     placement: JobPlacement, *, on: date, law: LawBook | None = None
 ) -> JobConnectionDecision:
     """The payment for one successful job connection on day ``on``.
+
+    Without a provincial service price the provider is paid the cap (400,000 VND); with
+    one, the price itself, above or below the cap (Circular 55/2023 Art. 72).
 
     Raises:
         vnlabor.errors.ParameterNotInForce: ``on`` is outside 15/08/2023-31/12/2026.
@@ -100,16 +111,29 @@ def job_connection_support(
             missing=missing,
         )
     price = placement.service_price
+    if price is None:
+        item = SupportItem(
+            kind=SupportKind.JOB_CONNECTION,
+            amount=cap,
+            cap=cap,
+            unit=SupportUnit.WORKER,
+            parameter="employment.job_connection.cap",
+            citation=cite,
+        )
+        return done(Outcome.ELIGIBLE, [], items=(item,))
+    # The provincial price replaces the cap: it is paid as it is, above the cap too.
     item = SupportItem(
         kind=SupportKind.JOB_CONNECTION,
-        amount=cap if price is None else min(price, cap),
-        cap=cap,
-        actual_cost=price,
+        amount=price,
         unit=SupportUnit.WORKER,
-        parameter="employment.job_connection.cap",
         citation=cite,
     )
-    return done(Outcome.ELIGIBLE, [], items=(item,))
+    reason = Reason(
+        key="programmes.reason.service_price",
+        values={"price_vnd": price, "cap_vnd": cap},
+        citation=cite,
+    )
+    return done(Outcome.ELIGIBLE, [reason], items=(item,))
 
 
 def counsellor_fees(

@@ -12,12 +12,27 @@
   was not checked.
 * **Category**: every category the trainee falls in is considered and the single one
   with the highest cap applies (ties: legal order). Newly-escaped households and
-  low-income workers are a category only while Circular 55/2023 Art. 68 is in force
-  (from 15/08/2023); before that day they are not eligible on that ground.
+  low-income workers are a category only while Circular 55/2023 Art. 68.1 applies
+  (15/08/2023-31/12/2026; from 31/05/2026 for extended 2021-2025 tasks only, Circular
+  60/2026/TT-BTC Art. 21.1); before that day they are not eligible on that ground.
+  "Newly escaped" is the caller's flag; a reason says the window it stands for is a
+  credit rule applied by analogy (:mod:`vnlabor.poverty.newly_escaped`).
+* **Low-income worker from the household**: when the trainee's household is given
+  (``household=``), the LOW_INCOME category is derived from it with
+  :func:`~vnlabor.poverty.review.is_low_income_worker` (Decree 30/2025/NĐ-CP Art. 1.3,
+  cited in the reasons) while that criterion is in force. A ``low_income`` flag set
+  explicitly on the trainee that contradicts the household is an error
+  (:class:`~vnlabor.errors.ConflictingFactsError`), never a silent pick; so is a
+  household classified as neither poor nor near-poor, within the ceiling, for a trainee
+  recorded on the poor or near-poor list. A household whose status cannot be decided
+  leaves ``low_income`` unknown (or as the trainee gives it), with a reason.
 * **Tuition** = min(actual cost, cap); where a provincial overlay sets a level for the
   category (``training.provincial.cap.*``), the cap is min(provincial level, national
-  cap) and both are cited. A province may exclude categories
-  (``training.provincial.excluded_categories``).
+  cap) and both are cited. A province may leave national categories out of its rule
+  (``training.provincial.excluded_categories``): the trainee is then paid through
+  another category they fall in, if any (Hà Nội: fishers, land-recovered workers, and
+  poor households in extremely difficult communes as such). An excluded ``fisher``
+  category also takes the fishers' large-vessel share with it.
 * **Meals** = rate × days of actual study, for the groups in ``training.meals.categories``.
 * **Travel**: the special amount for disabled trainees and residents of difficult or
   extremely difficult communes at ``training.travel.special_min_km`` or more, else the
@@ -48,9 +63,12 @@ True
 References:
     * Quyết định 46/2015/QĐ-TTg ngày 28/9/2015 của Thủ tướng Chính phủ, Điều 1-5.
     * Thông tư 152/2016/TT-BTC ngày 17/10/2016 của Bộ Tài chính, Điều 4 và 7.
-    * Thông tư 55/2023/TT-BTC ngày 15/8/2023 của Bộ Tài chính, Điều 24 và 68.
-    * Quyết định 69/2024/QĐ-UBND ngày 09/12/2024 của UBND thành phố Hà Nội (overlay
-      ``hanoi-69-2024``).
+    * Thông tư 55/2023/TT-BTC ngày 15/8/2023 của Bộ Tài chính, Điều 24 và 68 khoản 1.
+    * Thông tư 60/2026/TT-BTC ngày 31/5/2026 của Bộ Tài chính, Điều 21 khoản 1.
+    * Nghị định 30/2025/NĐ-CP ngày 24/02/2025 của Chính phủ, Điều 1 khoản 3 (low-income
+      workers).
+    * Quyết định 69/2024/QĐ-UBND ngày 09/12/2024 của UBND thành phố Hà Nội, Điều 1
+      khoản 1 (overlay ``hanoi-69-2024``).
 """
 
 from __future__ import annotations
@@ -59,17 +77,22 @@ import math
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from enum import Enum
 from fractions import Fraction
 
+from vnlabor.errors import ConflictingFactsError, PovertyStatusUndetermined
 from vnlabor.law.book import LawBook
 from vnlabor.law.citation import Citation
 from vnlabor.law.parameter import ParameterValue
 from vnlabor.model.course import Course
+from vnlabor.model.household import Household
 from vnlabor.model.person import age_on
 from vnlabor.model.poverty_status import PovertyStatus
 from vnlabor.model.sex import Sex
 from vnlabor.model.trainee import Trainee
+from vnlabor.poverty.newly_escaped import WINDOW_PARAMETER, window_reason
 from vnlabor.poverty.reason import Reason
+from vnlabor.poverty.review import LOW_INCOME_PARAMETER, assess_low_income_worker
 from vnlabor.programmes.categories import Outcome, SupportKind, SupportUnit, TrainingCategory
 from vnlabor.programmes.decision import (
     Lookup,
@@ -292,9 +315,13 @@ def _fisher_vessel_share(
     Returns the amount, the percentage and its citation when that pays more than the
     category cap; adds to ``missing`` a fact whose absence leaves it open.
     """
+    if trainee.fisher is False or course.large_fishing_vessel is False:
+        return None  # not read at all: a decision lists only the figures it relied on
     pv = lk.find(_FISHER_VESSEL)
-    if pv is None or trainee.fisher is False or course.large_fishing_vessel is False:
+    if pv is None:
         return None
+    if TrainingCategory.FISHER.value in lk.codes("training.provincial.excluded_categories"):
+        return None  # the province's rule has no fisher group (the reasons say so)
     share = _as_int(pv)
     amount = course.cost * share // 100  # rounded down: never above the share
     if amount <= min(course.cost, cap):
@@ -334,6 +361,7 @@ def training_support(
     on: date,
     distance_km: int | float | Decimal | Fraction | None = None,
     law: LawBook | None = None,
+    household: Household | None = None,
 ) -> TrainingDecision:
     """Decide the training support for ``trainee`` on ``course`` on day ``on``.
 
@@ -344,16 +372,25 @@ def training_support(
         distance_km: Distance from home to the training site; ``None`` = unknown
             (travel stays pending). ``int``, ``float`` or ``Decimal``.
         law: Law book to apply (e.g. with a provincial overlay); national by default.
+        household: The trainee's household, when known: the low-income category is
+            then derived from it (Decree 30/2025/NĐ-CP), classified with ``law``.
 
     Returns:
         A :class:`~vnlabor.programmes.decision.TrainingDecision`.
 
     Raises:
         ValueError: ``distance_km`` is negative, NaN or infinite.
-        TypeError: ``distance_km`` is not a number.
+        TypeError: ``distance_km`` is not a number, or ``household`` not a ``Household``.
+        vnlabor.errors.ConflictingFactsError: ``household`` contradicts the trainee's
+            explicit ``low_income`` flag or poor / near-poor ``household_status``.
         vnlabor.errors.ParameterNotInForce: No training data for ``on`` (before 2016).
     """
     distance = check_distance(distance_km)
+    if household is not None and not isinstance(household, Household):
+        raise TypeError(
+            "household phải là một Household / household must be a vnlabor.Household, "
+            f"not {type(household).__name__}"
+        )
     lk = Lookup(law, on)
     levels = lk.at("training.covered_levels").value
 
@@ -433,6 +470,8 @@ def training_support(
                 missing.append("sex")
 
     facts: dict[str, object | None] = {f: getattr(trainee, f) for f in _FACTS}
+    if household is not None:
+        facts["low_income"] = _low_income_from_household(trainee, household, lk, reasons)
     book = lk.book
     plan, unknown = resolve_unknowns(facts, _LOW, _HIGH, lambda f: _plan(f, book, on, distance))
     missing.extend(u for u in unknown if u not in missing)
@@ -469,6 +508,8 @@ def training_support(
             [*reasons, Reason(key="programmes.reason.no_category")],
         )
 
+    if TrainingCategory.NEWLY_ESCAPED in plan.available:
+        reasons.append(window_reason(lk.at(WINDOW_PARAMETER)))
     nat_name, nat_pv = plan.national
     lk.at(nat_name)
     cap_national = _as_int(nat_pv)
@@ -572,6 +613,47 @@ def training_support(
         pending=pending,
         missing=tuple(missing),
     )
+
+
+def _low_income_from_household(
+    trainee: Trainee, household: Household, lk: Lookup, reasons: list[Reason]
+) -> bool | None:
+    """The ``low_income`` fact derived from the trainee's household (Decree 30/2025).
+
+    Appends the reasons; raises :class:`ConflictingFactsError` when the trainee's own
+    facts contradict the household. Falls back on the trainee's flag when the criterion
+    is not in force that day, and on what the trainee explicitly says (else unknown)
+    when the household's status is undetermined.
+    """
+    given = trainee.low_income if "low_income" in trainee.model_fields_set else None
+    day = lk.on
+    if lk.book.find(f"{LOW_INCOME_PARAMETER}.{household.area.value}", day) is None:
+        reasons.append(
+            Reason(key="programmes.reason.low_income_not_in_force", values={"date": day})
+        )
+        return trainee.low_income
+    try:
+        found = assess_low_income_worker(household, on=day, law=lk.book)
+    except PovertyStatusUndetermined as exc:
+        status = exc.status if isinstance(exc.status, Enum) else str(exc.status)
+        reasons.append(
+            Reason(
+                key="programmes.reason.low_income_undetermined",
+                values={"date": day, "status": status},
+            )
+        )
+        return given
+    lk.at(found.parameter)  # the ceiling is a figure the decision relies on
+    source = "the household (Decree 30/2025/NĐ-CP)"
+    if given is not None and given is not found.is_low_income:
+        raise ConflictingFactsError("low_income", given, found.is_low_income, source)
+    listed = trainee.household_status in (PovertyStatus.POOR, PovertyStatus.NEAR_POOR)
+    if found.is_low_income and listed:
+        raise ConflictingFactsError(
+            "household_status", trainee.household_status, found.status, source
+        )
+    reasons.extend(found.reasons)
+    return found.is_low_income
 
 
 def _travel(
