@@ -10,13 +10,13 @@ from vnlabor.errors import ParameterNotInForce
 from vnlabor.poverty import is_low_income_worker, review_window
 
 
-@pytest.mark.parametrize("list_year", [2022, 2023, 2024, 2025, 2026])
+@pytest.mark.parametrize("list_year", [2022, 2023, 2024, 2025, 2026, 2027])
 def test_the_lists_of_a_year_come_from_the_review_of_the_year_before(list_year: int) -> None:
     assert review_window(list_year) == (date(list_year - 1, 9, 1), date(list_year - 1, 12, 14))
 
 
-@pytest.mark.parametrize("list_year", [2021, 2027])
-def test_no_review_procedure_encoded_outside_2021_2025_reviews(list_year: int) -> None:
+@pytest.mark.parametrize("list_year", [2021, 2028])
+def test_no_review_procedure_encoded_outside_2021_2026_reviews(list_year: int) -> None:
     with pytest.raises(ParameterNotInForce):
         review_window(list_year)
 

@@ -6,7 +6,13 @@ from enum import StrEnum
 
 
 class PovertyStatus(StrEnum):
-    """The class a standard puts a household in; exactly one applies."""
+    """The class a standard puts a household in; exactly one applies.
+
+    ``UNDETERMINED`` is not a class of the standard: it is the answer when a household's
+    deprivations were assessed from its facts and an undetermined indicator could still
+    change its class (see :attr:`vnlabor.poverty.Classification.possible`). It is a gap
+    in the data, never "not poor"; it comes last, so the order of the others is kept.
+    """
 
     POOR = "poor"
     """Hộ nghèo."""
@@ -16,3 +22,5 @@ class PovertyStatus(StrEnum):
     """Hộ có mức sống trung bình."""
     NON_POOR = "non_poor"
     """Hộ không thuộc các diện trên (above every band the standard defines)."""
+    UNDETERMINED = "undetermined"
+    """Chưa xác định: missing facts could still change the class."""

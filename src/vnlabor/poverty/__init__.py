@@ -1,7 +1,18 @@
-"""Poverty: standards in force by date, classification, review scores, status history."""
+"""Poverty: standards in force by date, deprivations assessed from facts, classification,
+review scores, status history.
+"""  # noqa: D205
 
+from vnlabor.poverty.assessment import (
+    DeprivationAssessment,
+    Fact,
+    IndicatorAssessment,
+    IndicatorOutcome,
+    assess_deprivations,
+    review_reference_date,
+)
 from vnlabor.poverty.classification import Classification, classify, classify_many
 from vnlabor.poverty.history import StatusHistory, StatusRecord
+from vnlabor.poverty.indicator_rules import IndicatorRule
 from vnlabor.poverty.newly_escaped import is_newly_escaped, months_after, newly_escaped_until
 from vnlabor.poverty.reason import Reason
 from vnlabor.poverty.review import is_low_income_worker, review_window
@@ -18,13 +29,19 @@ from vnlabor.poverty.standard import (
 __all__ = [
     "Band",
     "Classification",
+    "DeprivationAssessment",
+    "Fact",
+    "IndicatorAssessment",
     "IndicatorDefinition",
+    "IndicatorOutcome",
+    "IndicatorRule",
     "PovertyStandard",
     "Reason",
     "ReviewScores",
     "ScoreClassification",
     "StatusHistory",
     "StatusRecord",
+    "assess_deprivations",
     "build_bands",
     "classify",
     "classify_many",
@@ -35,6 +52,7 @@ __all__ = [
     "match_band",
     "months_after",
     "newly_escaped_until",
+    "review_reference_date",
     "review_window",
     "standard_for_list_year",
     "standard_in_force",

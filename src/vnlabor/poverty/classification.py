@@ -1,5 +1,16 @@
 """Classify a household under the poverty standard in force, and say why.
 
+A household's deprivations are the ones given (``Household.deprivations``), or, when
+none were given and the household carries the review's facts, those assessed from its
+facts (:func:`vnlabor.assess_deprivations`, ages counted on the ``on`` date or on the
+list year's review date). An assessed indicator may be *undetermined*: if the
+undetermined indicators could still change the household's class (income under the
+line, 2 deprived, 1 undetermined, cut-off 3), the status is
+:attr:`~vnlabor.PovertyStatus.UNDETERMINED` and the classification names the deciding
+indicators and the statuses still possible; if they cannot, the status is decided.
+Deprivations given *and* facts that contradict them raise
+:class:`~vnlabor.errors.DeprivationConflict`.
+
 >>> from datetime import date
 >>> from vnlabor import Area, Deprivation, Household
 >>> hh = Household(area=Area.RURAL, monthly_income_per_capita=1_500_000,
@@ -19,6 +30,7 @@ from datetime import date
 from functools import cached_property
 from typing import NamedTuple
 
+from vnlabor.errors import DeprivationConflict
 from vnlabor.l10n import format_date, label, message
 from vnlabor.law.book import LawBook, national
 from vnlabor.law.citation import Citation
@@ -28,6 +40,11 @@ from vnlabor.model.confidence import Confidence
 from vnlabor.model.deprivation import Deprivation
 from vnlabor.model.household import Household
 from vnlabor.model.poverty_status import PovertyStatus
+from vnlabor.poverty.assessment import (
+    DeprivationAssessment,
+    assess_compiled,
+    review_reference_date,
+)
 from vnlabor.poverty.reason import Reason
 from vnlabor.poverty.rule import Band, match_band
 from vnlabor.poverty.standard import (
@@ -60,6 +77,8 @@ class ClassificationRecord(VnlaborModel):
     """Income line applied, VND/person/month."""
     deprivations_counted: tuple[Deprivation, ...]
     """Deprivations counted under the standard."""
+    deprivations_undetermined: tuple[Deprivation, ...] = ()
+    """Indicators of the standard that the household's facts could not decide."""
     status: PovertyStatus
     """The status."""
     citations: tuple[Citation, ...]
@@ -74,13 +93,22 @@ class _Fields(NamedTuple):
     standard: PovertyStandard
     """The standard applied."""
     status: PovertyStatus
-    """Poor, near-poor, average living standard, or none of these."""
+    """Poor, near-poor, average living standard, none of these, or undetermined."""
     deprivations_counted: frozenset[Deprivation]
     """The household's deprivations that this standard counts."""
     band: Band | None = None
-    """The row of the standard's decision table the household fell in (``None``: past all)."""
+    """The row of the standard's decision table the household fell in (``None``: past all,
+    or undetermined)."""
     law: LawBook | None = None
     """The law book applied (national, or with a province's overlay); national if ``None``."""
+    undetermined: frozenset[Deprivation] = frozenset()
+    """Indicators of the standard its facts left undetermined (empty when the deprivations
+    were given)."""
+    possible: frozenset[PovertyStatus] = frozenset()
+    """The statuses every way of deciding :attr:`undetermined` leads to: the status alone
+    when it is decided."""
+    assessment: DeprivationAssessment | None = None
+    """The assessment of its facts, when the household has facts."""
 
 
 class Classification(_Fields):
@@ -112,6 +140,11 @@ class Classification(_Fields):
     def deprivation_count(self) -> int:
         """Number of deprivations counted under the standard."""
         return len(self.deprivations_counted)
+
+    @property
+    def deciding(self) -> frozenset[Deprivation]:
+        """The undetermined indicators on which the status hangs (empty once decided)."""
+        return self.undetermined if self.status is PovertyStatus.UNDETERMINED else frozenset()
 
     @property
     def deprivations_ignored(self) -> frozenset[Deprivation]:
@@ -146,6 +179,9 @@ class Classification(_Fields):
             income_line=self.income_line,
             deprivations_counted=tuple(
                 i for i in self.standard.indicators if i in self.deprivations_counted
+            ),
+            deprivations_undetermined=tuple(
+                i for i in self.standard.indicators if i in self.undetermined
             ),
             status=self.status,
             citations=self.citations,
@@ -191,19 +227,27 @@ def classify(
 ) -> Classification:
     """Classify ``household`` under the standard in force on ``on``.
 
+    The deprivations are those given, or assessed from the household's facts when none
+    were given and it has some (see the module docstring).
+
     Args:
         household: The household.
-        on: Date whose standard applies.
+        on: Date whose standard applies (and on which ages are counted).
         list_year: Instead of ``on``: classify for the lists of this year, i.e. under
-            the standard the review at the end of the previous year applies.
+            the standard the review at the end of the previous year applies (ages
+            counted on that review's first day).
         law: A law book with overlays (e.g. a provincial standard); national by default.
 
     Raises:
         NoStandardInForce: no standard is encoded for the date.
         TypeError: neither or both of ``on`` and ``list_year`` given.
+        DeprivationConflict: deprivations were given and the household's facts
+            contradict them.
+        ParameterNotInForce: the household has facts and no review window is encoded
+            for ``list_year``'s review.
     """
     compiled = compiled_for(on, list_year, law)
-    return _classify(household, compiled, _day(on, list_year))
+    return _classify(household, compiled, _day(on, list_year), _Reference(on, list_year, law))
 
 
 def classify_many(
@@ -216,22 +260,49 @@ def classify_many(
     """:func:`classify` for many households on one date (the standard is looked up once)."""
     compiled = compiled_for(on, list_year, law)
     day = _day(on, list_year)
-    return [_classify(hh, compiled, day) for hh in households]
+    reference = _Reference(on, list_year, law)
+    return [_classify(hh, compiled, day, reference) for hh in households]
 
 
 def _day(on: date | None, list_year: int | None) -> date:
     return as_date(on) if on is not None else list_year_start(list_year or 0)
 
 
+class _Reference:
+    """The day ages are counted on, looked up once and only for a household with facts."""
+
+    __slots__ = ("_day", "law", "list_year", "on")
+
+    def __init__(self, on: date | None, list_year: int | None, law: LawBook | None) -> None:
+        self.on, self.list_year, self.law = on, list_year, law
+        self._day: date | None = None
+
+    def __call__(self) -> date:
+        if self._day is None:
+            self._day = (
+                as_date(self.on)
+                if self.on is not None
+                else review_reference_date(self.list_year or 0, self.law)
+            )
+        return self._day
+
+
 _new_tuple = tuple.__new__
+_NONE: frozenset[Deprivation] = frozenset()
+_ONLY = {status: frozenset({status}) for status in PovertyStatus}
 
 
-def _classify(household: Household, compiled: CompiledStandard, on: date) -> Classification:
+def _classify(
+    household: Household, compiled: CompiledStandard, on: date, reference: _Reference
+) -> Classification:
     if household.__class__ is not Household and not isinstance(household, Household):
         raise TypeError(
             "household phải là một Household / household must be a vnlabor.Household, not "
             f"{type(household).__name__} (validate a dict with Household.model_validate)"
         )
+    # Most records carry their deprivations and no facts: two attribute reads decide it.
+    if (household.dwelling is not None or household.members) and household.has_survey_facts:
+        return _classify_from_facts(household, compiled, on, reference())
     deprived = household.deprivations
     # Usually every indicator is one the standard counts: keep the set, don't copy it.
     indicators = compiled.indicators
@@ -242,7 +313,68 @@ def _classify(household: Household, compiled: CompiledStandard, on: date) -> Cla
     status = PovertyStatus.NON_POOR if band is None else band.status
     # tuple.__new__ itself: NamedTuple's generated __new__ is a Python function.
     return _new_tuple(
-        Classification, (household, on, compiled.standard, status, counted, band, compiled.law)
+        Classification,
+        (
+            household,
+            on,
+            compiled.standard,
+            status,
+            counted,
+            band,
+            compiled.law,
+            _NONE,
+            _ONLY[status],
+            None,
+        ),
+    )
+
+
+def _classify_from_facts(
+    household: Household, compiled: CompiledStandard, on: date, reference: date
+) -> Classification:
+    assessment = assess_compiled(household, compiled, reference)
+    if household.deprivations_given:
+        # The surveyor's own finding may settle what the facts leave open, never
+        # overrule what they decide.
+        given = household.deprivations & compiled.indicators
+        not_given = assessment.deprived - given
+        contradicted = given & assessment.not_deprived
+        if not_given or contradicted:
+            order = compiled.standard.indicators
+            raise DeprivationConflict(
+                household.household_id,
+                tuple(i.value for i in order if i in not_given),
+                tuple(i.value for i in order if i in contradicted),
+            )
+        counted, undetermined = given, _NONE
+    else:
+        counted, undetermined = assessment.deprived, assessment.undetermined
+    bands = compiled.bands[household.area]
+    income = household.monthly_income_per_capita
+    # Status only grows with the count, but the set is tiny: list every outcome.
+    possible = frozenset(
+        PovertyStatus.NON_POOR if (b := match_band(income, n, bands)) is None else b.status
+        for n in range(len(counted), len(counted) + len(undetermined) + 1)
+    )
+    if len(possible) == 1:
+        band = match_band(income, len(counted), bands)
+        (status,) = possible
+    else:
+        band, status = None, PovertyStatus.UNDETERMINED
+    return _new_tuple(
+        Classification,
+        (
+            household,
+            on,
+            compiled.standard,
+            status,
+            counted,
+            band,
+            compiled.law,
+            undetermined,
+            possible,
+            assessment,
+        ),
     )
 
 
@@ -279,6 +411,25 @@ def _reasons(c: Classification) -> tuple[Reason, ...]:
             citation=cites["poverty.standard"],
         )
     ]
+    assessment = c.assessment
+    if assessment is not None:
+        if c.household.deprivations_given:
+            reasons.append(
+                Reason(key="poverty.reason.given_agree_with_facts", values={"date": assessment.on})
+            )
+        else:
+            reasons.append(
+                Reason(
+                    key="poverty.reason.assessed",
+                    values={
+                        "date": assessment.on,
+                        "deprived": tuple(i for i in s.indicators if i in assessment.deprived),
+                        "undetermined": tuple(
+                            i for i in s.indicators if i in assessment.undetermined
+                        ),
+                    },
+                )
+            )
     if band is not None and band.reason == "poor_unconditional":
         assert s.unconditional_poor_line is not None
         reasons.append(
@@ -296,11 +447,13 @@ def _reasons(c: Classification) -> tuple[Reason, ...]:
                 citation=cites[line_key],
             )
         )
-        key = (
-            "poverty.reason.deprivations_at_least_cutoff"
-            if c.deprivation_count >= s.deprivation_cutoff
-            else "poverty.reason.deprivations_below_cutoff"
-        )
+        if c.status is PovertyStatus.UNDETERMINED:
+            key = "poverty.reason.deprivations_undetermined"
+        elif c.deprivation_count >= s.deprivation_cutoff:
+            key = "poverty.reason.deprivations_at_least_cutoff"
+        else:
+            key = "poverty.reason.deprivations_below_cutoff"
+        undetermined = tuple(i for i in s.indicators if i in c.undetermined)
         reasons.append(
             Reason(
                 key=key,
@@ -309,6 +462,9 @@ def _reasons(c: Classification) -> tuple[Reason, ...]:
                     "total": len(s.indicators),
                     "cutoff": s.deprivation_cutoff,
                     "indicators": tuple(i for i in s.indicators if i in c.deprivations_counted),
+                    "open": len(undetermined),
+                    "undetermined": undetermined,
+                    "statuses": tuple(p for p in PovertyStatus if p in c.possible),
                 },
                 citation=cites["poverty.deprivation_cutoff"],
             )
@@ -334,6 +490,13 @@ def _reasons(c: Classification) -> tuple[Reason, ...]:
                     citation=cites[f"poverty.average_living_standard_line.{area.value}"],
                 )
             )
+    if c.undetermined and c.status is not PovertyStatus.UNDETERMINED:
+        reasons.append(
+            Reason(
+                key="poverty.reason.undetermined_not_deciding",
+                values={"undetermined": tuple(i for i in s.indicators if i in c.undetermined)},
+            )
+        )
     ignored = c.deprivations_ignored
     if ignored:
         reasons.append(
