@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Annotated, Any
+
+from pydantic import BeforeValidator
 
 
 class PovertyStatus(StrEnum):
@@ -24,3 +27,16 @@ class PovertyStatus(StrEnum):
     """Hộ không thuộc các diện trên (above every band the standard defines)."""
     UNDETERMINED = "undetermined"
     """Chưa xác định: missing facts could still change the class."""
+
+
+def _undetermined_is_unknown(value: Any) -> Any:
+    return None if value == PovertyStatus.UNDETERMINED else value
+
+
+ListStatus = Annotated[PovertyStatus | None, BeforeValidator(_undetermined_is_unknown)]
+"""A household's status on the lists, as programmes read it: ``None`` when unknown.
+
+A classification's ``UNDETERMINED`` is read as unknown (``None``), so a programme rule
+that needs the status says it is undetermined instead of treating the household as not
+poor.
+"""
