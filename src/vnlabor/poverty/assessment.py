@@ -401,22 +401,41 @@ def _clause(clause: Clause, subject: Member | Dwelling | None, pos: int | None, 
     return _Found(result, tuple(used), tuple(missing) if result is None else ())
 
 
+def _open_parts(clause: Clause, found: _Found) -> list[object]:
+    """What an open clause still waits for: its unknown conditions (and age band)."""
+    names = {f.name for f in found.missing}
+    parts: list[object] = [c for c in clause.conditions if c.fact in names]
+    if names & {"birth_date", "sex"}:
+        parts.append(clause.band)
+    return parts
+
+
 def _any_clause(
     clauses: Sequence[Clause], subject: Member | Dwelling | None, pos: int | None, on: date
 ) -> _Found:
     """Whether ``subject`` meets one of ``clauses`` (an OR over them)."""
     used: list[Fact] = []
-    missing: list[Fact] = []
-    result: _Tri = False
+    open_: list[tuple[list[object], tuple[Fact, ...]]] = []
     for clause in clauses:
         found = _clause(clause, subject, pos, on)
         if found.result:
             return _Found(True, found.used, ())
         used += found.used
         if found.result is None:
-            result = None
-            missing += found.missing
-    return _Found(result, tuple(used), tuple(missing))
+            open_.append((_open_parts(clause, found), found.missing))
+    if not open_:
+        return _Found(False, tuple(used), ())
+    # A clause waiting for all another waits for, and more, can only hold when that one
+    # does (A or (A and X) is A): the facts only it needs cannot change the outcome.
+    missing: list[Fact] = []
+    for parts, facts in open_:
+        absorbed = any(
+            other is not parts and len(other) < len(parts) and all(p in parts for p in other)
+            for other, _ in open_
+        )
+        if not absorbed:
+            missing += facts
+    return _Found(None, tuple(used), tuple(missing))
 
 
 _NO_MEMBERS = _Found(None, (), (Fact(None, "members"),))

@@ -59,7 +59,7 @@ class StatusRecord(VnlaborModel):
         if status is PovertyStatus.UNDETERMINED:
             raise PydanticCustomError(
                 "vnlabor.status_undetermined",
-                "tình trạng được công nhận không thể là \"chưa xác định\" / a recognised "
+                'tình trạng được công nhận không thể là "chưa xác định" / a recognised '
                 "status cannot be undetermined: settle the missing facts first",
                 {},
             )
