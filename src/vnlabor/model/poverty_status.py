@@ -17,6 +17,10 @@ class PovertyStatus(StrEnum):
     in the data, never "not poor"; it comes last, so the order of the others is kept.
     """
 
+    # Enum's own __hash__ is Python code; the str hash is equivalent (members compare
+    # equal to their values) and keeps the lookups of the classification loop fast.
+    __hash__ = str.__hash__
+
     POOR = "poor"
     """Hộ nghèo."""
     NEAR_POOR = "near_poor"

@@ -45,7 +45,7 @@ from vnlabor.poverty.assessment import (
     assess_compiled,
     review_reference_date,
 )
-from vnlabor.poverty.reason import Reason
+from vnlabor.poverty.reason import Reason, ReasonValue
 from vnlabor.poverty.rule import Band, match_band
 from vnlabor.poverty.standard import (
     CompiledStandard,
@@ -104,9 +104,8 @@ class _Fields(NamedTuple):
     undetermined: frozenset[Deprivation] = frozenset()
     """Indicators of the standard its facts left undetermined (empty when the deprivations
     were given)."""
-    possible: frozenset[PovertyStatus] = frozenset()
-    """The statuses every way of deciding :attr:`undetermined` leads to: the status alone
-    when it is decided."""
+    possible_statuses: frozenset[PovertyStatus] | None = None
+    """The statuses still possible (see :attr:`possible`); ``None`` for the status alone."""
     assessment: DeprivationAssessment | None = None
     """The assessment of its facts, when the household has facts."""
 
@@ -140,6 +139,15 @@ class Classification(_Fields):
     def deprivation_count(self) -> int:
         """Number of deprivations counted under the standard."""
         return len(self.deprivations_counted)
+
+    @property
+    def possible(self) -> frozenset[PovertyStatus]:
+        """The statuses the undetermined indicators could still lead to.
+
+        The status alone when it is decided.
+        """
+        found = self.possible_statuses
+        return frozenset((self.status,)) if found is None else found
 
     @property
     def deciding(self) -> frozenset[Deprivation]:
@@ -247,7 +255,7 @@ def classify(
             for ``list_year``'s review.
     """
     compiled = compiled_for(on, list_year, law)
-    return _classify(household, compiled, _day(on, list_year), _Reference(on, list_year, law))
+    return _classify_all((household,), compiled, _day(on, list_year), (on, list_year, law))[0]
 
 
 def classify_many(
@@ -259,79 +267,70 @@ def classify_many(
 ) -> list[Classification]:
     """:func:`classify` for many households on one date (the standard is looked up once)."""
     compiled = compiled_for(on, list_year, law)
-    day = _day(on, list_year)
-    reference = _Reference(on, list_year, law)
-    return [_classify(hh, compiled, day, reference) for hh in households]
+    return _classify_all(households, compiled, _day(on, list_year), (on, list_year, law))
 
 
 def _day(on: date | None, list_year: int | None) -> date:
     return as_date(on) if on is not None else list_year_start(list_year or 0)
 
 
-class _Reference:
-    """The day ages are counted on, looked up once and only for a household with facts."""
-
-    __slots__ = ("_day", "law", "list_year", "on")
-
-    def __init__(self, on: date | None, list_year: int | None, law: LawBook | None) -> None:
-        self.on, self.list_year, self.law = on, list_year, law
-        self._day: date | None = None
-
-    def __call__(self) -> date:
-        if self._day is None:
-            self._day = (
-                as_date(self.on)
-                if self.on is not None
-                else review_reference_date(self.list_year or 0, self.law)
-            )
-        return self._day
-
-
 _new_tuple = tuple.__new__
 _NONE: frozenset[Deprivation] = frozenset()
-_ONLY = {status: frozenset({status}) for status in PovertyStatus}
+_NON_POOR = PovertyStatus.NON_POOR
+
+_Source = tuple[date | None, int | None, LawBook | None]
+"""``on``, ``list_year`` and ``law`` as given: where ages are counted, if facts need it."""
 
 
-def _classify(
-    household: Household, compiled: CompiledStandard, on: date, reference: _Reference
-) -> Classification:
-    if household.__class__ is not Household and not isinstance(household, Household):
-        raise TypeError(
-            "household phải là một Household / household must be a vnlabor.Household, not "
-            f"{type(household).__name__} (validate a dict with Household.model_validate)"
-        )
-    # Most records carry their deprivations and no facts: two attribute reads decide it.
-    if (household.dwelling is not None or household.members) and household.has_survey_facts:
-        return _classify_from_facts(household, compiled, on, reference())
-    deprived = household.deprivations
-    # Usually every indicator is one the standard counts: keep the set, don't copy it.
+def _classify_all(
+    households: Iterable[Household], compiled: CompiledStandard, on: date, source: _Source
+) -> list[Classification]:
+    """The one classification loop, for one household or a million.
+
+    Households without facts (most records) take the path below, written for speed:
+    names bound once, the decision table read inline (as :func:`~vnlabor.poverty.rule.
+    match_band` would), the result built with ``tuple.__new__`` itself (NamedTuple's
+    generated ``__new__`` is a Python function).
+    """
+    standard, law, bands = compiled.standard, compiled.law, compiled.bands
     indicators = compiled.indicators
-    counted = deprived if deprived <= indicators else indicators.intersection(deprived)
-    band = match_band(
-        household.monthly_income_per_capita, len(counted), compiled.bands[household.area]
-    )
-    status = PovertyStatus.NON_POOR if band is None else band.status
-    # tuple.__new__ itself: NamedTuple's generated __new__ is a Python function.
-    return _new_tuple(
-        Classification,
-        (
-            household,
-            on,
-            compiled.standard,
-            status,
-            counted,
-            band,
-            compiled.law,
-            _NONE,
-            _ONLY[status],
-            None,
-        ),
-    )
+    out: list[Classification] = []
+    append = out.append
+    for household in households:
+        if household.__class__ is not Household and not isinstance(household, Household):
+            raise TypeError(
+                "household phải là một Household / household must be a vnlabor.Household, "
+                f"not {type(household).__name__} (validate a dict with Household.model_validate)"
+            )
+        if (household.dwelling is not None or household.members) and household.has_survey_facts:
+            append(_classify_from_facts(household, compiled, on, source))
+            continue
+        deprived = household.deprivations
+        # Usually every indicator is one the standard counts: keep the set, don't copy it.
+        counted = deprived if deprived <= indicators else indicators.intersection(deprived)
+        income, count = household.monthly_income_per_capita, len(counted)
+        for band in bands[household.area]:
+            if income <= band[0] and count >= band[1]:  # ceiling, min_deprivations
+                status = band[2]
+                break
+        else:
+            band, status = None, _NON_POOR
+        append(
+            _new_tuple(
+                Classification,
+                (household, on, standard, status, counted, band, law, _NONE, None, None),
+            )
+        )
+    return out
 
 
 def _classify_from_facts(
-    household: Household, compiled: CompiledStandard, on: date, reference: date
+    household: Household, compiled: CompiledStandard, on: date, source: _Source
 ) -> Classification:
+    given_on, list_year, law = source
+    reference = (
+        as_date(given_on) if given_on is not None else review_reference_date(list_year or 0, law)
+    )
     assessment = assess_compiled(household, compiled, reference)
     if household.deprivations_given:
         # The surveyor's own finding may settle what the facts leave open, never
@@ -359,8 +358,9 @@ def _classify_from_facts(
     if len(possible) == 1:
         band = match_band(income, len(counted), bands)
         (status,) = possible
+        kept: frozenset[PovertyStatus] | None = None
     else:
-        band, status = None, PovertyStatus.UNDETERMINED
+        band, status, kept = None, PovertyStatus.UNDETERMINED, possible
     return _new_tuple(
         Classification,
         (
@@ -372,7 +372,7 @@ def _classify_from_facts(
             band,
             compiled.law,
             undetermined,
-            possible,
+            kept,
             assessment,
         ),
     )
@@ -447,28 +447,25 @@ def _reasons(c: Classification) -> tuple[Reason, ...]:
                 citation=cites[line_key],
             )
         )
+        values: dict[str, ReasonValue] = {
+            "count": c.deprivation_count,
+            "total": len(s.indicators),
+            "cutoff": s.deprivation_cutoff,
+            "indicators": tuple(i for i in s.indicators if i in c.deprivations_counted),
+        }
         if c.status is PovertyStatus.UNDETERMINED:
             key = "poverty.reason.deprivations_undetermined"
+            undetermined = tuple(i for i in s.indicators if i in c.undetermined)
+            values |= {
+                "open": len(undetermined),
+                "undetermined": undetermined,
+                "statuses": tuple(p for p in PovertyStatus if p in c.possible),
+            }
         elif c.deprivation_count >= s.deprivation_cutoff:
             key = "poverty.reason.deprivations_at_least_cutoff"
         else:
             key = "poverty.reason.deprivations_below_cutoff"
-        undetermined = tuple(i for i in s.indicators if i in c.undetermined)
-        reasons.append(
-            Reason(
-                key=key,
-                values={
-                    "count": c.deprivation_count,
-                    "total": len(s.indicators),
-                    "cutoff": s.deprivation_cutoff,
-                    "indicators": tuple(i for i in s.indicators if i in c.deprivations_counted),
-                    "open": len(undetermined),
-                    "undetermined": undetermined,
-                    "statuses": tuple(p for p in PovertyStatus if p in c.possible),
-                },
-                citation=cites["poverty.deprivation_cutoff"],
-            )
-        )
+        reasons.append(Reason(key=key, values=values, citation=cites["poverty.deprivation_cutoff"]))
     else:
         reasons.append(
             Reason(
