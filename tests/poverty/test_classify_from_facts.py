@@ -101,10 +101,10 @@ def test_two_deprived_one_open_under_the_line_is_undetermined_naming_the_indicat
     assert en.startswith("Undetermined under the multidimensional poverty standard")
     assert (
         "Deprived in 2 of 12 indicators (domestic water source, hygienic latrine) with 1 "
-        "undetermined (use of telecommunication services); 3 make a poor household: it may be "
-        "poor household, near-poor household, so its status is undetermined."
+        "undetermined (use of telecommunication services); 3 make a poor household, so the "
+        "status is undetermined between: poor household, near-poor household."
     ) in en
-    assert "chưa xác định được" in c.explain("vi")
+    assert "nên chưa xác định được giữa: hộ nghèo, hộ cận nghèo." in c.explain("vi")
     record = c.as_record()
     assert record.status is P.UNDETERMINED
     assert record.deprivations_undetermined == (D.TELECOM_SERVICES,)
@@ -229,3 +229,13 @@ def test_alkire_foster_leaves_out_households_whose_open_indicators_matter() -> N
     assert af.undetermined == 6
     assert af.population == 4
     assert af.poor == 1
+
+
+def test_the_frame_of_classifications_carries_an_undetermined_status() -> None:
+    from vnlabor.io import classifications_to_frame
+
+    frame = classifications_to_frame(
+        vl.classify_many([deprived_in(2, open_=1), deprived_in(3)], on=ND07)
+    )
+    assert frame["status"].tolist() == ["undetermined", "poor"]
+    assert frame["deprivation_count"].tolist() == [2, 3]
