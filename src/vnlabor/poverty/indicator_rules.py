@@ -22,6 +22,24 @@ The vocabulary:
   ``dwelling_any``: the dwelling meets a clause; ``dwelling_count``: at least *k* of the
   dwelling's conditions hold; ``area_per_person``: floor area below *x* m² a member.
 
+On columns, with three-valued logic as a pair of masks (known, true) per condition:
+
+* a condition on a member or dwelling fact is known where the column is not null;
+* a clause is true where every part is known and true, false where some part is known
+  and false, unknown elsewhere (an age band reads the birth-date column against the
+  reference date, and the sex column for ``working_age``);
+* ``any_member``: per household, deprived if some member row is true, not deprived if
+  every member row is false, undetermined otherwise (a group-by on the household);
+* ``member_share``: with ``surely`` the true rows and ``maybe`` the unknown ones, deprived
+  where ``100 · surely > p · members``, not deprived where ``100 · (surely + maybe) ≤ p ·
+  members``;
+* ``dwelling_count``: the same bounds on the number of conditions that hold;
+* ``area_per_person``: ``area < x · members`` (exact: a decimal column, or m² scaled to
+  an integer).
+
+:attr:`vnlabor.poverty.standard.CompiledStandard.rules` holds a standard's rules with
+the figures of its law book, for both engines.
+
 >>> from datetime import date
 >>> from vnlabor.law import national
 >>> rules, definitions = indicator_rules(national(), "07/2021/NĐ-CP", date(2024, 1, 1))
