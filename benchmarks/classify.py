@@ -44,6 +44,7 @@ class BareHousehold(BaseModel):
     commune_code: str | None = None
     ethnic_minority: bool | None = None
     surveyed_on: date | None = None
+    dwelling: vl.Dwelling | None = None
 
 
 class BareThreeFields(BaseModel):

@@ -166,3 +166,37 @@ class HeaderError(VnlaborError, ValueError):
         super().__init__(message)
         self.missing = missing
         self.duplicated = duplicated
+
+
+class DeprivationConflict(VnlaborError, ValueError):
+    """A household's given deprivations contradict what its surveyed facts decide.
+
+    Raised by :func:`vnlabor.classify` instead of choosing one of the two silently.
+
+    Attributes:
+        household_id: The household's identifier, if it has one.
+        not_given: Indicators the facts show it deprived in, missing from those given.
+        contradicted: Indicators given that the facts show it is not deprived in.
+    """
+
+    def __init__(
+        self, household_id: str | None, not_given: tuple[str, ...], contradicted: tuple[str, ...]
+    ) -> None:
+        self.household_id = household_id
+        self.not_given = not_given
+        self.contradicted = contradicted
+        who = f" {household_id!r}" if household_id else ""
+        parts_vi, parts_en = [], []
+        if not_given:
+            parts_vi.append(f"thông tin khảo sát cho thấy thiếu hụt {', '.join(not_given)}")
+            parts_en.append(f"the facts show it deprived in {', '.join(not_given)}, not given")
+        if contradicted:
+            parts_vi.append(
+                f"thông tin khảo sát cho thấy không thiếu hụt {', '.join(contradicted)}"
+            )
+            parts_en.append(f"the facts show it not deprived in {', '.join(contradicted)}, given")
+        super().__init__(
+            f"chỉ số thiếu hụt đã ghi của hộ{who} mâu thuẫn với thông tin khảo sát: "
+            f"{'; '.join(parts_vi)} / the deprivations given for household{who} contradict "
+            f"its surveyed facts: {'; '.join(parts_en)}"
+        )

@@ -408,7 +408,7 @@ def test_status_codes() -> None:
     by_year = vnlabor.batch.status_codes(df, list_year=2018)
     assert by_year.tolist() == vnlabor.batch.status_codes(df, on=date(2018, 1, 1)).tolist()
     with pytest.raises(ValueError, match="status codes"):
-        vnlabor.batch.statuses_from_codes([4])
+        vnlabor.batch.statuses_from_codes([len(vnlabor.batch.STATUS_BY_CODE)])
     with pytest.raises(ValueError, match="status codes"):
         vnlabor.batch.statuses_from_codes([-1])
 

@@ -23,6 +23,7 @@ REQUIRES = re.compile(r"^<!--\s*requires:\s*([\w.,\s]+?)\s*-->$")
 TUTORIALS = (
     "index.md",
     "tutorials/poverty.md",
+    "tutorials/review.md",
     "tutorials/programmes.md",
     "tutorials/kpi.md",
     "tutorials/io-and-cli.md",

@@ -114,7 +114,7 @@ def test_before_decree_30_the_household_is_not_used_and_the_flag_stands() -> Non
 def test_an_undecided_household_status_leaves_low_income_unknown_not_false(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    import vnlabor.poverty.review as review
+    import vnlabor.poverty.low_income as review
 
     monkeypatch.setattr(review, "classify", lambda *a, **k: SimpleNamespace(status="undetermined"))
     d = training_support(trainee(), COURSE, on=JUNE, distance_km=0, household=home(2_500_000))

@@ -66,11 +66,14 @@ STATUS_BY_CODE: Final[tuple[PovertyStatus, ...]] = (
     PovertyStatus.NEAR_POOR,
     PovertyStatus.AVERAGE_LIVING_STANDARD,
     PovertyStatus.NON_POOR,
+    PovertyStatus.UNDETERMINED,
 )
 """The status of each code :func:`status_codes` returns: ``STATUS_BY_CODE[code]``.
 
-``0`` poor, ``1`` near-poor, ``2`` average living standard, ``3`` none of these. The
-codes are stable: new statuses would only ever be appended.
+``0`` poor, ``1`` near-poor, ``2`` average living standard, ``3`` none of these, ``4``
+undetermined (a household assessed from facts that leave its class open; a table of
+deprivation flags never gives it). The codes are stable: new statuses would only ever
+be appended.
 """
 
 AREA: Final = "area"

@@ -163,7 +163,8 @@ def _demo(on: date, locale: str) -> int:
     day = format_date(on, locale=locale)
     print(message("cli.demo.report", locale, date=day, count=len(results)))
     counts = Counter(c.status for c in results)
-    print("  " + "; ".join(f"{label(s, locale)} {counts[s]}" for s in PovertyStatus))
+    shown = [s for s in PovertyStatus if counts[s] or s is not PovertyStatus.UNDETERMINED]
+    print("  " + "; ".join(f"{label(s, locale)} {counts[s]}" for s in shown))
     for indicator in (kpi.poverty_rate, kpi.near_poor_rate):
         result = indicator(results, by="area")
         assert isinstance(result.value, kpi.Ratio)

@@ -403,15 +403,18 @@ def _status_rate(
     by: By | None,
     target: Target | None,
 ) -> KpiResult:
+    # An undetermined household is a gap in the data, never counted as not poor: it
+    # leaves the denominator and is reported in ``missing``.
     rows = list(households)
+    known = [h for h in rows if _status_of(h) is not PovertyStatus.UNDETERMINED]
     return _share(
         key,
-        rows,
+        known,
         lambda h: _status_of(h) is status,
         by=by,
         target=target,
         period=None,
-        missing=0,
+        missing=len(rows) - len(known),
     )
 
 
@@ -424,10 +427,15 @@ def poverty_rate(
     """Poverty rate (*tỷ lệ hộ nghèo*): poor households ÷ households passed in.
 
     Pass every resident household of the area for the official rate. Each item is a
-    :class:`PovertyStatus` or anything with a ``status`` (a classification).
+    :class:`PovertyStatus` or anything with a ``status`` (a classification). A household
+    whose status is ``UNDETERMINED`` is left out of both counts and reported in
+    ``missing``: a data gap, never a household that is not poor.
 
     >>> poverty_rate([PovertyStatus.POOR, PovertyStatus.NON_POOR, PovertyStatus.NEAR_POOR]).value
     Ratio(numerator=1, denominator=3, numerator_label=None, denominator_label=None)
+    >>> r = poverty_rate([PovertyStatus.POOR, PovertyStatus.UNDETERMINED, PovertyStatus.NON_POOR])
+    >>> r.value.numerator, r.value.denominator, r.missing
+    (1, 2, 1)
     """
     return _status_rate("poverty_rate", PovertyStatus.POOR, households, by, target)
 
@@ -438,7 +446,11 @@ def near_poor_rate(
     by: By | None = None,
     target: Target | None = None,
 ) -> KpiResult:
-    """Near-poor rate (*tỷ lệ hộ cận nghèo*): near-poor households ÷ households passed in."""
+    """Near-poor rate (*tỷ lệ hộ cận nghèo*): near-poor households ÷ households passed in.
+
+    Undetermined households are left out and reported in ``missing``, as in
+    :func:`poverty_rate`.
+    """
     return _status_rate("near_poor_rate", PovertyStatus.NEAR_POOR, households, by, target)
 
 

@@ -24,6 +24,13 @@ binary float). A measure over no weight at all is ``None``, not 0.
 Input contract: each household is anything shaped like
 :class:`vnlabor.poverty.Classification` (see :class:`ClassifiedHousehold`).
 
+Households classified from facts may have an undetermined status or undetermined
+indicators (``Classification.undetermined``). They are data gaps, never counted as
+not poor: :func:`headcount_ratio` refuses them unless told to leave them out;
+:func:`alkire_foster` leaves out those whose identification or score the undetermined
+indicators could change and reports their weight (``AlkireFoster.undetermined``); the
+FGT measures read income only and are not affected.
+
 References:
     * Foster, Greer & Thorbecke (1984), "A class of decomposable poverty measures",
       Econometrica 52(3).
@@ -126,13 +133,26 @@ def headcount_ratio(
     *,
     weights: Iterable[Weight] | None = None,
     statuses: Collection[PovertyStatus] = (PovertyStatus.POOR,),
+    exclude_undetermined: bool = False,
 ) -> Fraction | None:
     """Weighted share of households whose status is in ``statuses`` (poor by default).
 
     Pass ``statuses=(PovertyStatus.POOR, PovertyStatus.NEAR_POOR)`` for the combined
     poor and near-poor rate.
+
+    Raises:
+        ValueError: some household's status is ``UNDETERMINED`` and
+            ``exclude_undetermined`` is not set (then they are left out of both counts;
+            :func:`vnlabor.kpi.poverty_rate` reports how many).
     """
     rows = _weighted(households, weights)
+    gaps = sum(1 for h, _ in rows if h.status is PovertyStatus.UNDETERMINED)
+    if gaps and not exclude_undetermined:
+        raise ValueError(
+            f"{gaps} hộ chưa xác định được tình trạng / {gaps} households have an "
+            "undetermined status: pass exclude_undetermined=True to leave them out"
+        )
+    rows = [(h, w) for h, w in rows if h.status is not PovertyStatus.UNDETERMINED]
     total = sum((w for _, w in rows), Fraction(0))
     if total == 0:
         return None
@@ -212,6 +232,9 @@ class AlkireFoster(VnlaborModel):
     """Per indicator, its share of M0 (sums to 1; empty when M0 is 0 or undefined)."""
     dimension_contributions: dict[str, Exact]
     """Per dimension key, the sum of its indicators' contributions."""
+    undetermined: Exact = Fraction(0)
+    """Total weight of the households left out because undetermined indicators could
+    change whether they are identified as poor, or their deprivation score."""
 
 
 def alkire_foster(
@@ -257,12 +280,20 @@ def alkire_foster(
 
     population = Fraction(0)
     poor = Fraction(0)
+    gaps = Fraction(0)
     score_sum = Fraction(0)  # Σ w·c_i over the poor, c_i = deprivations / d
     deprived_poor = dict.fromkeys(indicators, Fraction(0))
     for h, w in rows:
-        population += w
         deprivations = h.deprivations_counted & counted
-        is_poor = len(deprivations) >= k and (not require_income_poor or h.income <= h.income_line)
+        income_ok = not require_income_poor or h.income <= h.income_line
+        # Indicators the facts left open matter unless the household stays below k
+        # even if they all turn out deprived (its deprivations are censored then).
+        open_: frozenset[Deprivation] = getattr(h, "undetermined", frozenset()) & counted
+        if open_ and income_ok and len(deprivations) + len(open_) >= k:
+            gaps += w
+            continue
+        population += w
+        is_poor = len(deprivations) >= k and income_ok
         if not is_poor:
             continue  # censoring: the deprivations of the non-poor do not count
         poor += w
@@ -296,4 +327,5 @@ def alkire_foster(
         censored_headcounts=censored,
         contributions=contributions,
         dimension_contributions=dimensions,
+        undetermined=gaps,
     )

@@ -37,6 +37,8 @@ from vnlabor.law.parameter import Parameter, ParameterValue, Value
 from vnlabor.model.confidence import Confidence
 from vnlabor.model.course import CourseLevel
 from vnlabor.model.deprivation import Deprivation
+from vnlabor.model.dwelling import InformationDevice, LatrineType, WasteHandling, WaterSource
+from vnlabor.model.education import EducationLevel, TrainingLevel
 from vnlabor.programmes.categories import TrainingCategory
 
 __all__ = [
@@ -117,13 +119,17 @@ _TEXT: Mapping[str, Mapping[str, str]] = {
         "indicators": "Deprivation indicators by standard",
         "indicators.intro": (
             "Which indicators a standard counts is the parameter `poverty.indicators` "
-            "above. The dimension and the deprivation threshold (what the surveyor "
-            "checks) are described here; vnlabor takes the deprivation flags as input "
-            "and never derives them from these texts."
+            "above. Each indicator is decided from a household's surveyed facts by a rule "
+            "of `vnlabor/law/data/poverty_indicator_rules.toml` (`vnlabor.assess_deprivations`); "
+            "the threshold below is that rule in words, with the figures in force on the "
+            "standard's first day, which are the parameters `poverty.indicator.*` listed "
+            "in the last column. Its confidence is the weakest of the rule's and its "
+            "figures'."
         ),
         "col.indicator": "Indicator",
         "col.dimension": "Dimension",
         "col.threshold": "Deprived when",
+        "col.parameters": "Figures",
         "instruments": "Instruments",
         "instruments.intro": "Every instrument the national data cites, by date of signature.",
         "col.key": "Key",
@@ -189,13 +195,17 @@ _TEXT: Mapping[str, Mapping[str, str]] = {
         "overlay.adds": "tham số mới",
         "indicators": "Chỉ số thiếu hụt theo từng chuẩn",
         "indicators.intro": (
-            "Chuẩn tính những chỉ số nào là tham số `poverty.indicators` ở trên. Chiều và "
-            "ngưỡng thiếu hụt (điều tra viên kiểm tra gì) được mô tả ở đây; vnlabor nhận "
-            "các chỉ số thiếu hụt làm đầu vào, không suy ra từ các mô tả này."
+            "Chuẩn tính những chỉ số nào là tham số `poverty.indicators` ở trên. Mỗi chỉ "
+            "số được xác định từ thông tin khảo sát của hộ theo một quy tắc trong "
+            "`vnlabor/law/data/poverty_indicator_rules.toml` (`vnlabor.assess_deprivations`); "
+            "ngưỡng dưới đây là quy tắc đó bằng lời, với các số liệu có hiệu lực vào ngày "
+            "đầu của chuẩn, tức các tham số `poverty.indicator.*` ở cột cuối. Mức tin cậy "
+            "là mức thấp nhất của quy tắc và các số liệu."
         ),
         "col.indicator": "Chỉ số",
         "col.dimension": "Chiều",
         "col.threshold": "Thiếu hụt khi",
+        "col.parameters": "Số liệu",
         "instruments": "Văn bản",
         "instruments.intro": "Mọi văn bản mà dữ liệu quốc gia trích dẫn, theo ngày ký.",
         "col.key": "Mã",
@@ -220,10 +230,22 @@ _UNITS_VI = {
     "years": "năm",
     "points": "điểm",
     "count": "",
+    "m²/person": "m²/người",
+    "year": "",
 }
-_UNITS_EN = {"count": ""}
+_UNITS_EN = {"count": "", "year": ""}
 
-_CODE_ENUMS: tuple[type[Enum], ...] = (Deprivation, CourseLevel, TrainingCategory)
+_CODE_ENUMS: tuple[type[Enum], ...] = (
+    Deprivation,
+    CourseLevel,
+    TrainingCategory,
+    EducationLevel,
+    TrainingLevel,
+    WaterSource,
+    LatrineType,
+    WasteHandling,
+    InformationDevice,
+)
 _ORDER = {Confidence.CONFIRMED: 0, Confidence.PARTLY_CONFIRMED: 1, Confidence.UNCONFIRMED: 2}
 
 
@@ -277,7 +299,8 @@ def render_value(value: Value, unit: str, locale: str = "en") -> str:
     if isinstance(value, bool):
         return _t(locale, "yes" if value else "no")
     if isinstance(value, int):
-        number = format_number(value, locale=locale)
+        # A calendar year is not an amount: no digit grouping.
+        number = str(value) if unit == "year" else format_number(value, locale=locale)
         if unit == "percent":
             return f"{number}%"
         shown = _unit_text(unit, locale)
@@ -496,7 +519,14 @@ def _indicator_section(book: LawBook, locale: str) -> list[str]:
         if standard.instrument in seen:
             continue
         seen.add(standard.instrument)
-        cols = ("col.indicator", "col.dimension", "col.threshold", "col.confidence", "col.note")
+        cols = (
+            "col.indicator",
+            "col.dimension",
+            "col.threshold",
+            "col.confidence",
+            "col.note",
+            "col.parameters",
+        )
         lines += [
             f"### {_cell(standard.legal_instrument.official_name(locale))}",
             "",
@@ -511,6 +541,7 @@ def _indicator_section(book: LawBook, locale: str) -> list[str]:
                 _cell(d.threshold(locale)),
                 confidence_text(d.confidence, locale),
                 _cell(d.note) if d.note else "",
+                ", ".join(f"`{name}`" for name in d.parameters),
             )
             lines.append("| " + " | ".join(cells) + " |")
         lines.append("")

@@ -11,6 +11,15 @@ from vnlabor.model.counselling import (
 from vnlabor.model.course import Course, CourseLevel, TrainingField
 from vnlabor.model.departure import Departure, DepartureForm, DestinationMarket
 from vnlabor.model.deprivation import Deprivation
+from vnlabor.model.dwelling import (
+    Dwelling,
+    InformationDevice,
+    LatrineType,
+    WasteHandling,
+    WaterSource,
+)
+from vnlabor.model.education import EducationLevel, TrainingLevel
+from vnlabor.model.employment_situation import EmploymentSituation
 from vnlabor.model.enrolment import Enrolment
 from vnlabor.model.household import Household
 from vnlabor.model.job_connection import JobConnection, PlacementProvider
@@ -38,12 +47,17 @@ __all__ = [
     "DepartureForm",
     "Deprivation",
     "DestinationMarket",
+    "Dwelling",
+    "EducationLevel",
     "EmploymentOutcome",
+    "EmploymentSituation",
     "Enrolment",
     "Household",
+    "InformationDevice",
     "JobConnection",
     "JobFairKind",
     "JobFairSession",
+    "LatrineType",
     "Member",
     "NewJob",
     "NewJobSource",
@@ -55,6 +69,9 @@ __all__ = [
     "Sex",
     "Trainee",
     "TrainingField",
+    "TrainingLevel",
     "TrainingOutcome",
+    "WasteHandling",
+    "WaterSource",
     "Worker",
 ]

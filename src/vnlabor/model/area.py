@@ -12,6 +12,10 @@ class Area(StrEnum):
     Decree 351/2025/NĐ-CP renames the urban category *đô thị*; it is the same member.
     """
 
+    # Enum's own __hash__ is Python code; the str hash is equivalent (members compare
+    # equal to their values) and keeps the lookups of the classification loop fast.
+    __hash__ = str.__hash__
+
     RURAL = "rural"
     """Nông thôn."""
     URBAN = "urban"

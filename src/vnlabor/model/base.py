@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 import types
 import typing
-from enum import Enum
-from typing import Any
+from enum import Enum, StrEnum
+from typing import Any, Self
 
 from pydantic import (
     BaseModel,
@@ -16,6 +16,36 @@ from pydantic import (
     model_validator,
 )
 from pydantic_core import InitErrorDetails, PydanticCustomError
+
+
+class CodeEnum(StrEnum):
+    """A set of codes whose values are lower-case names, read leniently from table cells."""
+
+    @classmethod
+    def _missing_(cls, value: object) -> Self | None:
+        """Also read codes with stray spaces or capitals (hand-typed table cells).
+
+        >>> from vnlabor.model.deprivation import Deprivation
+        >>> Deprivation(" Health_Insurance")
+        <Deprivation.HEALTH_INSURANCE: 'health_insurance'>
+        """
+        if isinstance(value, str):
+            return cls._value2member_map_.get(value.strip().lower())  # type: ignore[return-value]
+        return None
+
+
+def split_cell(value: Any) -> Any:
+    """``"a; b"`` (a table cell) → ``["a", " b"]``; anything else unchanged.
+
+    For set-valued fields of enum members, which pydantic-core then checks one by one
+    (an enum's ``_missing_`` may forgive stray spaces and capitals).
+
+    >>> split_cell("health_insurance; nutrition"), split_cell(["a"])
+    (['health_insurance', ' nutrition'], ['a'])
+    """
+    if value.__class__ is str:
+        return [part for part in value.split(";") if part.strip()]
+    return value
 
 
 class VnlaborModel(BaseModel):
@@ -60,7 +90,7 @@ def _enum_error(model: type[BaseModel], error: Any) -> InitErrorDetails:
 
     loc = error["loc"]
     field = str(loc[0]) if loc else ""
-    enum = _enum_of(model.model_fields[field].annotation) if field in model.model_fields else None
+    enum = enum_of(model.model_fields[field].annotation) if field in model.model_fields else None
     try:
         vi, en = field_label(model, field, "vi"), field_label(model, field, "en")
     except (KeyError, TypeError):
@@ -89,16 +119,16 @@ def _kept(error: Any) -> InitErrorDetails:
     return detail
 
 
-def _enum_of(annotation: Any) -> type[Enum] | None:
+def enum_of(annotation: Any) -> type[Enum] | None:
     """The enum a field holds: itself, or inside ``X | None``, ``frozenset[X]``."""
     if isinstance(annotation, type) and issubclass(annotation, Enum):
         return annotation
     origin = typing.get_origin(annotation)
     if origin is typing.Annotated:
-        return _enum_of(typing.get_args(annotation)[0])
+        return enum_of(typing.get_args(annotation)[0])
     if origin is not None or isinstance(annotation, types.UnionType):
         for arg in typing.get_args(annotation):
-            found = _enum_of(arg)
+            found = enum_of(arg)
             if found is not None:
                 return found
     return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from enum import StrEnum
 
 
@@ -14,3 +15,16 @@ class Confidence(StrEnum):
     """A single secondary source, an OCR text or a provincial mirror: probable, verify."""
     UNCONFIRMED = "R"
     """Not found in a source; encoded so the rule is complete, must be verified."""
+
+    @classmethod
+    def weakest(cls, confidences: Iterable[Confidence]) -> Confidence:
+        """The least sure of ``confidences`` (``CONFIRMED`` for none).
+
+        >>> Confidence.weakest([Confidence.CONFIRMED, Confidence.UNCONFIRMED])
+        <Confidence.UNCONFIRMED: 'R'>
+        """
+        found = set(confidences)
+        for tag in (cls.UNCONFIRMED, cls.PARTLY_CONFIRMED):
+            if tag in found:
+                return tag
+        return cls.CONFIRMED

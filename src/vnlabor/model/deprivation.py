@@ -8,10 +8,10 @@ tables (``Deprivation.HEALTH_INSURANCE`` → ``health_insurance``).
 
 from __future__ import annotations
 
-from enum import StrEnum
+from vnlabor.model.base import CodeEnum
 
 
-class Deprivation(StrEnum):
+class Deprivation(CodeEnum):
     """One basic-social-service deprivation indicator."""
 
     # Enum's own __hash__ is Python code; the str hash is equivalent (members compare
@@ -48,14 +48,3 @@ class Deprivation(StrEnum):
     """Sử dụng dịch vụ số, tiếp cận internet (Decree 351/2025; list unconfirmed)."""
     WASTE_TREATMENT = "waste_treatment"
     """Xử lý rác thải sinh hoạt (Decree 351/2025; list unconfirmed)."""
-
-    @classmethod
-    def _missing_(cls, value: object) -> Deprivation | None:
-        """Also read names with stray spaces or capitals (hand-typed table cells).
-
-        >>> Deprivation(" Health_Insurance")
-        <Deprivation.HEALTH_INSURANCE: 'health_insurance'>
-        """
-        if isinstance(value, str):
-            return cls._value2member_map_.get(value.strip().lower())  # type: ignore[return-value]
-        return None

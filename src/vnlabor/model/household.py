@@ -6,12 +6,20 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, Field, ValidationInfo, field_validator
+from pydantic import (
+    BeforeValidator,
+    Field,
+    SerializerFunctionWrapHandler,
+    ValidationInfo,
+    field_validator,
+    model_serializer,
+)
 from pydantic_core import PydanticCustomError
 
 from vnlabor.model.area import Area
-from vnlabor.model.base import VnlaborModel
+from vnlabor.model.base import VnlaborModel, split_cell
 from vnlabor.model.deprivation import Deprivation
+from vnlabor.model.dwelling import Dwelling
 from vnlabor.model.person import Member
 from vnlabor.types import VND, ProvinceCode
 
@@ -41,7 +49,7 @@ def coerce_deprivations(value: Any) -> frozenset[Deprivation]:
     >>> sorted(coerce_deprivations("health_insurance; nutrition"))
     [<Deprivation.HEALTH_INSURANCE: 'health_insurance'>, <Deprivation.NUTRITION: 'nutrition'>]
     """
-    names = _split_cell(value)
+    names = split_cell(value)
     if isinstance(names, str) or not isinstance(names, Iterable):
         raise PydanticCustomError(
             "vnlabor.deprivations_type",
@@ -62,24 +70,23 @@ def coerce_deprivations(value: Any) -> frozenset[Deprivation]:
     return frozenset(found)
 
 
-def _split_cell(value: Any) -> Any:
-    """``"a; b"`` (a table cell) → ``["a", " b"]``; anything else unchanged."""
-    if value.__class__ is str:
-        return [part for part in value.split(";") if part.strip()]
-    return value
-
-
 # Members and names are checked by pydantic-core itself (``Deprivation._missing_``
 # forgives stray spaces and capitals); only table-cell text needs splitting first.
-DeprivationSet = Annotated[frozenset[Deprivation], BeforeValidator(_split_cell)]
+DeprivationSet = Annotated[frozenset[Deprivation], BeforeValidator(split_cell)]
 """A frozenset of :class:`Deprivation`, accepting names and ``;``-separated text."""
 
 
 class Household(VnlaborModel):
     """A household as the poverty review sees it.
 
-    Only ``area``, ``monthly_income_per_capita`` and ``deprivations`` decide its
-    status; the rest describes it for reports and programmes.
+    Its status follows from ``area``, ``monthly_income_per_capita`` and its
+    deprivations. These are either given (``deprivations``, as most records carry them)
+    or assessed from the review's facts about its members and its ``dwelling`` (see
+    :func:`vnlabor.assess_deprivations`): :func:`vnlabor.classify` assesses them when
+    ``deprivations`` was not given and the household has survey facts
+    (:attr:`has_survey_facts`). Leaving ``deprivations`` out of the constructor is "not
+    given"; ``deprivations=set()`` is "given: none". The rest describes the household
+    for reports and programmes.
 
     >>> hh = Household(area="nông thôn", monthly_income_per_capita="1.500.000",
     ...                deprivations="health_insurance;nutrition")
@@ -98,7 +105,8 @@ class Household(VnlaborModel):
     monthly_income_per_capita: VND
     """Average monthly income per person, VND (*thu nhập bình quân đầu người/tháng*)."""
     deprivations: DeprivationSet = frozenset()
-    """Indicators the household is deprived in (all it was surveyed as lacking)."""
+    """Indicators the household is deprived in (all it was surveyed as lacking); empty
+    when not given (see :attr:`deprivations_given`)."""
     household_id: str | None = None
     """Caller's identifier (not personal data)."""
     size: int | None = Field(default=None, ge=1)
@@ -113,6 +121,8 @@ class Household(VnlaborModel):
     """Whether it is an ethnic-minority household (*hộ đồng bào dân tộc thiểu số*)."""
     surveyed_on: date | None = None
     """Date of the survey the figures come from."""
+    dwelling: Dwelling | None = None
+    """The home and living conditions, when surveyed."""
 
     # A field validator, not a model one: it runs only when members are given.
     @field_validator("members")
@@ -134,3 +144,33 @@ class Household(VnlaborModel):
     def member_count(self) -> int | None:
         """Number of members: listed members, else ``size``."""
         return len(self.members) if self.members else self.size
+
+    @property
+    def deprivations_given(self) -> bool:
+        """Whether ``deprivations`` was given (even as an empty set), not left out.
+
+        >>> Household(area="rural", monthly_income_per_capita=0).deprivations_given
+        False
+        >>> Household(area="rural", monthly_income_per_capita=0, deprivations=[]).deprivations_given
+        True
+        """
+        return "deprivations" in self.__pydantic_fields_set__
+
+    @property
+    def has_survey_facts(self) -> bool:
+        """Whether the review recorded facts that decide indicators.
+
+        That is a ``dwelling``, or a member with any review fact
+        (:data:`vnlabor.model.person.MEMBER_SURVEY_FACTS`).
+        """
+        return self.dwelling is not None or any(m.has_survey_facts for m in self.members)
+
+    # "Not given" must survive a round trip through JSON or a dict: dumping the empty
+    # default would turn it into "given: none". No return annotation: with one, pydantic
+    # would describe the serialised household by it instead of by the fields.
+    @model_serializer(mode="wrap")
+    def _leave_out_deprivations_not_given(self, handler: SerializerFunctionWrapHandler):  # type: ignore[no-untyped-def]
+        data: dict[str, Any] = handler(self)
+        if "deprivations" not in self.__pydantic_fields_set__:
+            data.pop("deprivations", None)
+        return data

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Any
+from typing import Any, Final, Self
 
-from pydantic import GetCoreSchemaHandler
+from pydantic import GetCoreSchemaHandler, model_validator
 from pydantic_core import PydanticCustomError, core_schema
 
 from vnlabor.model.base import VnlaborModel
+from vnlabor.model.education import EducationLevel, TrainingLevel
+from vnlabor.model.employment_situation import EmploymentSituation
 from vnlabor.model.sex import Sex
 
-__all__ = ["CitizenId", "Member", "PersonalName", "age_on"]
+__all__ = ["MEMBER_SURVEY_FACTS", "CitizenId", "Member", "PersonalName", "age_on"]
 
 _CITIZEN_ID = re.compile(r"\d{12}|\d{9}")
 
@@ -139,8 +141,34 @@ def _mask(text: str) -> str:
     return "*" * max(len(text) - 3, 0) + text[-3:] if len(text) > 3 else "*" * len(text)
 
 
+MEMBER_SURVEY_FACTS: Final = (
+    "health_insurance",
+    "in_school",
+    "at_expected_school_level",
+    "education",
+    "training",
+    "on_the_job_training",
+    "employment",
+    "able_to_work",
+    "monthly_social_allowance",
+    "stunted",
+    "underweight",
+    "untreated_illness",
+)
+"""The facts of :class:`Member` that only the poverty review records (the deprivation
+indicators read them, with ``birth_date``, ``sex`` and ``disabled``)."""
+
+
 class Member(VnlaborModel):
-    """A member of a household (*thành viên hộ*)."""
+    """A member of a household (*thành viên hộ*), with what the review records about them.
+
+    Every fact is optional: ``None`` means "not recorded", never "no". The review facts
+    (:data:`MEMBER_SURVEY_FACTS`) feed :func:`vnlabor.assess_deprivations`.
+
+    >>> m = Member(birth_date=date(2018, 3, 1), health_insurance=False, in_school=None)
+    >>> m.health_insurance, m.in_school, m.has_survey_facts
+    (False, None, True)
+    """
 
     member_id: str | None = None
     """Caller's opaque identifier."""
@@ -156,3 +184,47 @@ class Member(VnlaborModel):
     """Belongs to an ethnic minority (*dân tộc thiểu số*)."""
     disabled: bool | None = None
     """Person with a disability (*người khuyết tật*)."""
+    health_insurance: bool | None = None
+    """Holds a valid health-insurance card (*có thẻ bảo hiểm y tế còn hiệu lực*)."""
+    in_school: bool | None = None
+    """Attends school or training now, at any level from preschool (*đang đi học*)."""
+    at_expected_school_level: bool | None = None
+    """Attends the level and grade that matches their age (*học đúng bậc, cấp học phù hợp
+    với độ tuổi*); ``True`` implies ``in_school``."""
+    education: EducationLevel | None = None
+    """Highest general schooling completed (*trình độ giáo dục phổ thông*)."""
+    training: TrainingLevel | None = None
+    """Highest vocational or higher-education qualification (*trình độ đào tạo*)."""
+    on_the_job_training: bool | None = None
+    """Hired by an enterprise and certified as trained on the job (*được doanh nghiệp
+    tuyển dụng và chứng nhận đào tạo nghề tại chỗ*)."""
+    employment: EmploymentSituation | None = None
+    """Employment situation (*tình trạng việc làm*)."""
+    able_to_work: bool | None = None
+    """Able to work (*có khả năng lao động*)."""
+    monthly_social_allowance: bool | None = None
+    """Receives a monthly social allowance (*hưởng trợ cấp xã hội hằng tháng*)."""
+    stunted: bool | None = None
+    """A child malnourished in height for age (*suy dinh dưỡng thể thấp còi*)."""
+    underweight: bool | None = None
+    """A child malnourished in weight for age (*suy dinh dưỡng thể nhẹ cân*)."""
+    untreated_illness: bool | None = None
+    """Was so ill they had to stay in bed, needed care or missed work or school, and did
+    not seek treatment (*ốm đau nặng mà không đi khám chữa bệnh*; QĐ 59/2015 standard)."""
+
+    @model_validator(mode="after")
+    def _facts_agree(self) -> Self:
+        if self.at_expected_school_level and self.in_school is False:
+            raise PydanticCustomError(
+                "vnlabor.member_school",
+                "đang học đúng cấp học thì phải đang đi học / at_expected_school_level=True "
+                "needs in_school to be True or unknown, not False",
+                {},
+            )
+        return self
+
+    @property
+    def has_survey_facts(self) -> bool:
+        """Whether any of the review facts (:data:`MEMBER_SURVEY_FACTS`) is recorded."""
+        values = self.__dict__
+        return any(values[name] is not None for name in MEMBER_SURVEY_FACTS)

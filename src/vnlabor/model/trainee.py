@@ -5,6 +5,7 @@ undetermined decision naming it, never a silent "no". The less common groups (me
 land recovered, laid off, fisher, low income) default to ``False`` ("not recorded as
 such"), so a plain record decides on the common facts.
 
+>>> from vnlabor.model.poverty_status import PovertyStatus
 >>> t = Trainee(sex=Sex.FEMALE, rural=True, disabled=False, ethnic_minority=False,
 ...             household_status=PovertyStatus.NEAR_POOR, newly_escaped=False,
 ...             special_difficulty_area=False)
@@ -17,7 +18,7 @@ from __future__ import annotations
 from datetime import date
 
 from vnlabor.model.base import VnlaborModel
-from vnlabor.model.poverty_status import PovertyStatus
+from vnlabor.model.poverty_status import ListStatus
 from vnlabor.model.sex import Sex
 from vnlabor.types import NonNegativeCount
 
@@ -35,8 +36,8 @@ class Trainee(VnlaborModel):
     """Person with a disability (*người khuyết tật*)."""
     ethnic_minority: bool | None = None
     """Ethnic minority (*người dân tộc thiểu số*)."""
-    household_status: PovertyStatus | None = None
-    """Status of the trainee's household on the current list."""
+    household_status: ListStatus = None
+    """Status of the trainee's household on the current list (``UNDETERMINED``: unknown)."""
     newly_escaped: bool | None = None
     """Member of a newly-escaped household (*hộ mới thoát nghèo*): off the poor or
     near-poor list for at most the window of :mod:`vnlabor.poverty.newly_escaped` (36

@@ -4,6 +4,7 @@
 naming it. The rarer facts (land recovered, relative of a person with merit) default to
 ``False``.
 
+>>> from vnlabor.model.poverty_status import PovertyStatus
 >>> w = Worker(ethnic_minority=True, household_status=PovertyStatus.POOR,
 ...            ethnic_minority_area=True)
 >>> w.poor_area is None
@@ -15,7 +16,7 @@ from __future__ import annotations
 from datetime import date
 
 from vnlabor.model.base import VnlaborModel
-from vnlabor.model.poverty_status import PovertyStatus
+from vnlabor.model.poverty_status import ListStatus
 
 __all__ = ["Worker"]
 
@@ -25,8 +26,8 @@ class Worker(VnlaborModel):
 
     ethnic_minority: bool | None = None
     """Ethnic minority (*người dân tộc thiểu số*)."""
-    household_status: PovertyStatus | None = None
-    """Status of the worker's household on the current list."""
+    household_status: ListStatus = None
+    """Status of the worker's household on the current list (``UNDETERMINED``: unknown)."""
     newly_escaped: bool | None = False
     """Member of a newly-escaped household (*hộ mới thoát nghèo*)."""
     ethnic_minority_area: bool | None = None

@@ -1,5 +1,16 @@
 """Classify a household under the poverty standard in force, and say why.
 
+A household's deprivations are the ones given (``Household.deprivations``), or, when
+none were given and the household carries the review's facts, those assessed from its
+facts (:func:`vnlabor.assess_deprivations`, ages counted on the ``on`` date or on the
+list year's review date). An assessed indicator may be *undetermined*: if the
+undetermined indicators could still change the household's class (income under the
+line, 2 deprived, 1 undetermined, cut-off 3), the status is
+:attr:`~vnlabor.PovertyStatus.UNDETERMINED` and the classification names the deciding
+indicators and the statuses still possible; if they cannot, the status is decided.
+Deprivations given *and* facts that contradict them raise
+:class:`~vnlabor.errors.DeprivationConflict`.
+
 >>> from datetime import date
 >>> from vnlabor import Area, Deprivation, Household
 >>> hh = Household(area=Area.RURAL, monthly_income_per_capita=1_500_000,
@@ -19,6 +30,7 @@ from datetime import date
 from functools import cached_property
 from typing import NamedTuple
 
+from vnlabor.errors import DeprivationConflict
 from vnlabor.l10n import format_date, label, message
 from vnlabor.law.book import LawBook, national
 from vnlabor.law.citation import Citation
@@ -28,7 +40,12 @@ from vnlabor.model.confidence import Confidence
 from vnlabor.model.deprivation import Deprivation
 from vnlabor.model.household import Household
 from vnlabor.model.poverty_status import PovertyStatus
-from vnlabor.poverty.reason import Reason
+from vnlabor.poverty.assessment import (
+    DeprivationAssessment,
+    assess_compiled,
+    review_reference_date,
+)
+from vnlabor.poverty.reason import Reason, ReasonValue
 from vnlabor.poverty.rule import Band, match_band
 from vnlabor.poverty.standard import (
     CompiledStandard,
@@ -60,6 +77,8 @@ class ClassificationRecord(VnlaborModel):
     """Income line applied, VND/person/month."""
     deprivations_counted: tuple[Deprivation, ...]
     """Deprivations counted under the standard."""
+    deprivations_undetermined: tuple[Deprivation, ...] = ()
+    """Indicators of the standard that the household's facts could not decide."""
     status: PovertyStatus
     """The status."""
     citations: tuple[Citation, ...]
@@ -74,13 +93,21 @@ class _Fields(NamedTuple):
     standard: PovertyStandard
     """The standard applied."""
     status: PovertyStatus
-    """Poor, near-poor, average living standard, or none of these."""
+    """Poor, near-poor, average living standard, none of these, or undetermined."""
     deprivations_counted: frozenset[Deprivation]
     """The household's deprivations that this standard counts."""
     band: Band | None = None
-    """The row of the standard's decision table the household fell in (``None``: past all)."""
+    """The row of the standard's decision table the household fell in (``None``: past all,
+    or undetermined)."""
     law: LawBook | None = None
     """The law book applied (national, or with a province's overlay); national if ``None``."""
+    undetermined: frozenset[Deprivation] = frozenset()
+    """Indicators of the standard its facts left undetermined (empty when the deprivations
+    were given)."""
+    possible_statuses: frozenset[PovertyStatus] | None = None
+    """The statuses still possible (see :attr:`possible`); ``None`` for the status alone."""
+    assessment: DeprivationAssessment | None = None
+    """The assessment of its facts, when the household has facts."""
 
 
 class Classification(_Fields):
@@ -112,6 +139,20 @@ class Classification(_Fields):
     def deprivation_count(self) -> int:
         """Number of deprivations counted under the standard."""
         return len(self.deprivations_counted)
+
+    @property
+    def possible(self) -> frozenset[PovertyStatus]:
+        """The statuses the undetermined indicators could still lead to.
+
+        The status alone when it is decided.
+        """
+        found = self.possible_statuses
+        return frozenset((self.status,)) if found is None else found
+
+    @property
+    def deciding(self) -> frozenset[Deprivation]:
+        """The undetermined indicators on which the status hangs (empty once decided)."""
+        return self.undetermined if self.status is PovertyStatus.UNDETERMINED else frozenset()
 
     @property
     def deprivations_ignored(self) -> frozenset[Deprivation]:
@@ -146,6 +187,9 @@ class Classification(_Fields):
             income_line=self.income_line,
             deprivations_counted=tuple(
                 i for i in self.standard.indicators if i in self.deprivations_counted
+            ),
+            deprivations_undetermined=tuple(
+                i for i in self.standard.indicators if i in self.undetermined
             ),
             status=self.status,
             citations=self.citations,
@@ -191,19 +235,27 @@ def classify(
 ) -> Classification:
     """Classify ``household`` under the standard in force on ``on``.
 
+    The deprivations are those given, or assessed from the household's facts when none
+    were given and it has some (see the module docstring).
+
     Args:
         household: The household.
-        on: Date whose standard applies.
+        on: Date whose standard applies (and on which ages are counted).
         list_year: Instead of ``on``: classify for the lists of this year, i.e. under
-            the standard the review at the end of the previous year applies.
+            the standard the review at the end of the previous year applies (ages
+            counted on that review's first day).
         law: A law book with overlays (e.g. a provincial standard); national by default.
 
     Raises:
         NoStandardInForce: no standard is encoded for the date.
         TypeError: neither or both of ``on`` and ``list_year`` given.
+        DeprivationConflict: deprivations were given and the household's facts
+            contradict them.
+        ParameterNotInForce: the household has facts and no review window is encoded
+            for ``list_year``'s review.
     """
     compiled = compiled_for(on, list_year, law)
-    return _classify(household, compiled, _day(on, list_year))
+    return _classify_all((household,), compiled, _day(on, list_year), (on, list_year, law))[0]
 
 
 def classify_many(
@@ -215,8 +267,7 @@ def classify_many(
 ) -> list[Classification]:
     """:func:`classify` for many households on one date (the standard is looked up once)."""
     compiled = compiled_for(on, list_year, law)
-    day = _day(on, list_year)
-    return [_classify(hh, compiled, day) for hh in households]
+    return _classify_all(households, compiled, _day(on, list_year), (on, list_year, law))
 
 
 def _day(on: date | None, list_year: int | None) -> date:
@@ -224,25 +275,106 @@ def _day(on: date | None, list_year: int | None) -> date:
 
 
 _new_tuple = tuple.__new__
+_NONE: frozenset[Deprivation] = frozenset()
+_NON_POOR = PovertyStatus.NON_POOR
+
+_Source = tuple[date | None, int | None, LawBook | None]
+"""``on``, ``list_year`` and ``law`` as given: where ages are counted, if facts need it."""
 
 
-def _classify(household: Household, compiled: CompiledStandard, on: date) -> Classification:
-    if household.__class__ is not Household and not isinstance(household, Household):
-        raise TypeError(
-            "household phải là một Household / household must be a vnlabor.Household, not "
-            f"{type(household).__name__} (validate a dict with Household.model_validate)"
-        )
-    deprived = household.deprivations
-    # Usually every indicator is one the standard counts: keep the set, don't copy it.
+def _classify_all(
+    households: Iterable[Household], compiled: CompiledStandard, on: date, source: _Source
+) -> list[Classification]:
+    """The one classification loop, for one household or a million.
+
+    Households without facts (most records) take the path below, written for speed:
+    names bound once, the decision table read inline (as :func:`~vnlabor.poverty.rule.
+    match_band` would), the result built with ``tuple.__new__`` itself (NamedTuple's
+    generated ``__new__`` is a Python function).
+    """
+    standard, law, bands = compiled.standard, compiled.law, compiled.bands
     indicators = compiled.indicators
-    counted = deprived if deprived <= indicators else indicators.intersection(deprived)
-    band = match_band(
-        household.monthly_income_per_capita, len(counted), compiled.bands[household.area]
+    out: list[Classification] = []
+    append = out.append
+    for household in households:
+        if household.__class__ is not Household and not isinstance(household, Household):
+            raise TypeError(
+                "household phải là một Household / household must be a vnlabor.Household, "
+                f"not {type(household).__name__} (validate a dict with Household.model_validate)"
+            )
+        if (household.dwelling is not None or household.members) and household.has_survey_facts:
+            append(_classify_from_facts(household, compiled, on, source))
+            continue
+        deprived = household.deprivations
+        # Usually every indicator is one the standard counts: keep the set, don't copy it.
+        counted = deprived if deprived <= indicators else indicators.intersection(deprived)
+        income, count = household.monthly_income_per_capita, len(counted)
+        for band in bands[household.area]:
+            if income <= band[0] and count >= band[1]:  # ceiling, min_deprivations
+                status = band[2]
+                break
+        else:
+            band, status = None, _NON_POOR
+        append(
+            _new_tuple(
+                Classification,
+                (household, on, standard, status, counted, band, law, _NONE, None, None),
+            )
+        )
+    return out
+
+
+def _classify_from_facts(
+    household: Household, compiled: CompiledStandard, on: date, source: _Source
+) -> Classification:
+    given_on, list_year, law = source
+    reference = (
+        as_date(given_on) if given_on is not None else review_reference_date(list_year or 0, law)
     )
-    status = PovertyStatus.NON_POOR if band is None else band.status
-    # tuple.__new__ itself: NamedTuple's generated __new__ is a Python function.
+    assessment = assess_compiled(household, compiled, reference)
+    if household.deprivations_given:
+        # The surveyor's own finding may settle what the facts leave open, never
+        # overrule what they decide.
+        given = household.deprivations & compiled.indicators
+        not_given = assessment.deprived - given
+        contradicted = given & assessment.not_deprived
+        if not_given or contradicted:
+            order = compiled.standard.indicators
+            raise DeprivationConflict(
+                household.household_id,
+                tuple(i.value for i in order if i in not_given),
+                tuple(i.value for i in order if i in contradicted),
+            )
+        counted, undetermined = given, _NONE
+    else:
+        counted, undetermined = assessment.deprived, assessment.undetermined
+    bands = compiled.bands[household.area]
+    income = household.monthly_income_per_capita
+    # Status only grows with the count, but the set is tiny: list every outcome.
+    possible = frozenset(
+        PovertyStatus.NON_POOR if (b := match_band(income, n, bands)) is None else b.status
+        for n in range(len(counted), len(counted) + len(undetermined) + 1)
+    )
+    if len(possible) == 1:
+        band = match_band(income, len(counted), bands)
+        (status,) = possible
+        kept: frozenset[PovertyStatus] | None = None
+    else:
+        band, status, kept = None, PovertyStatus.UNDETERMINED, possible
     return _new_tuple(
-        Classification, (household, on, compiled.standard, status, counted, band, compiled.law)
+        Classification,
+        (
+            household,
+            on,
+            compiled.standard,
+            status,
+            counted,
+            band,
+            compiled.law,
+            undetermined,
+            kept,
+            assessment,
+        ),
     )
 
 
@@ -279,6 +411,25 @@ def _reasons(c: Classification) -> tuple[Reason, ...]:
             citation=cites["poverty.standard"],
         )
     ]
+    assessment = c.assessment
+    if assessment is not None:
+        if c.household.deprivations_given:
+            reasons.append(
+                Reason(key="poverty.reason.given_agree_with_facts", values={"date": assessment.on})
+            )
+        else:
+            reasons.append(
+                Reason(
+                    key="poverty.reason.assessed",
+                    values={
+                        "date": assessment.on,
+                        "deprived": tuple(i for i in s.indicators if i in assessment.deprived),
+                        "undetermined": tuple(
+                            i for i in s.indicators if i in assessment.undetermined
+                        ),
+                    },
+                )
+            )
     if band is not None and band.reason == "poor_unconditional":
         assert s.unconditional_poor_line is not None
         reasons.append(
@@ -296,23 +447,25 @@ def _reasons(c: Classification) -> tuple[Reason, ...]:
                 citation=cites[line_key],
             )
         )
-        key = (
-            "poverty.reason.deprivations_at_least_cutoff"
-            if c.deprivation_count >= s.deprivation_cutoff
-            else "poverty.reason.deprivations_below_cutoff"
-        )
-        reasons.append(
-            Reason(
-                key=key,
-                values={
-                    "count": c.deprivation_count,
-                    "total": len(s.indicators),
-                    "cutoff": s.deprivation_cutoff,
-                    "indicators": tuple(i for i in s.indicators if i in c.deprivations_counted),
-                },
-                citation=cites["poverty.deprivation_cutoff"],
-            )
-        )
+        values: dict[str, ReasonValue] = {
+            "count": c.deprivation_count,
+            "total": len(s.indicators),
+            "cutoff": s.deprivation_cutoff,
+            "indicators": tuple(i for i in s.indicators if i in c.deprivations_counted),
+        }
+        if c.status is PovertyStatus.UNDETERMINED:
+            key = "poverty.reason.deprivations_undetermined"
+            undetermined = tuple(i for i in s.indicators if i in c.undetermined)
+            values |= {
+                "open": len(undetermined),
+                "undetermined": undetermined,
+                "statuses": tuple(p for p in PovertyStatus if p in c.possible),
+            }
+        elif c.deprivation_count >= s.deprivation_cutoff:
+            key = "poverty.reason.deprivations_at_least_cutoff"
+        else:
+            key = "poverty.reason.deprivations_below_cutoff"
+        reasons.append(Reason(key=key, values=values, citation=cites["poverty.deprivation_cutoff"]))
     else:
         reasons.append(
             Reason(
@@ -334,6 +487,13 @@ def _reasons(c: Classification) -> tuple[Reason, ...]:
                     citation=cites[f"poverty.average_living_standard_line.{area.value}"],
                 )
             )
+    if c.undetermined and c.status is not PovertyStatus.UNDETERMINED:
+        reasons.append(
+            Reason(
+                key="poverty.reason.undetermined_not_deciding",
+                values={"undetermined": tuple(i for i in s.indicators if i in c.undetermined)},
+            )
+        )
     ignored = c.deprivations_ignored
     if ignored:
         reasons.append(

@@ -29,7 +29,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Self
 
-from pydantic import model_validator
+from pydantic import field_validator, model_validator
+from pydantic_core import PydanticCustomError
 
 from vnlabor.law.book import LawBook
 from vnlabor.model.base import VnlaborModel
@@ -48,9 +49,21 @@ class StatusRecord(VnlaborModel):
     list_year: int
     """Year the lists apply to (the review took place at the end of the year before)."""
     status: PovertyStatus
-    """Status recognised."""
+    """Status recognised (a commune recognises a class: never ``UNDETERMINED``)."""
     recognised_on: date | None = None
     """Date of the commune decision recognising it, when known."""
+
+    @field_validator("status")
+    @classmethod
+    def _recognised(cls, status: PovertyStatus) -> PovertyStatus:
+        if status is PovertyStatus.UNDETERMINED:
+            raise PydanticCustomError(
+                "vnlabor.status_undetermined",
+                'tình trạng được công nhận không thể là "chưa xác định" / a recognised '
+                "status cannot be undetermined: settle the missing facts first",
+                {},
+            )
+        return status
 
     @property
     def effective_on(self) -> date:

@@ -22,22 +22,24 @@ Two questions are answered:
 
 from __future__ import annotations
 
-import tomllib
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 from datetime import date
-from functools import cache
-from importlib import resources
 from typing import NamedTuple
 
 from vnlabor.errors import NoStandardInForce
 from vnlabor.law.book import LawBook, national
-from vnlabor.law.citation import Citation, Instrument, LocalizedText
+from vnlabor.law.citation import Citation, Instrument
 from vnlabor.law.parameter import format_range
 from vnlabor.model.area import Area
 from vnlabor.model.base import VnlaborModel
-from vnlabor.model.confidence import Confidence
 from vnlabor.model.deprivation import Deprivation
+from vnlabor.poverty.indicator_rules import (
+    PARAMETER_PREFIX,
+    IndicatorDefinition,
+    IndicatorRule,
+    indicator_rules,
+)
 from vnlabor.poverty.rule import Band, build_bands
 from vnlabor.types import as_date
 
@@ -67,23 +69,6 @@ _PARAMETERS = (
 )
 
 
-class IndicatorDefinition(VnlaborModel):
-    """One deprivation indicator as a standard defines it."""
-
-    indicator: Deprivation
-    """The indicator."""
-    dimension: str
-    """Key of its dimension (``"health"``, ``"housing"``…)."""
-    dimension_label: LocalizedText
-    """Name of the dimension."""
-    threshold: LocalizedText
-    """When a household counts as deprived (what the surveyor checks)."""
-    confidence: Confidence
-    """How sure the threshold text is (the list itself is cited separately)."""
-    note: str | None = None
-    """What is uncertain."""
-
-
 class PovertyStandard(VnlaborModel):
     """The poverty standard as it stands over ``valid_from`` … ``valid_to``."""
 
@@ -106,7 +91,7 @@ class PovertyStandard(VnlaborModel):
     indicators: tuple[Deprivation, ...]
     """The indicators this standard counts; any others are ignored."""
     definitions: Mapping[Deprivation, IndicatorDefinition]
-    """Dimension and threshold of each indicator."""
+    """Dimension, threshold, confidence and citations of each indicator's rule."""
     citations: Mapping[str, Citation]
     """Citation of every parameter value used, by parameter name."""
     overlays: tuple[str, ...] = ()
@@ -148,6 +133,8 @@ class CompiledStandard(NamedTuple):
     indicators: frozenset[Deprivation]
     law: LawBook
     """The book the standard was read from (its catalogue renders the citations)."""
+    rules: Mapping[Deprivation, IndicatorRule]
+    """The rule deciding each indicator from a household's facts."""
 
 
 def covered_range(law: LawBook | None = None) -> tuple[date, date | None]:
@@ -206,12 +193,13 @@ def _compiled_search(book: LawBook, on: date) -> CompiledStandard:
 
 
 def _compile(book: LawBook, first: date, last: date) -> CompiledStandard:
-    standard = _assemble(book, first, last)
+    standard, rules = _assemble(book, first, last)
     return CompiledStandard(
         standard,
         {area: standard.bands(area) for area in Area},
         frozenset(standard.indicators),
         book,
+        rules,
     )
 
 
@@ -234,7 +222,9 @@ def _segments(book: LawBook) -> tuple[list[date], list[tuple[date, date]]]:
     standard = book.parameter(_STANDARD)
     last_day = standard.covers_to or date.max
     cuts: set[date] = set()
-    for name in _PARAMETERS:
+    # A province may change an indicator's figures from any day: those days cut too.
+    rule_parameters = [p.name for p in book if p.name.startswith(PARAMETER_PREFIX)]
+    for name in (*_PARAMETERS, *rule_parameters):
         if name in book:
             p = book.parameter(name)
             cuts.update(p.breakpoints())
@@ -257,7 +247,9 @@ def _by_area(
     return out
 
 
-def _assemble(book: LawBook, first: date, last: date) -> PovertyStandard:
+def _assemble(
+    book: LawBook, first: date, last: date
+) -> tuple[PovertyStandard, dict[Deprivation, IndicatorRule]]:
     cites: dict[str, Citation] = {}
     for name in (_STANDARD, _CUTOFF, _INDICATORS):
         cites[name] = book.at(name, first).citation
@@ -267,7 +259,10 @@ def _assemble(book: LawBook, first: date, last: date) -> PovertyStandard:
     indicators = tuple(Deprivation(c) for c in codes)
     line = _by_area(book, _LINE, first, cites)
     assert line is not None, f"no income line on {first}"
-    return PovertyStandard(
+    rules, definitions = indicator_rules(book, key, first)
+    if missing := [i.value for i in indicators if i not in rules]:
+        raise LookupError(f"standard {key!r} counts indicators without a rule: {missing}")
+    standard = PovertyStandard(
         instrument=key,
         legal_instrument=book.instrument(key),
         valid_from=first,
@@ -277,35 +272,17 @@ def _assemble(book: LawBook, first: date, last: date) -> PovertyStandard:
         average_living_standard_line=_by_area(book, _AVERAGE, first, cites),
         deprivation_cutoff=book.amount(_CUTOFF, first),
         indicators=indicators,
-        definitions=_definitions(key, indicators),
+        definitions={i: definitions[i] for i in indicators},
         citations=cites,
         overlays=tuple(
-            dict.fromkeys(k for c in cites.values() if (k := book.overlay_of(c)) is not None)
+            dict.fromkeys(
+                k
+                for c in (*cites.values(), *(c for d in definitions.values() for c in d.citations))
+                if (k := book.overlay_of(c)) is not None
+            )
         ),
     )
-
-
-@cache
-def _indicator_catalogue() -> dict[str, object]:
-    text = (resources.files("vnlabor.law.data") / "poverty_indicators.toml").read_text("utf-8")
-    return tomllib.loads(text)["standards"]  # type: ignore[no-any-return]
-
-
-def _definitions(
-    key: str, indicators: tuple[Deprivation, ...]
-) -> dict[Deprivation, IndicatorDefinition]:
-    doc = _indicator_catalogue().get(key)
-    if not isinstance(doc, dict):
-        raise LookupError(f"no indicator definitions for standard {key!r}")
-    dims, defs = doc["dimensions"], doc["indicators"]
-    return {
-        ind: IndicatorDefinition(
-            indicator=ind,
-            dimension_label=dims[defs[ind.value]["dimension"]],
-            **defs[ind.value],
-        )
-        for ind in indicators
-    }
+    return standard, {i: rules[i] for i in indicators}
 
 
 def _next_day(d: date) -> date:

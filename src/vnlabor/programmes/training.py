@@ -19,7 +19,7 @@
   credit rule applied by analogy (:mod:`vnlabor.poverty.newly_escaped`).
 * **Low-income worker from the household**: when the trainee's household is given
   (``household=``), the LOW_INCOME category is derived from it with
-  :func:`~vnlabor.poverty.review.is_low_income_worker` (Decree 30/2025/NĐ-CP Art. 1.3,
+  :func:`~vnlabor.poverty.low_income.is_low_income_worker` (Decree 30/2025/NĐ-CP Art. 1.3,
   cited in the reasons) while that criterion is in force. A ``low_income`` flag set
   explicitly on the trainee that contradicts the household is an error
   (:class:`~vnlabor.errors.ConflictingFactsError`), never a silent pick; so is a
@@ -90,9 +90,9 @@ from vnlabor.model.person import age_on
 from vnlabor.model.poverty_status import PovertyStatus
 from vnlabor.model.sex import Sex
 from vnlabor.model.trainee import Trainee
+from vnlabor.poverty.low_income import LOW_INCOME_PARAMETER, assess_low_income_worker
 from vnlabor.poverty.newly_escaped import WINDOW_PARAMETER, window_reason
 from vnlabor.poverty.reason import Reason
-from vnlabor.poverty.review import LOW_INCOME_PARAMETER, assess_low_income_worker
 from vnlabor.programmes.categories import Outcome, SupportKind, SupportUnit, TrainingCategory
 from vnlabor.programmes.decision import (
     Lookup,
