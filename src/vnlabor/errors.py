@@ -51,6 +51,24 @@ class NoStandardInForce(VnlaborError, LookupError):
         )
 
 
+class NoStandardForListYear(NoStandardInForce):
+    """No poverty standard is encoded for the lists of the year asked for.
+
+    A :class:`NoStandardInForce` (so a ``LookupError``) with the year as attribute.
+    """
+
+    def __init__(self, year: int, covered: str) -> None:
+        self.year = year
+        self.covered = covered
+        # LookupError's own __init__, not NoStandardInForce's: there is no single day.
+        LookupError.__init__(
+            self,
+            f"không có chuẩn nghèo nào được mã hoá cho danh sách năm {year} / no poverty "
+            f"standard is encoded for the lists of {year}; vnlabor covers {covered}",
+        )
+        self.on = None  # type: ignore[assignment]
+
+
 # ------------------------------------------------------------------------- geography
 # Raised by vnlabor.geo, which re-exports them under the same names.
 
