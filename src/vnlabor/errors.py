@@ -133,18 +133,27 @@ class PartialProvinceDataError(VnlaborError, ValueError):
 
 
 class HeaderError(VnlaborError, ValueError):
-    """A table's header (CSV, sheet, DataFrame) lacks a required column or doubles one.
+    """A table's header (CSV, sheet, DataFrame) lacks a required column, doubles one, or
+    has one that looks like a mistyped name.
 
     Raised before any row is read, with every problem of the header in one message.
 
     Attributes:
         missing: Python names of the required fields no column gives.
         duplicated: Python names of the fields that more than one column gives.
+        unknown: ``(header, suggested name)`` for each column that looks like a mistyped
+            name (``("nutriton", "nutrition")``); ignoring unknown columns lifts these.
     """
 
     def __init__(
-        self, message: str, *, missing: tuple[str, ...] = (), duplicated: tuple[str, ...] = ()
+        self,
+        message: str,
+        *,
+        missing: tuple[str, ...] = (),
+        duplicated: tuple[str, ...] = (),
+        unknown: tuple[tuple[str, str], ...] = (),
     ) -> None:
         super().__init__(message)
         self.missing = missing
         self.duplicated = duplicated
+        self.unknown = unknown

@@ -26,6 +26,7 @@ __all__ = [
     "ProvinceCode",
     "as_date",
     "coerce_vnd",
+    "quoted",
     "vietnam_date",
 ]
 
@@ -39,6 +40,27 @@ already have lost đồng, so it is refused as inexact."""
 
 VIETNAM_TIME: Final = timezone(timedelta(hours=7), "ICT")
 """Vietnam's time zone (UTC+7, no daylight saving): the day a time stamp falls on."""
+
+
+_QUOTED_LIMIT = 60
+
+
+def quoted(value: object, limit: int = _QUOTED_LIMIT) -> str:
+    """``repr(value)`` for a message, shortened in the middle when longer than ``limit``.
+
+    A broken file can put a whole page into one cell; a message quotes enough of it to
+    find it, not all of it.
+
+    >>> quoted("1.500.000"), quoted("9" * 100, limit=20)
+    ("'1.500.000'", "'9999999999…99999' (100 characters)")
+    """
+    if isinstance(value, str) and len(value) > limit:
+        head, tail = value[: limit // 2], value[-(limit // 4) :]
+        return f"{head!r}"[:-1] + "…" + f"{tail!r}"[1:] + f" ({len(value):,} characters)"
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 200:
+        return f"<a whole number of about {int(value.bit_length() * 0.30103) + 1:,} digits>"
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def vietnam_date(value: datetime) -> date:

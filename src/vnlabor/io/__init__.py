@@ -13,7 +13,6 @@
   CSV or ``.xlsx`` file.
 """
 
-from vnlabor.io.errors import HeaderError, PositionUnit, RowError
 from vnlabor.io.frames import CLASSIFICATION_COLUMNS, Headers, classifications_to_frame, to_frame
 from vnlabor.io.households import (
     HouseholdTable,
@@ -24,6 +23,7 @@ from vnlabor.io.households import (
 from vnlabor.io.records import RecordTable, read_records, records_from_rows
 from vnlabor.io.table import Table
 from vnlabor.io.writers import write_table
+from vnlabor.table.errors import HeaderError, PositionUnit, RowError
 
 __all__ = [
     "CLASSIFICATION_COLUMNS",

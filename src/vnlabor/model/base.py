@@ -21,7 +21,7 @@ from pydantic import (
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from vnlabor.model.masking import mask_citizen_ids
-from vnlabor.types import vietnam_date
+from vnlabor.types import quoted, vietnam_date
 
 
 class VnlaborModel(BaseModel):
@@ -220,7 +220,7 @@ def _enum_error(model: type[BaseModel], error: Any) -> InitErrorDetails:
         "type": PydanticCustomError(
             f"vnlabor.{code}_unknown",
             "{vi} không hợp lệ / unknown {en}: {value} (hợp lệ / accepted: {accepted})",
-            {"vi": vi, "en": en, "value": repr(error["input"]), "accepted": accepted},
+            {"vi": vi, "en": en, "value": quoted(error["input"]), "accepted": accepted},
         ),
         "loc": loc,
         "input": error["input"],
