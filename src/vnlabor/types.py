@@ -42,7 +42,7 @@ VIETNAM_TIME: Final = timezone(timedelta(hours=7), "ICT")
 """Vietnam's time zone (UTC+7, no daylight saving): the day a time stamp falls on."""
 
 
-_QUOTED_LIMIT = 60
+_QUOTED_LIMIT = 200
 
 
 def quoted(value: object, limit: int = _QUOTED_LIMIT) -> str:

@@ -27,6 +27,20 @@ except ImportError as exc:  # pragma: no cover - exercised in a subprocess by th
         name="numpy",
     ) from exc
 
-from vnlabor.batch.poverty import STATUS_BY_CODE, classify, status_codes, statuses_from_codes
+from vnlabor.batch.poverty import (
+    STATUS_BY_CODE,
+    Classified,
+    classify,
+    status_codes,
+    status_dtype,
+    statuses_from_codes,
+)
 
-__all__ = ["STATUS_BY_CODE", "classify", "status_codes", "statuses_from_codes"]
+__all__ = [
+    "STATUS_BY_CODE",
+    "Classified",
+    "classify",
+    "status_codes",
+    "status_dtype",
+    "statuses_from_codes",
+]

@@ -1,0 +1,451 @@
+"""A household table read column by column through the table contract.
+
+The header is matched as the readers match it (:func:`vnlabor.table.headers.match_columns`,
+with the household rule's indicator columns), and every cell is read by the
+contract's own functions (:func:`vnlabor.table.rows.read_value`,
+:func:`vnlabor.table.rows.check_values`, :func:`vnlabor.table.cells.read_flag`), once
+per *distinct* value of a column; the rows take the result by code. Typed columns
+(integers, floats, booleans) skip even that: a whole-array test finds the cells the
+contract accepts, and only the distinct values it would reject are read one by one, to
+word the reason. So a row is rejected here exactly when the readers reject it, and for
+the same reason.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Final
+
+import numpy as np
+from numpy.typing import NDArray
+
+from vnlabor.batch import _table
+from vnlabor.model.area import Area
+from vnlabor.model.deprivation import Deprivation
+from vnlabor.model.household import Household
+from vnlabor.table.cells import CellError, convert_cell, field_specs, read_flag
+from vnlabor.table.headers import UnknownColumns, match_columns
+from vnlabor.table.households import (
+    BOTH_GIVEN,
+    IndicatorColumns,
+    duplicate_reason,
+    indicator_names,
+)
+from vnlabor.table.reasons import problem
+from vnlabor.table.rows import NOT_GIVEN, Problem, check_values, read_value
+from vnlabor.types import MAX_VND, quoted
+
+__all__ = ["BIT", "Chunk", "Plan", "Reader"]
+
+AREA: Final = "area"
+INCOME: Final = "monthly_income_per_capita"
+DEPRIVATIONS: Final = "deprivations"
+HOUSEHOLD_ID: Final = "household_id"
+_AREAS: Final = tuple(Area)
+_AREA_CODE: Final = {area: code for code, area in enumerate(_AREAS)}
+BIT: Final = {d: 1 << i for i, d in enumerate(Deprivation)}
+"""The bit of each indicator in a row's deprivation mask."""
+_EXACT_FLOAT: Final = 2.0**53
+_DIGITS: Final = frozenset("0123456789")
+_MEMO_LIMIT: Final = 1 << 18  # distinct values remembered per column (bounded memory)
+
+
+@dataclass(frozen=True, slots=True)
+class Col:
+    """One column of the table: where it is, what it is called, what it gives."""
+
+    index: int
+    header: str
+    key: str  # the field name, or the indicator's name
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """The table's columns as the household contract reads them."""
+
+    area: Col
+    income: Col
+    deprivations: Col | None
+    indicators: tuple[tuple[Col, Deprivation], ...]
+    others: tuple[Col, ...]
+    household_id: Col | None
+    ignored: tuple[str, ...]
+
+    @property
+    def columns(self) -> list[Col]:
+        """Every column read, in header order."""
+        cols = [self.area, self.income, *(c for c, _ in self.indicators), *self.others]
+        if self.deprivations is not None:
+            cols.append(self.deprivations)
+        if self.household_id is not None:
+            cols.append(self.household_id)
+        return sorted(cols, key=lambda c: c.index)
+
+
+def plan(header: Sequence[str], unknown: UnknownColumns, source: str) -> Plan:
+    """Match ``header`` to the household columns, as the readers do.
+
+    Raises:
+        HeaderError: A required column is missing, a field is given twice, or a
+            column looks like a mistyped name.
+    """
+    rule = IndicatorColumns()
+    match = match_columns(
+        header,
+        Household,
+        claim=rule.claim,
+        extra_names=indicator_names(),
+        source=source,
+        unknown=unknown,
+    )
+    by_field = {name: Col(i, match.headers[name], name) for i, name in match.fields}
+    indicators = tuple(
+        (Col(i, match.headers[key], key), Deprivation(key)) for i, key in match.extra
+    )
+    special = {AREA, INCOME, DEPRIVATIONS, HOUSEHOLD_ID}
+    return Plan(
+        area=by_field[AREA],
+        income=by_field[INCOME],
+        deprivations=by_field.get(DEPRIVATIONS),
+        indicators=indicators,
+        others=tuple(c for name, c in by_field.items() if name not in special),
+        household_id=by_field.get(HOUSEHOLD_ID),
+        ignored=match.ignored,
+    )
+
+
+@dataclass(slots=True)
+class Trouble:
+    """The problems of one column (or of whole rows) in a chunk: a text code per row."""
+
+    order: int  # where its texts go in a row's reason (column index; whole-row last)
+    label: str  # the column's header, for summaries
+    codes: NDArray[np.int32]  # -1: no problem
+    texts: list[str] = field(default_factory=list)
+    shown: list[str] = field(default_factory=list)  # the value, for summaries
+
+
+@dataclass(slots=True)
+class Chunk:
+    """One chunk of rows, read: the deciding values of good rows, the trouble of bad ones."""
+
+    size: int
+    area: NDArray[np.int8]
+    income: NDArray[np.int64]
+    mask: NDArray[np.int32]  # the row's deprivations, one bit per indicator (BIT)
+    household_id: list[str | None] | None
+    troubles: list[Trouble]
+
+    def bad(self) -> NDArray[np.bool_]:
+        """The rows with any problem."""
+        out = np.zeros(self.size, dtype=np.bool_)
+        for t in self.troubles:
+            out |= t.codes >= 0
+        return out
+
+    def reasons(self, rows: Iterable[int]) -> list[str]:
+        """Each row's reason: its problems in column order, whole-row ones last."""
+        troubles = sorted(self.troubles, key=lambda t: t.order)
+        out = []
+        for row in rows:
+            texts = [t.texts[t.codes[row]] for t in troubles if t.codes[row] >= 0]
+            out.append("; ".join(dict.fromkeys(texts)))
+        return out
+
+
+WHOLE_ROW: Final = 1 << 30
+
+
+class _Memo:
+    """Answers for distinct values, remembered across chunks (up to a bound)."""
+
+    def __init__(self, read: Callable[[Any], Any]) -> None:
+        self.read = read
+        self.seen: dict[Any, Any] = {}
+
+    def __call__(self, value: Any) -> Any:
+        try:
+            key = (value.__class__, value)
+            found = self.seen.get(key, self)
+        except TypeError:  # unhashable
+            return self.read(value)
+        if found is self:
+            if len(self.seen) >= _MEMO_LIMIT:
+                self.seen.clear()
+            found = self.seen[key] = self.read(value)
+        return found
+
+
+class Reader:
+    """Reads the chunks of one table under one :class:`Plan`."""
+
+    def __init__(self, plan: Plan) -> None:
+        self.plan = plan
+        self.area = _Memo(lambda v: read_value(Household, AREA, v, plan.area.header))
+        self.income = _Memo(lambda v: read_value(Household, INCOME, v, plan.income.header))
+        dep = plan.deprivations
+        self.deprivations = (
+            _Memo(lambda v: read_value(Household, DEPRIVATIONS, v, dep.header))
+            if dep is not None
+            else None
+        )
+        self.flags = _Memo(_read_flag)
+        self.ids = _Memo(_read_id)
+        self.combos = _Memo(self._check_combo)
+        self.duplicates = _Duplicates()
+        self._other_headers = {c.key: c.header for c in plan.others}
+
+    # --- one chunk ---------------------------------------------------------------------
+
+    def read(self, cols: dict[int, _table.Column], size: int) -> Chunk:
+        """Read one chunk of the plan's columns (``{column index: column chunk}``)."""
+        p = self.plan
+        troubles: list[Trouble] = []
+        area = self._coded(cols[p.area.index], p.area, self.area, _area_code, troubles)
+        income = self._income(cols[p.income.index], p.income, troubles)
+        mask = np.zeros(size, dtype=np.int32)
+        if p.deprivations is not None:
+            mask |= self._coded(
+                cols[p.deprivations.index], p.deprivations, self.deprivations, _mask, troubles
+            ).astype(np.int32)
+        filled = np.zeros(size, dtype=np.bool_)
+        if p.deprivations is not None and p.indicators:
+            filled = _table.factorize(cols[p.deprivations.index])[0] >= 0
+        for col, indicator in p.indicators:
+            flags = self._flags(cols[col.index], col, troubles)
+            mask |= np.where(flags & ~filled, np.int32(BIT[indicator]), np.int32(0))
+        if p.indicators and filled.any():
+            troubles.append(_whole(filled, BOTH_GIVEN, WHOLE_ROW, DEPRIVATIONS))
+        ids = None
+        if p.household_id is not None:
+            ids = self._ids(cols[p.household_id.index], p.household_id, troubles)
+            duplicated = self.duplicates.check(ids)
+            if duplicated.any():
+                t = Trouble(WHOLE_ROW + 1, "household_id", np.full(size, -1, dtype=np.int32))
+                for row in np.flatnonzero(duplicated):
+                    t.codes[row] = len(t.texts)
+                    t.texts.append(duplicate_reason(str(ids[row])))
+                    t.shown.append(quoted(ids[row]))
+                troubles.append(t)
+        if p.others:
+            self._others(cols, size, troubles)
+        return Chunk(size, area, income, mask, ids, troubles)
+
+    def _coded(
+        self,
+        col: _table.Column,
+        where: Col,
+        read: Callable[[Any], tuple[object, list[Problem]]] | None,
+        code_of: Callable[[object], int],
+        troubles: list[Trouble],
+    ) -> NDArray[np.int64]:
+        """A text-like column read once per distinct value; returns each row's code."""
+        assert read is not None
+        codes, uniques = _table.factorize(col)
+        values = np.zeros(len(uniques) + 1, dtype=np.int64)
+        problems: list[tuple[int, list[Problem]]] = []
+        for u, value in enumerate(uniques):
+            found, found_problems = read(value)
+            if found_problems:
+                problems.append((u, found_problems))
+            else:
+                values[u] = code_of(found)
+        blank_value, blank_problems = read(None)
+        if blank_problems:
+            problems.append((len(uniques), blank_problems))
+        else:
+            values[-1] = code_of(blank_value)
+        _trouble(codes, uniques, problems, where, troubles)
+        return values[codes]
+
+    def _income(self, col: _table.Column, where: Col, troubles: list[Trouble]) -> NDArray[np.int64]:
+        values, null = _table.to_numpy(col)
+        kind = values.dtype.kind
+        n = values.shape[0]
+        if kind in "iu":
+            good = (values >= 0) & (values <= MAX_VND) if kind == "i" else values <= MAX_VND
+        elif kind == "f":
+            with np.errstate(invalid="ignore"):
+                good = np.isfinite(values) & (values == np.floor(values))
+                good &= (values >= 0) & (values < _EXACT_FLOAT)
+        else:
+            return self._coded(col, where, self.income, _income_value, troubles)
+        if null is not None:
+            good &= ~null
+        income = np.where(good, values, 0).astype(np.int64)
+        if good.all():
+            return income
+        # The distinct rejected values are read by the contract, for its words.
+        bad = np.flatnonzero(~good)
+        cells = [None if null is not None and null[i] else _table._plain(values[i]) for i in bad]
+        codes = np.full(n, -1, dtype=np.intp)
+        objects = np.empty(len(cells), dtype=object)
+        objects[:] = cells
+        sub, uniques = _table.factorize(objects)
+        problems = []
+        for u, value in enumerate(uniques):
+            problems.append((u, self.income(value)[1]))
+        problems.append((len(uniques), self.income(None)[1]))
+        codes[bad] = np.where(sub >= 0, sub, len(uniques))
+        _trouble(codes, [*uniques, None], problems, where, troubles)
+        return income
+
+    def _flags(self, col: _table.Column, where: Col, troubles: list[Trouble]) -> NDArray[np.bool_]:
+        values, null = _table.to_numpy(col)
+        if values.dtype.kind == "b":  # typed yes/no: an empty cell states nothing
+            return values if null is None else values & ~null
+        codes, uniques = _table.factorize(col)
+        flags = np.zeros(len(uniques) + 1, dtype=np.bool_)
+        problems = []
+        for u, value in enumerate(uniques):
+            found, text = self.flags(value)
+            if text is None:
+                flags[u] = found is True
+            else:
+                problems.append((u, [(where.key, problem(where.header, text))]))
+        _trouble(codes, uniques, problems, where, troubles)
+        return flags[codes]
+
+    def _ids(self, col: _table.Column, where: Col, troubles: list[Trouble]) -> list[str | None]:
+        codes, uniques = _table.factorize(col)
+        texts: list[str | None] = []
+        problems = []
+        for u, value in enumerate(uniques):
+            text, found = self.ids(value)
+            texts.append(text)
+            if found is not None:
+                problems.append((u, [(HOUSEHOLD_ID, problem(where.header, found))]))
+        _trouble(codes, uniques, problems, where, troubles)
+        texts.append(None)
+        return [texts[c] for c in codes.tolist()]
+
+    def _others(self, cols: dict[int, _table.Column], size: int, troubles: list[Trouble]) -> None:
+        """The other fields' columns, checked together once per distinct combination."""
+        others = self.plan.others
+        factorized = [_table.factorize(cols[c.index]) for c in others]
+        stacked = np.stack([codes for codes, _ in factorized], axis=1)
+        combos, inverse = np.unique(stacked, axis=0, return_inverse=True)
+        inverse = inverse.reshape(-1)
+        by_column: dict[str, Trouble] = {}
+        for k, combo in enumerate(combos):
+            cells = tuple(
+                (c.key, uniques[code])
+                for c, (_, uniques), code in zip(others, factorized, combo.tolist(), strict=True)
+                if code >= 0
+            )
+            for key, text in self.combos(cells):
+                order = next((c.index for c in others if c.key == key), WHOLE_ROW + 2)
+                label = next((c.header for c in others if c.key == key), "")
+                t = by_column.get(key or "")
+                if t is None:
+                    t = by_column[key or ""] = Trouble(
+                        order, label, np.full(combos.shape[0], -1, dtype=np.int32)
+                    )
+                if t.codes[k] >= 0:  # a second problem of the same column
+                    t.texts[t.codes[k]] += "; " + text
+                else:
+                    t.codes[k] = len(t.texts)
+                    t.texts.append(text)
+                    t.shown.append(quoted(dict(cells).get(key or "")))
+        for t in by_column.values():
+            t.codes = t.codes[inverse]
+            troubles.append(t)
+
+    def _check_combo(self, cells: tuple[tuple[str, Any], ...]) -> list[Problem]:
+        return check_values(Household, dict(cells), self._other_headers, partial=True).problems
+
+
+def _trouble(
+    codes: NDArray[np.intp],
+    uniques: Sequence[Any],
+    problems: list[tuple[int, list[Problem]]],
+    where: Col,
+    troubles: list[Trouble],
+) -> None:
+    """Record the rows whose distinct value (``problems``: by code) has problems."""
+    if not problems:
+        return
+    lookup = np.full(len(uniques) + 1, -1, dtype=np.int32)
+    t = Trouble(where.index, where.header, lookup)
+    for u, found in problems:
+        lookup[u] = len(t.texts)
+        t.texts.append("; ".join(text for _, text in found))
+        shown = uniques[u] if u < len(uniques) else None
+        t.shown.append("null" if shown is None else quoted(shown))
+    t.codes = lookup[codes]
+    troubles.append(t)
+
+
+def _whole(rows: NDArray[np.bool_], text: str, order: int, label: str) -> Trouble:
+    return Trouble(order, label, np.where(rows, 0, -1).astype(np.int32), [text], ["…"])
+
+
+def _area_code(value: object) -> int:
+    return _AREA_CODE[value] if isinstance(value, Area) else 0
+
+
+def _income_value(value: object) -> int:
+    return value if isinstance(value, int) else 0
+
+
+def _mask(value: object) -> int:
+    if value is NOT_GIVEN or not value:
+        return 0
+    assert isinstance(value, frozenset)
+    return sum(BIT[d] for d in value)
+
+
+def _read_flag(value: object) -> tuple[bool | None, str | None]:
+    try:
+        return read_flag(value), None
+    except CellError as exc:
+        return None, str(exc)
+
+
+_ID_SPEC = field_specs(Household)[HOUSEHOLD_ID]
+
+
+def _read_id(value: object) -> tuple[str | None, str | None]:
+    """A household_id cell as the field holds it, or why it cannot be one."""
+    if isinstance(value, str):
+        text = convert_cell(_ID_SPEC, value)
+        return (text if isinstance(text, str) else None), None
+    found, problems = read_value(Household, HOUSEHOLD_ID, value, HOUSEHOLD_ID)
+    if problems:
+        text = problems[0][1].partition(": ")[2]
+        return None, text
+    return (found if isinstance(found, str) else None), None
+
+
+class _Duplicates:
+    """The household_ids seen in earlier rows, as 64-bit hashes (bounded memory)."""
+
+    def __init__(self) -> None:
+        self.seen = np.empty(0, dtype=np.int64)
+
+    def check(self, ids: list[str | None]) -> NDArray[np.bool_]:
+        """Which rows repeat an id of an earlier row (this chunk or an earlier one)."""
+        out = np.zeros(len(ids), dtype=np.bool_)
+        first: dict[Hashable, int] = {}
+        hashes = []
+        rows = []
+        for row, hid in enumerate(ids):
+            if not hid:
+                continue
+            if hid in first:
+                out[row] = True
+                continue
+            first[hid] = row
+            hashes.append(hash(hid))
+            rows.append(row)
+        if not hashes:
+            return out
+        h = np.array(hashes, dtype=np.int64)
+        if self.seen.size:
+            at = np.searchsorted(self.seen, h)
+            hit = self.seen[np.minimum(at, self.seen.size - 1)] == h
+            out[np.array(rows)[hit]] = True
+            h = h[~hit]
+        self.seen = np.sort(np.concatenate([self.seen, h]), kind="stable")
+        return out
