@@ -183,6 +183,11 @@ def records_from_rows(
 _FIRST = "\0surplus"  # the problem key listed before all others
 
 
+def surplus_reason(cells: int, columns: int) -> str:
+    """The reason of a CSV row with more (non-blank) cells than its header has columns."""
+    return _surplus(cells, columns)
+
+
 def _surplus(cells: int, columns: int) -> str:
     return problem(
         None,
