@@ -133,8 +133,7 @@ class PartialProvinceDataError(VnlaborError, ValueError):
 
 
 class HeaderError(VnlaborError, ValueError):
-    """A table's header (CSV, sheet, DataFrame) lacks a required column, doubles one, or
-    has one that looks like a mistyped name.
+    """A table's header lacks a required column, doubles one, or has a mistyped one.
 
     Raised before any row is read, with every problem of the header in one message.
 

@@ -104,7 +104,7 @@ def test_xlsx_in_default_sheet_csv_out(tmp_path: Path) -> None:
     out = tmp_path / "out.csv"
     args = ["classify", str(_xlsx(tmp_path / "h.xlsx")), "--on", "2024-03-01", "--output", str(out)]
     assert main(args) == 1
-    assert _read_csv(out) == [[str(c) for c in row] for row in EXPECTED_ROWS]
+    assert _read_csv(out) == [[str(c) for c in row] for row in EXPECTED_ROWS]  # type: ignore[attr-defined]
 
 
 @pytest.mark.parametrize(

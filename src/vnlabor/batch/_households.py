@@ -230,7 +230,7 @@ class Reader:
                 troubles.append(t)
         if p.others:
             self._others(cols, size, troubles)
-        return Chunk(size, area, income, mask, ids, troubles)
+        return Chunk(size, area.astype(np.int8), income, mask, ids, troubles)
 
     def _coded(
         self,
@@ -297,7 +297,7 @@ class Reader:
             return values if null is None else values & ~null
         codes, uniques = _table.factorize(col)
         flags = np.zeros(len(uniques) + 1, dtype=np.bool_)
-        problems = []
+        problems: list[tuple[int, list[Problem]]] = []
         for u, value in enumerate(uniques):
             found, text = self.flags(value)
             if text is None:
@@ -310,7 +310,7 @@ class Reader:
     def _ids(self, col: _table.Column, where: Col, troubles: list[Trouble]) -> list[str | None]:
         codes, uniques = _table.factorize(col)
         texts: list[str | None] = []
-        problems = []
+        problems: list[tuple[int, list[Problem]]] = []
         for u, value in enumerate(uniques):
             text, found = self.ids(value)
             texts.append(text)

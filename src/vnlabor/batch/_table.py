@@ -20,10 +20,8 @@ the caller's program has already imported them.
 
 from __future__ import annotations
 
-import math
 import sys
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any, Final
 
 import numpy as np
@@ -319,7 +317,9 @@ def factorize(col: Column) -> tuple[NDArray[np.intp], list[Any]]:
     return _blank_uniques(codes, [_plain(u) for u in uniques])
 
 
-def _blank_uniques(codes: NDArray[np.intp], uniques: list[Any]) -> tuple[NDArray[np.intp], list[Any]]:
+def _blank_uniques(
+    codes: NDArray[np.intp], uniques: list[Any]
+) -> tuple[NDArray[np.intp], list[Any]]:
     """Codes with every blank distinct value (``""``, spaces) made ``-1``."""
     blank = [i for i, u in enumerate(uniques) if is_blank(u)]
     if blank:

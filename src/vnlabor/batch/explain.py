@@ -28,7 +28,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from vnlabor.batch import _households, _table
-from vnlabor.batch.poverty import ChunkResult, Engine, run_source
+from vnlabor.batch.poverty import ChunkResult, run_source
 from vnlabor.l10n import format_vnd
 from vnlabor.law.book import LawBook
 from vnlabor.model.area import Area
@@ -92,9 +92,7 @@ def explain(
     if _table.is_pandas_frame(table):
         frame: Any = table
         pandas = sys.modules["pandas"]
-        series: pd.Series = pandas.Series(
-            out, index=frame.index, name="explanation", dtype=object
-        )
+        series: pd.Series = pandas.Series(out, index=frame.index, name="explanation", dtype=object)
         return series
     return out
 
@@ -141,8 +139,7 @@ class Explainer:
         for row, k in zip(np.flatnonzero(good).tolist(), key[good].tolist(), strict=True):
             parts = self._template(tuple(k), incomes[row])
             out[row] = "".join(
-                p if isinstance(p, str) else p[0] + self._amount(incomes[row]) + p[1]
-                for p in parts
+                p if isinstance(p, str) else p[0] + self._amount(incomes[row]) + p[1] for p in parts
             )
         return out
 
@@ -214,7 +211,11 @@ def _layout(locale: str) -> tuple[str, str, str] | None:
         return f"{prefix}{n:,}{suffix}".replace(",", group)
 
     checks = (0, 7, 999, 1_000, 1_500_000, 12_345_678_901, 10**18)
-    return (prefix, group, suffix) if all(laid(n) == format_vnd(n, locale=locale) for n in checks) else None
+    return (
+        (prefix, group, suffix)
+        if all(laid(n) == format_vnd(n, locale=locale) for n in checks)
+        else None
+    )
 
 
 def _merge(parts: list[tuple[str, str] | str]) -> list[tuple[str, str] | str]:
@@ -222,7 +223,11 @@ def _merge(parts: list[tuple[str, str] | str]) -> list[tuple[str, str] | str]:
     out: list[tuple[str, str] | str] = []
     for part in parts:
         if isinstance(part, tuple):
-            before = out.pop() if out and isinstance(out[-1], str) else ""
+            last = out[-1] if out else None
+            before = ""
+            if isinstance(last, str):
+                before = last
+                out.pop()
             out.append((before, part[1]))
         elif out and isinstance(out[-1], str):
             out[-1] += part
@@ -231,4 +236,3 @@ def _merge(parts: list[tuple[str, str] | str]) -> list[tuple[str, str] | str]:
         else:
             out.append(part)
     return out
-

@@ -51,7 +51,7 @@ line 3: Khu vực: khu vực không hợp lệ / unknown area: 'miền núi' (h�
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any, Final, Literal, overload
@@ -63,7 +63,6 @@ from vnlabor.batch import _households, _table
 from vnlabor.batch._households import Chunk, Plan, Reader
 from vnlabor.law.book import LawBook
 from vnlabor.model.area import Area
-from vnlabor.model.deprivation import Deprivation
 from vnlabor.model.poverty_status import PovertyStatus
 from vnlabor.poverty.standard import CompiledStandard, compiled_for
 from vnlabor.table.cells import mask_citizen_ids
@@ -212,19 +211,7 @@ def _popcount(mask: NDArray[np.int32]) -> NDArray[np.int8]:
 
 @overload
 def classify(
-    table: pd.DataFrame,
-    on: date | None = None,
-    *,
-    list_year: int | None = None,
-    law: LawBook | None = None,
-    errors: Literal["raise"] = "raise",
-    unknown_columns: UnknownColumns = "error",
-) -> pd.Series: ...
-
-
-@overload
-def classify(
-    table: Mapping[str, ArrayLike] | pa.Table | pa.RecordBatch,
+    table: Mapping[str, ArrayLike],
     on: date | None = None,
     *,
     list_year: int | None = None,
@@ -244,6 +231,31 @@ def classify(
     errors: Literal["report"],
     unknown_columns: UnknownColumns = "error",
 ) -> Classified: ...
+
+
+@overload
+def classify(
+    table: pd.DataFrame,
+    on: date | None = None,
+    *,
+    list_year: int | None = None,
+    law: LawBook | None = None,
+    errors: Literal["raise"] = "raise",
+    unknown_columns: UnknownColumns = "error",
+) -> pd.Series: ...
+
+
+# Without pandas' stubs pd.DataFrame is Any, so mypy deems this one unreachable.
+@overload
+def classify(  # type: ignore[overload-cannot-match, unused-ignore]
+    table: pa.Table | pa.RecordBatch,
+    on: date | None = None,
+    *,
+    list_year: int | None = None,
+    law: LawBook | None = None,
+    errors: Literal["raise"] = "raise",
+    unknown_columns: UnknownColumns = "error",
+) -> NDArray[np.object_]: ...
 
 
 def classify(

@@ -76,9 +76,7 @@ def _parser() -> argparse.ArgumentParser:
         "--on", type=_date, default=date(2024, 3, 1), help="date (default 2024-03-01)"
     )
     demo.add_argument("--locale", choices=("vi", "en"), default="vi", help="language (vi, en)")
-    cl = sub.add_parser(
-        "classify", help="classify a household table (CSV, .xlsx or .parquet)"
-    )
+    cl = sub.add_parser("classify", help="classify a household table (CSV, .xlsx or .parquet)")
     cl.add_argument(
         "households", type=Path, help="CSV, .xlsx or .parquet file with household columns"
     )
@@ -97,15 +95,11 @@ def _parser() -> argparse.ArgumentParser:
         "--format", choices=("csv", "jsonl"), help="format of standard output (default csv)"
     )
     cl.add_argument("--sheet", help="sheet of an .xlsx input (default: the active sheet)")
-    cl.add_argument(
-        "--explain", action="store_true", help="add each household's explanation"
-    )
+    cl.add_argument("--explain", action="store_true", help="add each household's explanation")
     cl.add_argument(
         "--locale", choices=("vi", "en"), default="vi", help="language of --explain and the summary"
     )
-    cl.add_argument(
-        "--quiet", action="store_true", help="no progress bar and no summary line"
-    )
+    cl.add_argument("--quiet", action="store_true", help="no progress bar and no summary line")
     cl.add_argument(
         "--ignore-unknown-columns",
         action="store_true",
@@ -256,8 +250,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from vnlabor.cli.classify import ClassifyOptions, parse_reveal, run_classify
 
         if args.format is not None and args.output != "-":
-            print("vnlabor: --format is for --output - (a file's suffix gives its format)",
-                  file=sys.stderr)
+            print(
+                "vnlabor: --format is for --output - (a file's suffix gives its format)",
+                file=sys.stderr,
+            )
             return 2
         return run_classify(
             ClassifyOptions(
@@ -279,7 +275,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except KeyboardInterrupt:
         return 130
-    except Exception:  # noqa: BLE001 - a bug: say so, never exit 1 ("rows rejected")
+    except Exception:
         import traceback
 
         traceback.print_exc()

@@ -73,7 +73,8 @@ def run_classify(opts: ClassifyOptions) -> int:
         from vnlabor.batch.poverty import Engine
     except ImportError:
         return _fail(
-            'vnlabor classify cần numpy / needs numpy (the batch engine): pip install "vnlabor[cli]"'
+            "vnlabor classify cần numpy / needs numpy (the batch engine): "
+            'pip install "vnlabor[cli]"'
         )
     from vnlabor.errors import HeaderError, NoStandardInForce
     from vnlabor.io.stream import open_stream

@@ -94,7 +94,7 @@ def _check_utf8(head: bytes, path: Path) -> None:
     lines = head.splitlines()
     if len(head) == _PROBE and lines:
         lines = lines[:-1]  # the probe may cut the last line (and a character) in two
-    bad = []
+    bad: list[tuple[int, int]] = []
     for number, line in enumerate(lines, 1):
         try:
             line.decode("utf-8")
@@ -103,9 +103,9 @@ def _check_utf8(head: bytes, path: Path) -> None:
     content = sum(1 for line in lines if line.strip())
     first_content = next((n for n, line in enumerate(lines, 1) if line.strip()), 0)
     if bad and (bad[0][0] == first_content or len(bad) * 3 >= content):
-        line, byte = bad[0]
+        where, byte = bad[0]
         raise ValueError(
-            f"tệp không phải văn bản UTF-8 / {path.name} is not UTF-8 text (line {line}: byte "
+            f"tệp không phải văn bản UTF-8 / {path.name} is not UTF-8 text (line {where}: byte "
             f"0x{byte:02X}; a Windows-1258 or Latin-1 file?): {_SAVE_AS}"
         )
 
@@ -118,7 +118,7 @@ def _delimiter(line: str) -> str:
     return best if counts[best] else ","
 
 
-class _Runaway(Exception):
+class _RunawayError(Exception):
     """A record has run past MAX_RECORD_LINES lines: a quote never closed."""
 
 
@@ -147,7 +147,7 @@ class _Lines:
             number = self.number
         self.record.append((number, line))
         if len(self.record) > MAX_RECORD_LINES:
-            raise _Runaway
+            raise _RunawayError
         return line
 
     def replay(self, lines: list[tuple[int, str]]) -> None:
@@ -166,11 +166,11 @@ def _rows(handle: TextIO, delimiter: str) -> Iterator[Row]:
                 cells = next(reader)
             except StopIteration:
                 return
-            except (csv.Error, _Runaway) as exc:
+            except (csv.Error, _RunawayError) as exc:
                 record = lines.record
                 if not record:
                     raise
-                reason = _UNTERMINATED if isinstance(exc, _Runaway) else _too_long(exc)
+                reason = _UNTERMINATED if isinstance(exc, _RunawayError) else _too_long(exc)
                 yield record[0][0], Unreadable(reason)
                 lines.replay(record[1:])
                 restart = True  # a reader that failed keeps no state worth trusting

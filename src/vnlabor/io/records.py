@@ -231,11 +231,7 @@ def _row_validator(
             if not is_blank(given.get("deprivations")):
                 seen["deprivations"] = given["deprivations"]
             problems += extra.apply({key: (headers[key], cells[i]) for i, key in claimed}, seen)
-            more = {
-                k: v
-                for k, v in seen.items()
-                if k != "household_id" and is_blank(given.get(k))
-            }
+            more = {k: v for k, v in seen.items() if k != "household_id" and is_blank(given.get(k))}
         checked = check_values(model, given, headers, extra=more)
         problems += checked.problems
         raw_id = checked.values.get("household_id")

@@ -144,10 +144,12 @@ def _parquet(path: Path) -> Iterator[TableStream]:
     pq: Any = require("pyarrow.parquet", "arrow", "Parquet")
     try:
         handle = pq.ParquetFile(path)
-    except Exception as exc:  # noqa: BLE001 - pyarrow raises several kinds for a bad file
+    except Exception as exc:
         if isinstance(exc, OSError) and not path.exists():
             raise
-        raise ValueError(f"không đọc được tệp Parquet / cannot read Parquet file {path}: {exc}") from None
+        raise ValueError(
+            f"không đọc được tệp Parquet / cannot read Parquet file {path}: {exc}"
+        ) from None
     header = list(handle.schema_arrow.names)
 
     def blocks(columns: Sequence[int], rows: int) -> Iterator[Block]:

@@ -58,7 +58,7 @@ FORMULA_START: Final = ("=", "+", "-", "@", "\t", "\r")
 
 
 def neutralise(text: str) -> str:
-    """``text`` made safe for a CSV cell: a leading ``'`` if it would start a formula.
+    r"""``text`` made safe for a CSV cell: a leading ``'`` if it would start a formula.
 
     >>> neutralise("=HYPERLINK(\\"http://x\\")"), neutralise("-5"), neutralise("H1")
     ('\\'=HYPERLINK("http://x")', "'-5", 'H1')
@@ -119,7 +119,7 @@ class TableWriter:
         path: str | os.PathLike[str],
         header: Sequence[str],
         *,
-        format: Format | None = None,  # noqa: A002 - the natural name
+        format: Format | None = None,
         sheet: str = "vnlabor",
         reveal: Collection[str] = (),
     ) -> None:
@@ -190,8 +190,10 @@ class TableWriter:
         elif self.format == "jsonl":
             assert self._handle is not None
             self._handle.writelines(
-                json.dumps(dict(zip(self.header, map(_json_value, row), strict=False)),
-                           ensure_ascii=False) + "\n"
+                json.dumps(
+                    dict(zip(self.header, map(_json_value, row), strict=False)), ensure_ascii=False
+                )
+                + "\n"
                 for row in shown
             )
         elif self.format == "xlsx":

@@ -208,8 +208,7 @@ def parse_date(text: str) -> date:
     except ValueError as exc:
         raise ValueError(f"không đọc được ngày / cannot read date {quoted(text)}: {exc}") from None
     raise ValueError(
-        f"không đọc được ngày / cannot read date {quoted(text)}: expected yyyy-mm-dd or "
-        "dd/mm/yyyy"
+        f"không đọc được ngày / cannot read date {quoted(text)}: expected yyyy-mm-dd or dd/mm/yyyy"
     )
 
 

@@ -203,7 +203,6 @@ def _scrub_plain(value: Any) -> Any:
     return value
 
 
-
 def _enum_error(model: type[BaseModel], error: Any) -> InitErrorDetails:
     from vnlabor.l10n.labels import field_label
 

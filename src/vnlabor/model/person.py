@@ -15,6 +15,7 @@ from vnlabor.model.sex import Sex
 
 __all__ = ["CitizenId", "Member", "PersonalName", "age_on"]
 
+
 class _Secret:
     """A personal value that never shows itself by accident (repr, str, f-strings, logs)."""
 
@@ -145,8 +146,6 @@ def age_on(birth_date: date, on: date) -> int:
     (17, 18)
     """
     return on.year - birth_date.year - ((on.month, on.day) < (birth_date.month, birth_date.day))
-
-
 
 
 class Member(VnlaborModel):

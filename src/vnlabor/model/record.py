@@ -32,6 +32,7 @@ from vnlabor.types import ProvinceCode
 
 __all__ = ["PersonAttributes", "PersonRef", "ProgrammeRecord"]
 
+
 def _opaque(value: str) -> str:
     if not value.strip():
         raise PydanticCustomError(

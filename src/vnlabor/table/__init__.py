@@ -1,4 +1,4 @@
-"""The household table contract: one reading of a table for the readers, the batch engine and the CLI.
+"""The table contract: one reading of a table for the readers, the batch engine and the CLI.
 
 A table (CSV file, Excel sheet, DataFrame, Arrow table) is read the same way whichever
 engine reads it:

@@ -42,7 +42,6 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
-from numbers import Integral
 from typing import Any, Final, Literal
 
 from pydantic import BaseModel
@@ -60,8 +59,8 @@ __all__ = [
     "Kind",
     "convert_cell",
     "field_specs",
-    "is_blank",
     "fold",
+    "is_blank",
     "mask_citizen_ids",
     "parse_flag",
     "plain",
@@ -146,7 +145,7 @@ def read_flag(value: object) -> bool | None:
         if key in _FALSE:
             return False
     # Quoted as text whatever the cell type: the same in a CSV file and a spreadsheet.
-    shown = value if isinstance(value, str) else _number_text(value)
+    shown = value if isinstance(value, str) else _number_text(value)  # type: ignore[arg-type]
     raise CellError(f"giá trị có/không không hợp lệ / not a yes/no value: {quoted(shown)}")
 
 
@@ -347,9 +346,7 @@ def _int(value: object) -> object:
             digits = text.replace(".", "").lstrip("-")
             if len(digits) > _MAX_DIGITS:
                 # int() of thousands of digits is slow, and refused past 4,300.
-                raise CellError(
-                    f"số quá lớn / number too large: {len(digits):,} chữ số / digits"
-                )
+                raise CellError(f"số quá lớn / number too large: {len(digits):,} chữ số / digits")
             return int(text.replace(".", ""))
         return text
     return value

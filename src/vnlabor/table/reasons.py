@@ -19,8 +19,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from vnlabor.types import quoted
 from vnlabor.table.cells import FieldSpec, mask_citizen_ids
+from vnlabor.types import quoted
 
 __all__ = ["MISSING", "describe_validation_error", "problem"]
 
