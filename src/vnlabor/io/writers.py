@@ -58,10 +58,10 @@ FORMULA_START: Final = ("=", "+", "-", "@", "\t", "\r")
 
 
 def neutralise(text: str) -> str:
-    r"""``text`` made safe for a CSV cell: a leading ``'`` if it would start a formula.
+    """``text`` made safe for a CSV cell: a leading ``'`` if it would start a formula.
 
-    >>> neutralise("=HYPERLINK(\\"http://x\\")"), neutralise("-5"), neutralise("H1")
-    ('\\'=HYPERLINK("http://x")', "'-5", 'H1')
+    >>> neutralise("=1+1"), neutralise("-5"), neutralise("@SUM(A1)"), neutralise("H1")
+    ("'=1+1", "'-5", "'@SUM(A1)", 'H1')
     """
     return "'" + text if text.startswith(FORMULA_START) else text
 
