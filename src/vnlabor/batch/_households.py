@@ -71,6 +71,7 @@ class Plan:
     others: tuple[Col, ...]
     household_id: Col | None
     ignored: tuple[str, ...]
+    ignored_at: tuple[int, ...] = ()
 
     @property
     def columns(self) -> list[Col]:
@@ -112,6 +113,12 @@ def plan(header: Sequence[str], unknown: UnknownColumns, source: str) -> Plan:
         others=tuple(c for name, c in by_field.items() if name not in special),
         household_id=by_field.get(HOUSEHOLD_ID),
         ignored=match.ignored,
+        ignored_at=tuple(
+            i
+            for i, h in enumerate(header)
+            if h is not None and str(h).strip() and i not in {c.index for c in by_field.values()}
+            and i not in {c.index for c, _ in indicators}
+        ),
     )
 
 
@@ -136,13 +143,15 @@ class Chunk:
     mask: NDArray[np.int32]  # the row's deprivations, one bit per indicator (BIT)
     household_id: list[str | None] | None
     troubles: list[Trouble]
+    blank: NDArray[np.bool_] | None = None  # rows with every cell empty: skipped
+
 
     def bad(self) -> NDArray[np.bool_]:
-        """The rows with any problem."""
+        """The rows with any problem (a row with every cell empty is skipped, not bad)."""
         out = np.zeros(self.size, dtype=np.bool_)
         for t in self.troubles:
             out |= t.codes >= 0
-        return out
+        return out if self.blank is None else out & ~self.blank
 
     def reasons(self, rows: Iterable[int]) -> list[str]:
         """Each row's reason: its problems in column order, whole-row ones last."""
@@ -230,7 +239,12 @@ class Reader:
                 troubles.append(t)
         if p.others:
             self._others(cols, size, troubles)
-        return Chunk(size, area.astype(np.int8), income, mask, ids, troubles)
+        blank = np.ones(size, dtype=np.bool_)
+        for i in (*(c.index for c in p.columns), *p.ignored_at):
+            blank &= _table.factorize(cols[i])[0] < 0
+            if not blank.any():
+                break
+        return Chunk(size, area.astype(np.int8), income, mask, ids, troubles, blank)
 
     def _coded(
         self,

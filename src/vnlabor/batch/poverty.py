@@ -187,8 +187,11 @@ class Engine:
 
     @property
     def columns(self) -> list[int]:
-        """The indices of the columns the engine reads, in header order."""
-        return [c.index for c in self.plan.columns]
+        """The indices of the columns the engine reads, in header order.
+
+        The ignored columns too: a row is skipped only when all its cells are empty.
+        """
+        return sorted({*(c.index for c in self.plan.columns), *self.plan.ignored_at})
 
     def run(self, cols: dict[int, _table.Column], size: int, start: int = 0) -> ChunkResult:
         """Classify one chunk of ``size`` rows (``{column index: column chunk}``)."""
@@ -199,6 +202,8 @@ class Engine:
         bad_mask = chunk.bad()
         bad = np.flatnonzero(bad_mask)
         codes[bad] = -1
+        if chunk.blank is not None:
+            codes[chunk.blank] = -1  # skipped, as the readers skip an empty row
         return ChunkResult(start, codes, band, chunk, bad, chunk.reasons(bad.tolist()))
 
 
