@@ -116,7 +116,9 @@ def plan(header: Sequence[str], unknown: UnknownColumns, source: str) -> Plan:
         ignored_at=tuple(
             i
             for i, h in enumerate(header)
-            if h is not None and str(h).strip() and i not in {c.index for c in by_field.values()}
+            if h is not None
+            and str(h).strip()
+            and i not in {c.index for c in by_field.values()}
             and i not in {c.index for c, _ in indicators}
         ),
     )
@@ -144,7 +146,6 @@ class Chunk:
     household_id: list[str | None] | None
     troubles: list[Trouble]
     blank: NDArray[np.bool_] | None = None  # rows with every cell empty: skipped
-
 
     def bad(self) -> NDArray[np.bool_]:
         """The rows with any problem (a row with every cell empty is skipped, not bad)."""
