@@ -13,7 +13,8 @@ the same reason.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable, Sequence
+import re
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Final
 
@@ -47,7 +48,10 @@ _AREA_CODE: Final = {area: code for code, area in enumerate(_AREAS)}
 BIT: Final = {d: 1 << i for i, d in enumerate(Deprivation)}
 """The bit of each indicator in a row's deprivation mask."""
 _EXACT_FLOAT: Final = 2.0**53
-_DIGITS: Final = frozenset("0123456789")
+# Text the contract reads as a plain whole number of đồng without a word of it: digits,
+# or digits grouped by "." in threes, at most 18 digits (so under MAX_VND). Anything else
+# (spaces, words, signs, longer) is read by the contract itself, once per distinct value.
+_PLAIN_AMOUNT: Final = re.compile(r"[0-9]{1,18}|[0-9]{1,3}(?:\.[0-9]{3}){1,5}")
 _MEMO_LIMIT: Final = 1 << 18  # distinct values remembered per column (bounded memory)
 
 
@@ -143,7 +147,7 @@ class Chunk:
     area: NDArray[np.int8]
     income: NDArray[np.int64]
     mask: NDArray[np.int32]  # the row's deprivations, one bit per indicator (BIT)
-    household_id: list[str | None] | None
+    household_id: Ids | None
     troubles: list[Trouble]
     blank: NDArray[np.bool_] | None = None  # rows with every cell empty: skipped
 
@@ -193,7 +197,16 @@ class Reader:
     def __init__(self, plan: Plan) -> None:
         self.plan = plan
         self.area = _Memo(lambda v: read_value(Household, AREA, v, plan.area.header))
-        self.income = _Memo(lambda v: read_value(Household, INCOME, v, plan.income.header))
+        read_income = _Memo(lambda v: read_value(Household, INCOME, v, plan.income.header))
+        self.income = read_income
+
+        def income_text(value: Any) -> tuple[object, list[Problem]]:
+            if value.__class__ is str and _PLAIN_AMOUNT.fullmatch(value):
+                return int(value.replace(".", "")), []
+            found: tuple[object, list[Problem]] = read_income(value)
+            return found
+
+        self.income_text = income_text
         dep = plan.deprivations
         self.deprivations = (
             _Memo(lambda v: read_value(Household, DEPRIVATIONS, v, dep.header))
@@ -210,6 +223,7 @@ class Reader:
 
     def read(self, cols: dict[int, _table.Column], size: int) -> Chunk:
         """Read one chunk of the plan's columns (``{column index: column chunk}``)."""
+        cols = {i: _Factorized(col) for i, col in cols.items()}
         p = self.plan
         troubles: list[Trouble] = []
         area = self._coded(cols[p.area.index], p.area, self.area, _area_code, troubles)
@@ -221,7 +235,7 @@ class Reader:
             ).astype(np.int32)
         filled = np.zeros(size, dtype=np.bool_)
         if p.deprivations is not None and p.indicators:
-            filled = _table.factorize(cols[p.deprivations.index])[0] >= 0
+            filled = factorize(cols[p.deprivations.index])[0] >= 0
         for col, indicator in p.indicators:
             flags = self._flags(cols[col.index], col, troubles)
             mask |= np.where(flags & ~filled, np.int32(BIT[indicator]), np.int32(0))
@@ -230,7 +244,7 @@ class Reader:
         ids = None
         if p.household_id is not None:
             ids = self._ids(cols[p.household_id.index], p.household_id, troubles)
-            duplicated = self.duplicates.check(ids)
+            duplicated = self.duplicates.check(ids.keys, ids.valid)
             if duplicated.any():
                 t = Trouble(WHOLE_ROW + 1, "household_id", np.full(size, -1, dtype=np.int32))
                 for row in np.flatnonzero(duplicated):
@@ -242,7 +256,7 @@ class Reader:
             self._others(cols, size, troubles)
         blank = np.ones(size, dtype=np.bool_)
         for i in (*(c.index for c in p.columns), *p.ignored_at):
-            blank &= _table.factorize(cols[i])[0] < 0
+            blank &= factorize(cols[i])[0] < 0
             if not blank.any():
                 break
         return Chunk(size, area.astype(np.int8), income, mask, ids, troubles, blank)
@@ -257,7 +271,7 @@ class Reader:
     ) -> NDArray[np.int64]:
         """A text-like column read once per distinct value; returns each row's code."""
         assert read is not None
-        codes, uniques = _table.factorize(col)
+        codes, uniques = factorize(col)
         values = np.zeros(len(uniques) + 1, dtype=np.int64)
         problems: list[tuple[int, list[Problem]]] = []
         for u, value in enumerate(uniques):
@@ -275,7 +289,7 @@ class Reader:
         return values[codes]
 
     def _income(self, col: _table.Column, where: Col, troubles: list[Trouble]) -> NDArray[np.int64]:
-        values, null = _table.to_numpy(col)
+        values, null = _table.to_numpy(_raw(col))
         kind = values.dtype.kind
         n = values.shape[0]
         if kind in "iu":
@@ -285,7 +299,7 @@ class Reader:
                 good = np.isfinite(values) & (values == np.floor(values))
                 good &= (values >= 0) & (values < _EXACT_FLOAT)
         else:
-            return self._coded(col, where, self.income, _income_value, troubles)
+            return self._coded(col, where, self.income_text, _income_value, troubles)
         if null is not None:
             good &= ~null
         income = np.where(good, values, 0).astype(np.int64)
@@ -297,7 +311,7 @@ class Reader:
         codes = np.full(n, -1, dtype=np.intp)
         objects = np.empty(len(cells), dtype=object)
         objects[:] = cells
-        sub, uniques = _table.factorize(objects)
+        sub, uniques = factorize(objects)
         problems = []
         for u, value in enumerate(uniques):
             problems.append((u, self.income(value)[1]))
@@ -307,10 +321,10 @@ class Reader:
         return income
 
     def _flags(self, col: _table.Column, where: Col, troubles: list[Trouble]) -> NDArray[np.bool_]:
-        values, null = _table.to_numpy(col)
+        values, null = _table.to_numpy(_raw(col))
         if values.dtype.kind == "b":  # typed yes/no: an empty cell states nothing
             return values if null is None else values & ~null
-        codes, uniques = _table.factorize(col)
+        codes, uniques = factorize(col)
         flags = np.zeros(len(uniques) + 1, dtype=np.bool_)
         problems: list[tuple[int, list[Problem]]] = []
         for u, value in enumerate(uniques):
@@ -322,23 +336,31 @@ class Reader:
         _trouble(codes, uniques, problems, where, troubles)
         return flags[codes]
 
-    def _ids(self, col: _table.Column, where: Col, troubles: list[Trouble]) -> list[str | None]:
-        codes, uniques = _table.factorize(col)
+    def _ids(self, col: _table.Column, where: Col, troubles: list[Trouble]) -> Ids:
+        values, null = _table.to_numpy(_raw(col))
+        if values.dtype.kind == "i":  # whole numbers: their digits, exactly; never bad
+            valid = np.ones(values.shape[0], dtype=np.bool_) if null is None else ~null
+            return Ids(values.astype(np.int64), valid, values=values)
+        codes, uniques = factorize(col)
         texts: list[str | None] = []
+        keys = np.zeros(len(uniques) + 1, dtype=np.int64)
         problems: list[tuple[int, list[Problem]]] = []
         for u, value in enumerate(uniques):
-            text, found = self.ids(value)
+            text, found = _read_id(value) if value.__class__ is str else self.ids(value)
             texts.append(text)
+            if text:
+                keys[u] = hash(text)
             if found is not None:
                 problems.append((u, [(HOUSEHOLD_ID, problem(where.header, found))]))
         _trouble(codes, uniques, problems, where, troubles)
         texts.append(None)
-        return [texts[c] for c in codes.tolist()]
+        valid = np.array([bool(t) for t in texts], dtype=np.bool_)[codes]
+        return Ids(keys[codes], valid, codes=codes, texts=texts)
 
     def _others(self, cols: dict[int, _table.Column], size: int, troubles: list[Trouble]) -> None:
         """The other fields' columns, checked together once per distinct combination."""
         others = self.plan.others
-        factorized = [_table.factorize(cols[c.index]) for c in others]
+        factorized = [factorize(cols[c.index]) for c in others]
         stacked = np.stack([codes for codes, _ in factorized], axis=1)
         combos, inverse = np.unique(stacked, axis=0, return_inverse=True)
         inverse = inverse.reshape(-1)
@@ -423,6 +445,8 @@ _ID_SPEC = field_specs(Household)[HOUSEHOLD_ID]
 
 def _read_id(value: object) -> tuple[str | None, str | None]:
     """A household_id cell as the field holds it, or why it cannot be one."""
+    if value.__class__ is str and value.isascii() and value == value.strip():  # type: ignore[union-attr]
+        return value, None  # type: ignore[return-value]
     if isinstance(value, str):
         text = convert_cell(_ID_SPEC, value)
         return (text if isinstance(text, str) else None), None
@@ -433,34 +457,88 @@ def _read_id(value: object) -> tuple[str | None, str | None]:
     return (found if isinstance(found, str) else None), None
 
 
+class Ids:
+    """A chunk's household_id column: each row's text (looked up when asked) and key.
+
+    The key is the number itself for a column of whole numbers, else the 64-bit hash of
+    the identifier's text (as the field holds it): what duplicates are found by.
+    """
+
+    __slots__ = ("codes", "keys", "texts", "valid", "values")
+
+    def __init__(
+        self,
+        keys: NDArray[np.int64],
+        valid: NDArray[np.bool_],
+        *,
+        values: NDArray[Any] | None = None,
+        codes: NDArray[np.intp] | None = None,
+        texts: list[str | None] | None = None,
+    ) -> None:
+        self.keys = keys
+        self.valid = valid
+        self.values = values
+        self.codes = codes
+        self.texts = texts
+
+    def __getitem__(self, row: int) -> str | None:
+        if not self.valid[row]:
+            return None
+        if self.values is not None:
+            return str(self.values[row])
+        assert self.codes is not None and self.texts is not None
+        return self.texts[self.codes[row]]
+
+
 class _Duplicates:
-    """The household_ids seen in earlier rows, as 64-bit hashes (bounded memory)."""
+    """The household_ids seen in earlier rows, by key (bounded memory: 8 bytes each).
+
+    Text identifiers are remembered by a 64-bit hash: two different identifiers of
+    earlier chunks could in principle share one (about one chance in 10^6 for five
+    million households); within a chunk, and for whole-number identifiers, the test
+    is exact.
+    """
 
     def __init__(self) -> None:
         self.seen = np.empty(0, dtype=np.int64)
 
-    def check(self, ids: list[str | None]) -> NDArray[np.bool_]:
+    def check(self, keys: NDArray[np.int64], valid: NDArray[np.bool_]) -> NDArray[np.bool_]:
         """Which rows repeat an id of an earlier row (this chunk or an earlier one)."""
-        out = np.zeros(len(ids), dtype=np.bool_)
-        first: dict[Hashable, int] = {}
-        hashes = []
-        rows = []
-        for row, hid in enumerate(ids):
-            if not hid:
-                continue
-            if hid in first:
-                out[row] = True
-                continue
-            first[hid] = row
-            hashes.append(hash(hid))
-            rows.append(row)
-        if not hashes:
+        out = np.zeros(keys.shape[0], dtype=np.bool_)
+        rows = np.flatnonzero(valid)
+        if not rows.size:
             return out
-        h = np.array(hashes, dtype=np.int64)
+        uniq, first = np.unique(keys[rows], return_index=True)
+        later = np.ones(rows.size, dtype=np.bool_)
+        later[first] = False
+        out[rows[later]] = True
         if self.seen.size:
-            at = np.searchsorted(self.seen, h)
-            hit = self.seen[np.minimum(at, self.seen.size - 1)] == h
-            out[np.array(rows)[hit]] = True
-            h = h[~hit]
-        self.seen = np.sort(np.concatenate([self.seen, h]), kind="stable")
+            at = np.searchsorted(self.seen, uniq)
+            hit = self.seen[np.minimum(at, self.seen.size - 1)] == uniq
+            out[rows[np.isin(keys[rows], uniq[hit])]] = True
+            uniq = uniq[~hit]
+        self.seen = np.sort(np.concatenate([self.seen, uniq]))
         return out
+
+
+class _Factorized:
+    """A column chunk that factorises itself once, however often it is asked."""
+
+    __slots__ = ("col", "done")
+
+    def __init__(self, col: _table.Column) -> None:
+        self.col = col
+        self.done: tuple[NDArray[np.intp], list[Any]] | None = None
+
+
+def factorize(col: Any) -> tuple[NDArray[np.intp], list[Any]]:
+    """:func:`vnlabor.batch._table.factorize`, once per column chunk."""
+    if isinstance(col, _Factorized):
+        if col.done is None:
+            col.done = _table.factorize(col.col)
+        return col.done
+    return _table.factorize(col)
+
+
+def _raw(col: Any) -> Any:
+    return col.col if isinstance(col, _Factorized) else col

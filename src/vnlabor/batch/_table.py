@@ -335,9 +335,6 @@ def _factorize_objects(values: NDArray[Any]) -> tuple[NDArray[np.intp], list[Any
     uniques: list[Any] = []
     codes = np.empty(values.shape[0], dtype=np.intp)
     for i, value in enumerate(values.tolist()):
-        if is_blank(value):
-            codes[i] = -1
-            continue
         try:
             key = (value.__class__, value)
             code = index.get(key)
@@ -348,7 +345,7 @@ def _factorize_objects(values: NDArray[Any]) -> tuple[NDArray[np.intp], list[Any
             code = len(uniques)
             uniques.append(value)
         codes[i] = code
-    return codes, uniques
+    return _blank_uniques(codes, uniques)
 
 
 def _arrow_factorize(arr: Any) -> tuple[NDArray[np.intp], list[Any]]:

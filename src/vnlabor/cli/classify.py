@@ -96,7 +96,7 @@ def run_classify(opts: ClassifyOptions) -> int:
                 unknown_columns="ignore" if opts.ignore_unknown_columns else "error",
                 source=stream.name,
             )
-            if engine.plan.ignored:
+            if engine.plan.ignored and not opts.quiet:
                 names = ", ".join(repr(c) for c in engine.plan.ignored)
                 print(f"vnlabor: cột bị bỏ qua / ignored columns: {names}", file=sys.stderr)
             explainer = None
@@ -182,7 +182,7 @@ def _classify_block(
             if texts is not None:
                 cells.append(texts[row])
             rows.append(cells)
-        writer.write(rows)
+        writer.write(rows, plain=True)
         codes_out = codes[good].tolist()
     errors.sort(key=lambda e: e.line)  # type: ignore[arg-type, return-value]
     for error in errors:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -211,8 +212,11 @@ def _unterminated(raw: str, delimiter: str) -> bool:
     return False
 
 
+_SURROGATE = re.compile("[\udc80-\udcff]")  # bytes that were not UTF-8 (surrogateescape)
+
+
 def _has_bad_bytes(text: str) -> bool:
-    return any("\udc80" <= c <= "\udcff" for c in text) if not text.isascii() else False
+    return not text.isascii() and _SURROGATE.search(text) is not None
 
 
 def _bad_bytes(raw: str) -> str:

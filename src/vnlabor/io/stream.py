@@ -125,7 +125,7 @@ def _row_blocks(table: Table, width: int, columns: Sequence[int], rows: int) -> 
         if isinstance(row, Unreadable):
             unreadable.append((int(position), row.reason))  # type: ignore[call-overload]
             continue
-        if all(is_blank(c) for c in row):
+        if _blank(row):
             continue
         positions.append(int(position))  # type: ignore[call-overload]
         cells.append(row)
@@ -136,6 +136,13 @@ def _row_blocks(table: Table, width: int, columns: Sequence[int], rows: int) -> 
             unreadable.clear()
     if cells or unreadable:
         yield block()
+
+
+def _blank(row: Sequence[object]) -> bool:
+    try:
+        return not "".join(row).strip()  # type: ignore[arg-type]  # CSV cells: all text
+    except TypeError:
+        return all(is_blank(c) for c in row)
 
 
 @contextmanager

@@ -176,15 +176,25 @@ class TableWriter:
             return cell
         return value
 
-    def write(self, rows: Iterable[Sequence[object]]) -> None:
-        """Write rows (cells in header order)."""
-        shown = [
-            [_shown(v, c, self.reveal) for v, c in zip(row, self.header, strict=False)]
-            for row in rows
-        ]
+    def write(self, rows: Iterable[Sequence[object]], *, plain: bool = False) -> None:
+        """Write rows (cells in header order).
+
+        Args:
+            rows: The rows.
+            plain: The cells are only text, numbers and ``None`` (no personal values
+                to mask, no enums): skip looking at each.
+        """
+        shown = (
+            rows
+            if plain
+            else [
+                [_shown(v, c, self.reveal) for v, c in zip(row, self.header, strict=False)]
+                for row in rows
+            ]
+        )
         if self.format == "csv":
             self._csv.writerows(
-                [neutralise(v) if isinstance(v, str) else _csv_value(v) for v in row]
+                [neutralise(v) if v.__class__ is str else _csv_value(v) for v in row]
                 for row in shown
             )
         elif self.format == "jsonl":
@@ -197,7 +207,7 @@ class TableWriter:
                 for row in shown
             )
         elif self.format == "xlsx":
-            for row in shown:
+            for row in shown:  # type: ignore[assignment]
                 self._ws.append([self._xlsx_cell(v) for v in row])
         else:
             self._write_parquet(shown)
@@ -256,6 +266,12 @@ class TableWriter:
 
 
 def _csv_value(value: Any) -> Any:
+    if value is None or value.__class__ is int:
+        return value
+    if isinstance(value, str):  # a str subclass (an enum's value…)
+        return neutralise(str(value))
+    if type(value).__name__ in ("NAType", "NaTType"):
+        return None
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, datetime | date):
