@@ -256,7 +256,7 @@ class Reader:
             self._others(cols, size, troubles)
         blank = np.ones(size, dtype=np.bool_)
         for i in (*(c.index for c in p.columns), *p.ignored_at):
-            blank &= factorize(cols[i])[0] < 0
+            blank &= ~_filled(cols[i])
             if not blank.any():
                 break
         return Chunk(size, area.astype(np.int8), income, mask, ids, troubles, blank)
@@ -542,3 +542,22 @@ def factorize(col: Any) -> tuple[NDArray[np.intp], list[Any]]:
 
 def _raw(col: Any) -> Any:
     return col.col if isinstance(col, _Factorized) else col
+
+
+def _filled(col: Any) -> NDArray[np.bool_]:
+    """The cells of a column chunk that are not empty."""
+    values, null = _table.to_numpy(_raw(col)) if _typed(col) else (None, None)
+    if values is not None:
+        filled = np.ones(values.shape[0], dtype=np.bool_)
+        return filled if null is None else ~null
+    return factorize(col)[0] >= 0
+
+
+def _typed(col: Any) -> bool:
+    """Whether a column chunk holds numbers or booleans (no text to be blank)."""
+    raw = _raw(col)
+    dtype = getattr(raw, "dtype", None)
+    if isinstance(dtype, np.dtype):
+        return dtype.kind in "iufb"
+    kind = str(getattr(raw, "type", dtype))
+    return any(word in kind for word in ("int", "float", "bool", "double", "Int", "Float"))

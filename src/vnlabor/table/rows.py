@@ -135,7 +135,27 @@ def read_value(
         if info.is_required():
             return NOT_GIVEN, [(name, problem(header, MISSING))]
         return NOT_GIVEN, []
+    if name not in _checked_by_model(model):
+        # The happy path through the field's own type: the model checks nothing more on
+        # this field alone, so a value its type accepts, the model accepts.
+        try:
+            value = convert_cell(field_specs(model)[name], cell)
+            return _adapter(model, name).validate_python(value), []
+        except (CellError, ValidationError):
+            pass  # the model words the reason
     checked = check_values(model, {name: cell}, {name: header}, partial=True)
     if checked.problems:
         return NOT_GIVEN, checked.problems
     return _adapter(model, name).validate_python(checked.values[name]), []
+
+
+@functools.cache
+def _checked_by_model(model: type[BaseModel]) -> frozenset[str]:
+    """Fields a validator of the model itself (not of the field's type) looks at."""
+    decorators = model.__pydantic_decorators__
+    fields: set[str] = set()
+    for found in decorators.field_validators.values():
+        fields.update(found.info.fields)
+    if "*" in fields:
+        return frozenset(model.model_fields)
+    return frozenset(fields)
