@@ -247,7 +247,7 @@ class Reader:
             duplicated = self.duplicates.check(ids.keys, ids.valid)
             if duplicated.any():
                 t = Trouble(WHOLE_ROW + 1, "household_id", np.full(size, -1, dtype=np.int32))
-                for row in np.flatnonzero(duplicated):
+                for row in np.flatnonzero(duplicated).tolist():
                     t.codes[row] = len(t.texts)
                     t.texts.append(duplicate_reason(str(ids[row])))
                     t.shown.append(quoted(ids[row]))
@@ -445,8 +445,8 @@ _ID_SPEC = field_specs(Household)[HOUSEHOLD_ID]
 
 def _read_id(value: object) -> tuple[str | None, str | None]:
     """A household_id cell as the field holds it, or why it cannot be one."""
-    if value.__class__ is str and value.isascii() and value == value.strip():  # type: ignore[union-attr]
-        return value, None  # type: ignore[return-value]
+    if isinstance(value, str) and value.isascii() and value == value.strip():
+        return value, None
     if isinstance(value, str):
         text = convert_cell(_ID_SPEC, value)
         return (text if isinstance(text, str) else None), None
@@ -486,8 +486,10 @@ class Ids:
             return None
         if self.values is not None:
             return str(self.values[row])
-        assert self.codes is not None and self.texts is not None
-        return self.texts[self.codes[row]]
+        assert self.codes is not None
+        assert self.texts is not None
+        text: str | None = self.texts[int(self.codes[row])]
+        return text
 
 
 class _Duplicates:

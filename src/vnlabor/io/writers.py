@@ -207,10 +207,10 @@ class TableWriter:
                 for row in shown
             )
         elif self.format == "xlsx":
-            for row in shown:  # type: ignore[assignment]
+            for row in shown:
                 self._ws.append([self._xlsx_cell(v) for v in row])
         else:
-            self._write_parquet(shown)
+            self._write_parquet([list(row) for row in shown])
 
     def _write_parquet(self, rows: list[list[Any]]) -> None:
         pa = self._pa
