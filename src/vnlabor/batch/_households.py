@@ -52,6 +52,9 @@ _EXACT_FLOAT: Final = 2.0**53
 # or digits grouped by "." in threes, at most 18 digits (so under MAX_VND). Anything else
 # (spaces, words, signs, longer) is read by the contract itself, once per distinct value.
 _PLAIN_AMOUNT: Final = re.compile(r"[0-9]{1,18}|[0-9]{1,3}(?:\.[0-9]{3}){1,5}")
+_PLAIN_AMOUNT_ANCHORED: Final = r"^(?:[0-9]{1,18}|[0-9]{1,3}(?:\.[0-9]{3}){1,5})$"
+# An identifier the field holds as it is: printable ASCII, no space at either end.
+_PLAIN_ID_ANCHORED: Final = r"^[!-~](?:[ -~]*[!-~])?$"
 _MEMO_LIMIT: Final = 1 << 18  # distinct values remembered per column (bounded memory)
 
 
@@ -289,6 +292,9 @@ class Reader:
         return values[codes]
 
     def _income(self, col: _table.Column, where: Col, troubles: list[Trouble]) -> NDArray[np.int64]:
+        text = _table.arrow_text(_raw(col))
+        if text is not None:
+            return self._income_arrow(text, col, where, troubles)
         values, null = _table.to_numpy(_raw(col))
         kind = values.dtype.kind
         n = values.shape[0]
@@ -320,6 +326,33 @@ class Reader:
         _trouble(codes, [*uniques, None], problems, where, troubles)
         return income
 
+    def _income_arrow(
+        self, text: Any, col: Any, where: Col, troubles: list[Trouble]
+    ) -> NDArray[np.int64]:
+        """Text amounts in an Arrow column: the plain ones at once, the rest one by one."""
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        plain = pc.match_substring_regex(text, _PLAIN_AMOUNT_ANCHORED)
+        plain_np = plain.fill_null(False).to_numpy(zero_copy_only=False)
+        income = np.zeros(len(text), dtype=np.int64)
+        if plain_np.any():
+            digits = pc.replace_substring(text.filter(plain), ".", "")
+            income[plain_np] = pc.cast(digits, pa.int64()).to_numpy(zero_copy_only=False)
+        if plain_np.all():
+            return income
+        rest = np.flatnonzero(~plain_np)
+        found: list[Trouble] = []
+        income[rest] = self._coded(
+            text.take(pa.array(rest)), where, self.income_text, _income_value, found
+        )
+        for t in found:  # the troubles of the rest, at their rows in the chunk
+            codes = np.full(len(text), -1, dtype=np.int32)
+            codes[rest] = t.codes
+            t.codes = codes
+            troubles.append(t)
+        return income
+
     def _flags(self, col: _table.Column, where: Col, troubles: list[Trouble]) -> NDArray[np.bool_]:
         values, null = _table.to_numpy(_raw(col))
         if values.dtype.kind == "b":  # typed yes/no: an empty cell states nothing
@@ -341,6 +374,17 @@ class Reader:
         if values.dtype.kind == "i":  # whole numbers: their digits, exactly; never bad
             valid = np.ones(values.shape[0], dtype=np.bool_) if null is None else ~null
             return Ids(values.astype(np.int64), valid, values=values)
+        arrow = _table.arrow_text(_raw(col))
+        if arrow is not None:
+            import pyarrow.compute as pc
+
+            if pc.all(pc.match_substring_regex(arrow, _PLAIN_ID_ANCHORED)).as_py():
+                # Every id as the field holds it: hash each once, no other work per row.
+                texts_np = arrow.to_numpy(zero_copy_only=False)
+                keys_np = np.fromiter(map(hash, texts_np), dtype=np.int64, count=len(texts_np))
+                return Ids(
+                    keys_np, np.ones(len(texts_np), dtype=np.bool_), values=texts_np, arrow=arrow
+                )
         codes, uniques = factorize(col)
         texts: list[str | None] = []
         keys = np.zeros(len(uniques) + 1, dtype=np.int64)
@@ -464,7 +508,7 @@ class Ids:
     the identifier's text (as the field holds it): what duplicates are found by.
     """
 
-    __slots__ = ("codes", "keys", "texts", "valid", "values")
+    __slots__ = ("arrow", "codes", "keys", "texts", "valid", "values")
 
     def __init__(
         self,
@@ -474,12 +518,14 @@ class Ids:
         values: NDArray[Any] | None = None,
         codes: NDArray[np.intp] | None = None,
         texts: list[str | None] | None = None,
+        arrow: Any = None,
     ) -> None:
         self.keys = keys
         self.valid = valid
         self.values = values
         self.codes = codes
         self.texts = texts
+        self.arrow = arrow  # every row's text as a pyarrow array, when the column was one
 
     def __getitem__(self, row: int) -> str | None:
         if not self.valid[row]:

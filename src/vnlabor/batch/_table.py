@@ -179,6 +179,17 @@ def _slice(col: Any, start: int, size: int) -> Column:
     return col[start : start + size]
 
 
+def arrow_text(col: Column) -> Any:
+    """A column chunk as a pyarrow string array, if it is one (else ``None``)."""
+    if not _is_arrow(col):
+        return None
+    pa = _arrow()
+    arr = _one_array(col)
+    if pa.types.is_string(arr.type) or pa.types.is_large_string(arr.type):
+        return arr
+    return None
+
+
 def is_pandas_frame(table: object) -> bool:
     """Whether ``table`` is a pandas DataFrame (without importing pandas)."""
     pd = _pandas()
@@ -278,6 +289,8 @@ def _arrow_to_numpy(arr: Any) -> tuple[NDArray[Any], NDArray[np.bool_] | None]:
         values = arr.to_numpy(zero_copy_only=False)
         if values.dtype.kind != "O":
             values = values.astype(object)
+        if pa.types.is_string(t) or pa.types.is_large_string(t):
+            return values, null  # text holds no NaN
     more = _numpy_null(values)  # NaN, which Arrow does not count as null
     if more is not None:
         null = more if null is None else null | more

@@ -172,6 +172,11 @@ def _classify_block(
         good = np.flatnonzero(codes >= 0)
         ids = result.chunk.household_id
         texts = explainer.texts(result) if explainer is not None else None
+        fast = _arrow_rows(ids, lines, codes, good, texts, reveal, unit)
+        if fast is not None:
+            writer.write_arrow(fast)
+            codes_out = codes[good].tolist()
+            good = good[:0]
         rows = []
         for row in good.tolist():
             hid = ids[row] if ids is not None else None
@@ -182,12 +187,52 @@ def _classify_block(
             if texts is not None:
                 cells.append(texts[row])
             rows.append(cells)
-        writer.write(rows, plain=True)
-        codes_out = codes[good].tolist()
+        if rows:
+            writer.write(rows, plain=True)
+            codes_out = codes[good].tolist()
     errors.sort(key=lambda e: e.line)  # type: ignore[arg-type, return-value]
     for error in errors:
         print(error, file=sys.stderr)
     return block.size + len(block.unreadable), len(errors), codes_out
+
+
+def _arrow_rows(
+    ids: Any,
+    lines: Any,
+    codes: Any,
+    good: Any,
+    texts: list[str | None] | None,
+    reveal: Collection[str],
+    unit: str,
+) -> Any:
+    """The good rows as a pyarrow Table (``None`` if pyarrow is absent or ids are not text)."""
+    try:
+        import pyarrow as pa
+        import pyarrow.compute as pc
+    except ImportError:
+        return None
+    from vnlabor.batch.poverty import STATUS_BY_CODE
+    from vnlabor.table.cells import mask_citizen_ids
+
+    if ids is not None and getattr(ids, "arrow", None) is None:
+        return None
+    index = pa.array(good)
+    columns: dict[str, Any] = {}
+    if ids is None:
+        columns["household_id"] = pa.nulls(len(good), pa.string())
+    else:
+        hid = ids.arrow.take(index)
+        if "household_id" not in reveal:
+            shaped = pc.match_substring_regex(hid, r"[0-9](?:[ \-]?[0-9]){8}")
+            if pc.any(shaped).as_py():
+                hid = pa.array([mask_citizen_ids(v) if v else v for v in hid.to_pylist()])
+        columns["household_id"] = hid
+    columns[unit] = pa.array(lines[good])
+    names = pa.array([s.value for s in STATUS_BY_CODE])
+    columns["status"] = names.take(pa.array(codes[good].astype("int64")))
+    if texts is not None:
+        columns["explanation"] = pa.array([texts[i] for i in good.tolist()], pa.string())
+    return pa.table(columns)
 
 
 def _id(result: Any, row: int) -> str | None:

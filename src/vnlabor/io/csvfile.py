@@ -29,7 +29,7 @@ from typing import BinaryIO, Final, TextIO
 
 from vnlabor.io.table import Row, Table, Unreadable, split_header
 
-__all__ = ["MAX_RECORD_LINES", "CsvFormat", "open_csv", "sniff_csv"]
+__all__ = ["MAX_RECORD_LINES", "CsvFormat", "csv_rows", "open_csv", "sniff_csv"]
 
 MAX_RECORD_LINES: Final = 1_000
 """A quoted cell spanning more lines than this is taken for a quote never closed."""
@@ -126,10 +126,10 @@ class _RunawayError(Exception):
 class _Lines:
     """A file's physical lines, numbered, with the lines of the current record kept."""
 
-    def __init__(self, handle: TextIO) -> None:
+    def __init__(self, handle: TextIO, first_line: int = 1) -> None:
         self._handle = handle
         self._pending: list[tuple[int, str]] = []
-        self.number = 0
+        self.number = first_line - 1
         self.record: list[tuple[int, str]] = []
         self.at_end = False
 
@@ -156,8 +156,15 @@ class _Lines:
         self._pending[:0] = lines
 
 
-def _rows(handle: TextIO, delimiter: str) -> Iterator[Row]:
-    lines = _Lines(handle)
+def csv_rows(handle: TextIO, delimiter: str, first_line: int = 1) -> Iterator[Row]:
+    """The rows of CSV text at their lines: ``(line, cells)`` or ``(line, Unreadable)``.
+
+    Args:
+        handle: The text, opened with ``newline=""``.
+        delimiter: The separator.
+        first_line: The number of the text's first line (a piece of a bigger file).
+    """
+    lines = _Lines(handle, first_line)
     while True:
         reader = csv.reader(lines, delimiter=delimiter)
         restart = False
@@ -237,5 +244,5 @@ def open_csv(path: str | Path) -> Iterator[Table]:
     raw: BinaryIO = path.open("rb")
     errors = "surrogateescape" if "8" in found.encoding else "strict"
     with raw, io.TextIOWrapper(raw, encoding=found.encoding, errors=errors, newline="") as text:
-        header, rows = split_header(_rows(text, found.delimiter))
+        header, rows = split_header(csv_rows(text, found.delimiter))
         yield Table(header, rows, "line", path.name)

@@ -1,11 +1,19 @@
 """A table file read in blocks of rows, in bounded memory, for the batch engine.
 
-:func:`open_stream` opens a CSV file (read by :mod:`vnlabor.io.csvfile`, so lines,
-encodings, separators and broken lines are handled exactly as the readers handle
-them), an ``.xlsx`` sheet, or a Parquet file (pyarrow, extra ``arrow``), and yields
-:class:`Block` s of at most ``rows`` rows, each column ready for
-:class:`vnlabor.batch.poverty.Engine`. Blank rows are skipped, as the readers skip
-them; rows the file reader could not split into cells are passed on with their reason.
+:func:`open_stream` opens a CSV file (lines, encodings, separators and broken lines
+handled exactly as :mod:`vnlabor.io.csvfile` handles them for the readers), an
+``.xlsx`` sheet, or a Parquet file (pyarrow, extra ``arrow``), and yields
+:class:`Block` s of rows, each column ready for :class:`vnlabor.batch.poverty.Engine`.
+Blank rows are skipped, as the readers skip them; rows the file reader could not split
+into cells are passed on with their reason.
+
+A UTF-8 CSV file is read fast when pyarrow is installed: the file is cut into blocks of
+a few megabytes at line ends outside quoted cells, and pyarrow splits each block into
+text cells. A block is taken only if it is *clean*: every line a row of exactly the
+header's width, valid UTF-8, no cell longer than the readers' limit, the rows' lines
+adding up to the block's. Any other block (a stray byte, a quote never closed, a short
+row, a long cell…) is read by the readers' own tokenizer instead, so the cells, their
+lines and the reasons are the readers' in every case.
 """
 
 from __future__ import annotations
@@ -68,7 +76,7 @@ class TableStream:
 
 
 def open_stream(
-    path: str | os.PathLike[str], *, sheet: str | None = None
+    path: str | os.PathLike[str], *, sheet: str | None = None, fast: bool = True
 ) -> AbstractContextManager[TableStream]:
     """Open a CSV, ``.xlsx`` or ``.parquet`` file for reading in blocks.
 
@@ -82,6 +90,10 @@ def open_stream(
         if sheet is not None:
             raise ValueError(f"sheet= chỉ dùng cho tệp Excel / sheet= is for Excel files: {path}")
         return _parquet(path)
+    if fast and sheet is None and path.suffix.lower() not in (".xlsx", ".xlsm", ".xls"):
+        stream = _fast_csv(path)
+        if stream is not None:
+            return stream
     return _rows(path, sheet)
 
 
@@ -172,3 +184,181 @@ def _parquet(path: Path) -> Iterator[TableStream]:
         yield TableStream(header, "index", path.name, blocks)
     finally:
         handle.close()
+
+
+# --- CSV through pyarrow -------------------------------------------------------------------
+
+_BLOCK_BYTES: Final = 1 << 22  # 4 MiB of CSV a block (about 80,000 household rows)
+_MAX_CARRY: Final = 1 << 26  # a "line" this long is no table: the readers' tokenizer reads on
+
+
+def _fast_csv(path: Path) -> AbstractContextManager[TableStream] | None:
+    """The fast reader of a UTF-8 CSV file, or ``None`` where it does not apply."""
+    try:
+        import pyarrow  # noqa: F401
+        import pyarrow.csv  # noqa: F401
+    except ImportError:
+        return None
+    from vnlabor.io.csvfile import sniff_csv
+
+    found = sniff_csv(path)  # raises as the readers do for another encoding
+    if found.encoding not in ("utf-8", "utf-8-sig"):
+        return None
+    with path.open("rb") as handle:
+        head = handle.read(1 << 16)
+    start = 3 if head.startswith(b"\xef\xbb\xbf") else 0
+    end = head.find(b"\n", start)
+    first = head[start : end if end >= 0 else len(head)].rstrip(b"\r")
+    if end < 0 or b'"' in first or b"\r" in first or not first.strip():
+        return None  # a header the readers' tokenizer must read (quoted, blank first line)
+    try:
+        header = first.decode("utf-8").split(found.delimiter)
+    except UnicodeDecodeError:
+        return None
+    return _fast_stream(path, header, found.delimiter, end + 1)
+
+
+@contextmanager
+def _fast_stream(
+    path: Path, header: list[str], delimiter: str, data_start: int
+) -> Iterator[TableStream]:
+    def blocks(columns: Sequence[int], rows: int) -> Iterator[Block]:
+        yield from _fast_blocks(path, header, delimiter, data_start, columns, rows)
+
+    yield TableStream(header, "line", path.name, blocks)
+
+
+def _cut(data: bytes) -> int:
+    """The end of the last line of ``data`` outside a quoted cell (``-1``: none)."""
+    quotes = data.count(b'"')
+    end = len(data)
+    pos = data.rfind(b"\n")
+    while pos >= 0:
+        quotes -= data.count(b'"', pos + 1, end)
+        end = pos + 1
+        if quotes % 2 == 0:
+            return pos + 1
+        pos = data.rfind(b"\n", 0, pos)
+    return -1
+
+
+def _lines_in(data: bytes) -> int:
+    """Physical lines ``data`` moves on by (as Python's universal newlines count them)."""
+    return data.count(b"\n") + data.count(b"\r") - data.count(b"\r\n")
+
+
+def _fast_blocks(
+    path: Path,
+    header: list[str],
+    delimiter: str,
+    data_start: int,
+    columns: Sequence[int],
+    rows: int,
+) -> Iterator[Block]:
+    line = 2
+    carry = b""
+    with path.open("rb") as handle:
+        handle.seek(data_start)
+        while True:
+            chunk = handle.read(_BLOCK_BYTES)
+            data = carry + chunk
+            if not chunk:
+                if data:
+                    yield from _block(data, line, header, delimiter, columns, rows)
+                return
+            cut = _cut(data)
+            if cut <= 0:
+                carry = data
+                if len(carry) > _MAX_CARRY:  # a quote that never closes: read the rest slowly
+                    yield from _block(carry + handle.read(), line, header, delimiter, columns, rows)
+                    return
+                continue
+            block, carry = data[:cut], data[cut:]
+            yield from _block(block, line, header, delimiter, columns, rows)
+            line += _lines_in(block)
+
+
+def _block(
+    data: bytes,
+    line: int,
+    header: list[str],
+    delimiter: str,
+    columns: Sequence[int],
+    rows: int,
+) -> Iterator[Block]:
+    fast = _arrow_block(data, line, len(header), delimiter, columns)
+    if fast is not None:
+        yield fast
+        return
+    import io
+
+    from vnlabor.io.csvfile import csv_rows
+
+    text = io.StringIO(data.decode("utf-8", "surrogateescape"), newline="")
+    table = Table(header, csv_rows(text, delimiter, first_line=line), "line", "")
+    yield from _row_blocks(table, len(header), columns, rows)
+
+
+def _arrow_block(
+    data: bytes, line: int, width: int, delimiter: str, columns: Sequence[int]
+) -> Block | None:
+    """``data`` split into cells by pyarrow, or ``None`` if it is not a clean block."""
+    import csv
+
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    import pyarrow.csv as pacsv
+
+    if data.count(b"\r") != data.count(b"\r\n"):
+        return None  # a lone carriage return: the tokenizer counts it as a line break
+    names = [f"c{i}" for i in range(width)]
+    invalid: list[int] = []
+
+    def on_invalid(row: Any) -> str:
+        invalid.append(1)
+        return "skip"
+
+    try:
+        table = pacsv.read_csv(
+            pa.py_buffer(data),
+            read_options=pacsv.ReadOptions(column_names=names),
+            parse_options=pacsv.ParseOptions(
+                delimiter=delimiter,
+                newlines_in_values=True,
+                ignore_empty_lines=False,
+                invalid_row_handler=on_invalid,
+            ),
+            convert_options=pacsv.ConvertOptions(
+                column_types={n: pa.string() for n in names},
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+            ),
+        )
+    except (pa.ArrowInvalid, pa.ArrowTypeError, UnicodeDecodeError):
+        return None
+    if invalid:
+        return None
+    n = table.num_rows
+    physical = _lines_in(data) + (0 if data.endswith((b"\n", b"\r")) else 1)
+    inner = np.zeros(n, dtype=np.int64)
+    if n != physical:
+        for col in table.columns:
+            inner += pc.count_substring(col, "\n").to_numpy(zero_copy_only=False)
+        if n + int(inner.sum()) != physical:
+            return None
+    limit = csv.field_size_limit()
+    filled = np.zeros(n, dtype=np.bool_)
+    for col in table.columns:
+        longest = pc.max(pc.utf8_length(col)).as_py()
+        if longest is not None and longest > limit:
+            return None
+        trimmed = pc.utf8_length(pc.utf8_trim_whitespace(col))
+        filled |= pc.greater(trimmed, 0).to_numpy(zero_copy_only=False)
+    starts = line + np.arange(n, dtype=np.int64) + np.concatenate(([0], np.cumsum(inner)[:-1]))
+    keep = np.flatnonzero(filled)
+    if keep.size < n:  # blank rows are skipped, as the readers skip them
+        table = table.take(pa.array(keep))
+        starts = starts[keep]
+    cols = {i: table.column(i).combine_chunks() for i in columns}
+    return Block(starts.tolist(), cols, [None] * int(keep.size), [])
