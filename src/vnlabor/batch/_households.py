@@ -594,10 +594,18 @@ def _raw(col: Any) -> Any:
 
 def _filled(col: Any) -> NDArray[np.bool_]:
     """The cells of a column chunk that are not empty."""
+    text = _table.arrow_text(_raw(col))
+    if text is not None:
+        import pyarrow.compute as pc
+
+        trimmed = pc.utf8_length(pc.utf8_trim_whitespace(text))
+        filled: NDArray[np.bool_] = (
+            pc.greater(trimmed, 0).fill_null(False).to_numpy(zero_copy_only=False)
+        )
+        return filled
     values, null = _table.to_numpy(_raw(col)) if _typed(col) else (None, None)
     if values is not None:
-        filled = np.ones(values.shape[0], dtype=np.bool_)
-        return filled if null is None else ~null
+        return np.ones(values.shape[0], dtype=np.bool_) if null is None else ~null
     return factorize(col)[0] >= 0
 
 

@@ -195,7 +195,7 @@ _MAX_CARRY: Final = 1 << 26  # a "line" this long is no table: the readers' toke
 def _fast_csv(path: Path) -> AbstractContextManager[TableStream] | None:
     """The fast reader of a UTF-8 CSV file, or ``None`` where it does not apply."""
     try:
-        import pyarrow  # noqa: F401
+        import pyarrow
         import pyarrow.csv  # noqa: F401
     except ImportError:
         return None
@@ -244,6 +244,8 @@ def _cut(data: bytes) -> int:
 
 def _lines_in(data: bytes) -> int:
     """Physical lines ``data`` moves on by (as Python's universal newlines count them)."""
+    if b"\r" not in data:
+        return data.count(b"\n")
     return data.count(b"\n") + data.count(b"\r") - data.count(b"\r\n")
 
 
@@ -255,7 +257,14 @@ def _fast_blocks(
     columns: Sequence[int],
     rows: int,
 ) -> Iterator[Block]:
+    """Clean blocks through pyarrow; from the first other one on, the readers' tokenizer.
+
+    A block that is not clean may have been cut at a wrong place (a stray quote throws
+    the count of quotes off), so the exact tokenizer reads from its start to the end of
+    the file: its start is a true row boundary, the end of the last clean block.
+    """
     line = 2
+    offset = data_start
     carry = b""
     with path.open("rb") as handle:
         handle.seek(data_start)
@@ -263,44 +272,59 @@ def _fast_blocks(
             chunk = handle.read(_BLOCK_BYTES)
             data = carry + chunk
             if not chunk:
-                if data:
-                    yield from _block(data, line, header, delimiter, columns, rows)
+                cut = len(data)
+            else:
+                cut = _cut(data)
+                if cut <= 0:
+                    carry = data
+                    if len(carry) <= _MAX_CARRY:
+                        continue
+                    cut = -1  # a quote that never closes: the tokenizer reads on
+            block = data[:cut] if cut > 0 else b""
+            lines = _lines_in(block)
+            fast = (
+                _arrow_block(block, line, len(header), delimiter, columns, lines) if block else None
+            )
+            if fast is None and (block or cut < 0):
+                yield from _exact_rest(path, offset, line, header, delimiter, columns, rows)
                 return
-            cut = _cut(data)
-            if cut <= 0:
-                carry = data
-                if len(carry) > _MAX_CARRY:  # a quote that never closes: read the rest slowly
-                    yield from _block(carry + handle.read(), line, header, delimiter, columns, rows)
-                    return
-                continue
-            block, carry = data[:cut], data[cut:]
-            yield from _block(block, line, header, delimiter, columns, rows)
-            line += _lines_in(block)
+            if fast is not None:
+                yield fast
+            if not chunk:
+                return
+            carry = data[cut:]
+            offset += cut
+            line += lines
 
 
-def _block(
-    data: bytes,
+def _exact_rest(
+    path: Path,
+    offset: int,
     line: int,
     header: list[str],
     delimiter: str,
     columns: Sequence[int],
     rows: int,
 ) -> Iterator[Block]:
-    fast = _arrow_block(data, line, len(header), delimiter, columns)
-    if fast is not None:
-        yield fast
-        return
+    """The file from byte ``offset`` (line ``line``) on, read by the readers' tokenizer."""
     import io
 
     from vnlabor.io.csvfile import csv_rows
 
-    text = io.StringIO(data.decode("utf-8", "surrogateescape"), newline="")
-    table = Table(header, csv_rows(text, delimiter, first_line=line), "line", "")
-    yield from _row_blocks(table, len(header), columns, rows)
+    with path.open("rb") as raw:
+        raw.seek(offset)
+        text = io.TextIOWrapper(raw, encoding="utf-8", errors="surrogateescape", newline="")
+        table = Table(header, csv_rows(text, delimiter, first_line=line), "line", path.name)
+        yield from _row_blocks(table, len(header), columns, rows)
 
 
 def _arrow_block(
-    data: bytes, line: int, width: int, delimiter: str, columns: Sequence[int]
+    data: bytes,
+    line: int,
+    width: int,
+    delimiter: str,
+    columns: Sequence[int],
+    lines: int | None = None,
 ) -> Block | None:
     """``data`` split into cells by pyarrow, or ``None`` if it is not a clean block."""
     import csv
@@ -310,8 +334,12 @@ def _arrow_block(
     import pyarrow.compute as pc
     import pyarrow.csv as pacsv
 
-    if data.count(b"\r") != data.count(b"\r\n"):
+    if b"\r" in data and data.count(b"\r") != data.count(b"\r\n"):
         return None  # a lone carriage return: the tokenizer counts it as a line break
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None  # a byte that is not UTF-8: the tokenizer rejects just its row
     names = [f"c{i}" for i in range(width)]
     invalid: list[int] = []
 
@@ -340,7 +368,9 @@ def _arrow_block(
     if invalid:
         return None
     n = table.num_rows
-    physical = _lines_in(data) + (0 if data.endswith((b"\n", b"\r")) else 1)
+    physical = (_lines_in(data) if lines is None else lines) + (
+        0 if data.endswith((b"\n", b"\r")) else 1
+    )
     inner = np.zeros(n, dtype=np.int64)
     if n != physical:
         for col in table.columns:

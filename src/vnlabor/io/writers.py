@@ -256,20 +256,22 @@ class TableWriter:
         safe = [
             neutralise_arrow(col) if pa.types.is_string(col.type) else col for col in table.columns
         ]
-        # Cells that need quotes go through the csv module, which quotes just them;
-        # pyarrow would quote every text cell.
-        if any(
-            pc.any(pc.match_substring_regex(col, '[,"\r\n]')).as_py()
-            for col in safe
-            if pa.types.is_string(col.type)
-        ):
-            self.write([list(row.values()) for row in table.to_pylist()], plain=True)
-            return
+        # Text is quoted only where a cell needs it (pyarrow would quote every text cell
+        # of a block that has one: still valid CSV).
+        quoting = (
+            "needed"
+            if any(
+                pc.any(pc.match_substring_regex(col, '[,"\r\n]')).as_py()
+                for col in safe
+                if pa.types.is_string(col.type)
+            )
+            else "none"
+        )
         sink = io.BytesIO()
         pacsv.write_csv(
             pa.Table.from_arrays(safe, names=table.column_names),
             sink,
-            pacsv.WriteOptions(include_header=False, quoting_style="none", eol="\r\n"),
+            pacsv.WriteOptions(include_header=False, quoting_style=quoting, eol="\r\n"),
         )
         assert self._handle is not None
         self._handle.write(sink.getvalue().decode("utf-8"))
