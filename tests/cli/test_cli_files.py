@@ -271,3 +271,68 @@ def test_without_numpy_classify_says_what_to_install(tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert done.returncode == 2
     assert 'pip install "vnlabor[cli]"' in done.stderr
+
+
+class _Terminal:
+    """A stand-in for a terminal's standard error."""
+
+    def __init__(self, tty: bool) -> None:
+        self.tty = tty
+        self.text = ""
+
+    def isatty(self) -> bool:
+        return self.tty
+
+    def write(self, text: str) -> int:
+        self.text += text
+        return len(text)
+
+    def flush(self) -> None:
+        pass
+
+
+def test_progress_shows_only_on_a_terminal_after_a_second(monkeypatch: pytest.MonkeyPatch) -> None:
+    from vnlabor.cli import classify
+
+    monkeypatch.setitem(sys.modules, "tqdm", None)  # the plain fallback
+    now = [0.0]
+    monkeypatch.setattr(classify.time, "monotonic", lambda: now[0])
+    term = _Terminal(tty=True)
+    progress = classify._Progress(quiet=False, stream=term)  # type: ignore[arg-type]
+    now[0] = 0.5
+    progress.update(10)  # within the first second: nothing yet
+    assert term.text == ""
+    now[0] = 2.0
+    progress.update(5)  # past a second: the count shows
+    assert term.text == "\r15 rows…"
+    progress.close()
+    for tty, quiet in ((False, False), (True, True)):
+        other = _Terminal(tty=tty)
+        silent = classify._Progress(quiet=quiet, stream=other)  # type: ignore[arg-type]
+        silent.update(10)
+        silent.close()
+        assert other.text == ""
+
+
+def test_parquet_in(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pa = pytest.importorskip("pyarrow")
+    import pyarrow.parquet as pq
+
+    table = pa.table(
+        {
+            "household_id": ["P1", "P2", "P3"],
+            "Khu vực": ["nông thôn", "mars", "urban"],
+            "monthly_income_per_capita": [1_000_000, 1, 3_500_000],
+            "nutrition": [True, None, False],
+        }
+    )
+    pq.write_table(table, tmp_path / "h.parquet")
+    out = tmp_path / "o.jsonl"
+    args = ["classify", str(tmp_path / "h.parquet"), "--on", "2024-03-01", "--output", str(out)]
+    assert main(args) == 1
+    got = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert got == [
+        {"household_id": "P1", "index": 0, "status": "near_poor"},
+        {"household_id": "P3", "index": 2, "status": "non_poor"},
+    ]
+    assert capsys.readouterr().err.startswith("index 1: Khu vực: khu vực không hợp lệ")

@@ -47,6 +47,7 @@ __all__ = ["Explainer", "explain"]
 _AREAS: Final = tuple(Area)
 _SENTINEL: Final = 987_654_321_987_654  # an amount no household has: marks the income
 _AMOUNTS_KEPT: Final = 1 << 16
+_TEMPLATES_KEPT: Final = 1 << 16  # groups (area, band, deprivations) remembered
 
 
 def explain(
@@ -136,11 +137,22 @@ class Explainer:
         out: list[str | None] = [None] * result.codes.shape[0]
         good = result.codes >= 0
         incomes = chunk.income.tolist()
-        for row, k in zip(np.flatnonzero(good).tolist(), key[good].tolist(), strict=True):
-            parts = self._template(tuple(k), incomes[row])
-            out[row] = "".join(
-                p if isinstance(p, str) else p[0] + self._amount(incomes[row]) + p[1] for p in parts
-            )
+        amount = self._amount
+        templates = self._templates
+        rows = np.flatnonzero(good).tolist()
+        for row, k in zip(rows, map(tuple, key[good].tolist()), strict=True):
+            parts = templates.get(k)
+            if parts is None:
+                parts = self._template(k, incomes[row])
+            if len(parts) == 1:  # the usual shape: fixed text around one amount
+                part = parts[0]
+                out[row] = (
+                    part if isinstance(part, str) else part[0] + amount(incomes[row]) + part[1]
+                )
+            else:
+                out[row] = "".join(
+                    p if isinstance(p, str) else p[0] + amount(incomes[row]) + p[1] for p in parts
+                )
         return out
 
     def _amount(self, income: int) -> str:
@@ -157,6 +169,8 @@ class Explainer:
     def _template(self, key: tuple[int, ...], income: int) -> list[tuple[str, str] | str]:
         found = self._templates.get(key)
         if found is None:
+            if len(self._templates) >= _TEMPLATES_KEPT:
+                self._templates.clear()
             found = self._templates[key] = self._build(key, income)
         return found
 

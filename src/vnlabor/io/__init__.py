@@ -10,7 +10,13 @@
   given as a :class:`Table` of header cells and positioned rows.
 * :func:`to_frame` and :func:`classifications_to_frame`: records and classifications
   as DataFrames (pandas, extra ``pandas``); :func:`write_table`: header and rows to a
-  CSV or ``.xlsx`` file.
+  CSV, ``.xlsx``, Parquet or JSON Lines file, formulas neutralised, personal values
+  masked, written atomically (:mod:`vnlabor.io.writers`).
+* :mod:`vnlabor.io.stream`: a file read in blocks for the batch engine (what ``vnlabor
+  classify`` runs on).
+
+What a header and a cell mean is the table contract's (:mod:`vnlabor.table`), which the
+batch engine and the command line share.
 """
 
 from vnlabor.io.frames import CLASSIFICATION_COLUMNS, Headers, classifications_to_frame, to_frame
