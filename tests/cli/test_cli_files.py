@@ -296,7 +296,7 @@ def test_progress_shows_only_on_a_terminal_after_a_second(monkeypatch: pytest.Mo
 
     monkeypatch.setitem(sys.modules, "tqdm", None)  # the plain fallback
     now = [0.0]
-    monkeypatch.setattr(classify.time, "monotonic", lambda: now[0])
+    monkeypatch.setattr("time.monotonic", lambda: now[0])
     term = _Terminal(tty=True)
     progress = classify._Progress(quiet=False, stream=term)  # type: ignore[arg-type]
     now[0] = 0.5
