@@ -7,7 +7,7 @@ table contract the readers use (:mod:`vnlabor.table`), and returns the
 DataFrame), the same as :func:`vnlabor.classify` on what
 :func:`vnlabor.io.read_households` reads; ``errors="report"`` keeps the good rows and
 lists the bad ones (:class:`Classified`); :func:`status_codes` returns one byte per row
-(see :data:`STATUS_BY_CODE`); :func:`vnlabor.batch.explain.explain` every row's
+(see :data:`STATUS_BY_CODE`); :func:`explain` every row's
 explanation. See :mod:`vnlabor.batch.poverty` for the columns.
 
 Needs numpy (``pip install "vnlabor[batch]"``); pandas and pyarrow are used only when
@@ -31,6 +31,7 @@ except ImportError as exc:  # pragma: no cover - exercised in a subprocess by th
         name="numpy",
     ) from exc
 
+from vnlabor.batch.explanations import explain
 from vnlabor.batch.poverty import (
     STATUS_BY_CODE,
     Classified,
@@ -44,6 +45,7 @@ __all__ = [
     "STATUS_BY_CODE",
     "Classified",
     "classify",
+    "explain",
     "status_codes",
     "status_dtype",
     "statuses_from_codes",

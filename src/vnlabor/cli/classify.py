@@ -101,7 +101,7 @@ def run_classify(opts: ClassifyOptions) -> int:
                 print(f"vnlabor: cột bị bỏ qua / ignored columns: {names}", file=sys.stderr)
             explainer = None
             if opts.explain:
-                from vnlabor.batch.explain import Explainer
+                from vnlabor.batch.explanations import Explainer
 
                 explainer = Explainer(
                     compiled, on=opts.on, list_year=opts.list_year, law=None, locale=opts.locale
