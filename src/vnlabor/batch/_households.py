@@ -370,21 +370,22 @@ class Reader:
         return flags[codes]
 
     def _ids(self, col: _table.Column, where: Col, troubles: list[Trouble]) -> Ids:
-        values, null = _table.to_numpy(_raw(col))
-        if values.dtype.kind == "i":  # whole numbers: their digits, exactly; never bad
-            valid = np.ones(values.shape[0], dtype=np.bool_) if null is None else ~null
-            return Ids(values.astype(np.int64), valid, values=values)
         arrow = _table.arrow_text(_raw(col))
         if arrow is not None:
             import pyarrow.compute as pc
 
-            if pc.all(pc.match_substring_regex(arrow, _PLAIN_ID_ANCHORED)).as_py():
-                # Every id as the field holds it: hash each once, no other work per row.
+            plain = pc.match_substring_regex(arrow, _PLAIN_ID_ANCHORED)
+            if pc.all(pc.or_kleene(plain, pc.is_null(arrow))).as_py():
+                # Every id as the field holds it (or empty): hash each once, nothing more.
                 texts_np = arrow.to_numpy(zero_copy_only=False)
                 keys_np = np.fromiter(map(hash, texts_np), dtype=np.int64, count=len(texts_np))
-                return Ids(
-                    keys_np, np.ones(len(texts_np), dtype=np.bool_), values=texts_np, arrow=arrow
-                )
+                valid = pc.is_valid(arrow).to_numpy(zero_copy_only=False)
+                return Ids(keys_np, valid, values=texts_np, arrow=arrow)
+        elif _typed(col):
+            values, null = _table.to_numpy(_raw(col))
+            if values.dtype.kind == "i":  # whole numbers: their digits, exactly; never bad
+                valid = np.ones(values.shape[0], dtype=np.bool_) if null is None else ~null
+                return Ids(values.astype(np.int64), valid, values=values)
         codes, uniques = factorize(col)
         texts: list[str | None] = []
         keys = np.zeros(len(uniques) + 1, dtype=np.int64)

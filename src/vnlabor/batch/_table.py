@@ -180,10 +180,19 @@ def _slice(col: Any, start: int, size: int) -> Column:
 
 
 def arrow_text(col: Column) -> Any:
-    """A column chunk as a pyarrow string array, if it is one (else ``None``)."""
+    """A column chunk as a pyarrow string array, if it is one (else ``None``).
+
+    A pandas column of Arrow-backed text (pandas' default string type with pyarrow
+    installed) counts too: pyarrow reads its buffers without copying the text.
+    """
+    pa = _arrow()
+    if pa is None:
+        return None
+    if _is_series(col) and "pyarrow" in str(getattr(col.dtype, "storage", "")):
+        arr = pa.array(col)  # missing cells come as nulls
+        return arr if pa.types.is_string(arr.type) or pa.types.is_large_string(arr.type) else None
     if not _is_arrow(col):
         return None
-    pa = _arrow()
     arr = _one_array(col)
     if pa.types.is_string(arr.type) or pa.types.is_large_string(arr.type):
         return arr
