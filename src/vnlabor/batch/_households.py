@@ -549,7 +549,9 @@ class _Duplicates:
     """
 
     def __init__(self) -> None:
-        self.seen = np.empty(0, dtype=np.int64)
+        # Sorted runs of keys, merged as a binary counter merges: a few runs at any time,
+        # each key copied O(log n) times in all, so a file of any length stays linear.
+        self.runs: list[NDArray[np.int64]] = []
 
     def check(self, keys: NDArray[np.int64], valid: NDArray[np.bool_]) -> NDArray[np.bool_]:
         """Which rows repeat an id of an earlier row (this chunk or an earlier one)."""
@@ -561,12 +563,18 @@ class _Duplicates:
         later = np.ones(rows.size, dtype=np.bool_)
         later[first] = False
         out[rows[later]] = True
-        if self.seen.size:
-            at = np.searchsorted(self.seen, uniq)
-            hit = self.seen[np.minimum(at, self.seen.size - 1)] == uniq
+        hit = np.zeros(uniq.size, dtype=np.bool_)
+        for run in self.runs:
+            at = np.searchsorted(run, uniq)
+            hit |= run[np.minimum(at, run.size - 1)] == uniq
+        if hit.any():
             out[rows[np.isin(keys[rows], uniq[hit])]] = True
-            uniq = uniq[~hit]
-        self.seen = np.sort(np.concatenate([self.seen, uniq]))
+        run = uniq[~hit]
+        if not run.size:
+            return out
+        while self.runs and self.runs[-1].size <= run.size:
+            run = np.sort(np.concatenate([self.runs.pop(), run]), kind="stable")
+        self.runs.append(run)
         return out
 
 
