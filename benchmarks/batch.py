@@ -3,10 +3,13 @@
 Prints households classified per second on the same random table given as:
 
 * a pandas DataFrame with one boolean column per indicator (aim: at least 5 million
-  rows/s on the reference machine);
+  rows/s on the reference machine): the categorical Series of statuses;
+* the same through :func:`vnlabor.batch.status_codes` (bare int8 codes), to compare;
+* the same with ``errors="report"`` (good rows classified, bad rows listed);
 * a pandas DataFrame with a ``deprivations`` text column (``"nutrition;housing_area"``);
+* a DataFrame as a commune exports it: Vietnamese headers, amounts as text
+  (``"1.500.000"``), indicator columns marked ``x``/empty;
 * a pyarrow Table with boolean indicator columns (read in bounded chunks);
-* :func:`vnlabor.batch.status_codes` on the DataFrame (int8 codes, no status objects);
 
 and, for each, the time the whole country would take (about 27 million households).
 A small sample is checked against the scalar :func:`vnlabor.classify` first.
@@ -56,6 +59,22 @@ def with_text_column(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.drop(columns=names).assign(deprivations=text)
 
 
+def as_exported(frame: pd.DataFrame) -> pd.DataFrame:
+    """Vietnamese headers, text amounts, indicators marked "x" or left empty."""
+    out = pd.DataFrame(
+        {
+            "Mã hộ": frame["household_id"].map("H{:07d}".format),
+            "Khu vực": frame["area"].map({"rural": "nông thôn", "urban": "thành thị"}),
+            "Thu nhập bình quân đầu người/tháng": frame["monthly_income_per_capita"].map(
+                lambda v: f"{v:,}".replace(",", ".")
+            ),
+        }
+    )
+    for indicator in vl.Deprivation:
+        out[vl.l10n.label(indicator)] = np.where(frame[indicator.value], "x", "")
+    return out
+
+
 def report(label: str, n: int, seconds: float) -> None:
     country = seconds / n * COUNTRY_HOUSEHOLDS
     print(f"{label:<34}: {n / seconds:>13,.0f} rows/s   whole country ≈ {country:6.1f} s")
@@ -72,7 +91,12 @@ def main() -> None:
 
     frame = make_frame(n)
     text = with_text_column(frame)
+    exported = as_exported(frame)
     table = pa.Table.from_pandas(frame, preserve_index=False)
+    assert (
+        vnlabor.batch.classify(exported, on=on).tolist()
+        == vnlabor.batch.classify(frame, on=on).tolist()
+    )
 
     sample = frame.iloc[:200]
     expected = [
@@ -91,12 +115,23 @@ def main() -> None:
     print(f"households: {n:,} (pandas {pd.__version__}, pyarrow {pa.__version__})")
     cases: tuple[tuple[str, Callable[[], object]], ...] = (
         ("DataFrame, boolean columns", lambda: vnlabor.batch.classify(frame, on=on)),
+        ("  same, status_codes (int8)", lambda: vnlabor.batch.status_codes(frame, on=on)),
+        (
+            "  same, errors='report'",
+            lambda: vnlabor.batch.classify(frame, on=on, errors="report"),
+        ),
         ("DataFrame, 'deprivations' text", lambda: vnlabor.batch.classify(text, on=on)),
+        ("DataFrame as exported (vi, text)", lambda: vnlabor.batch.classify(exported, on=on)),
         ("pyarrow Table, boolean columns", lambda: vnlabor.batch.classify(table, on=on)),
-        ("status_codes, DataFrame (int8)", lambda: vnlabor.batch.status_codes(frame, on=on)),
     )
     for label, run in cases:
         report(label, n, best_of(repeat, run))
+    series = vnlabor.batch.classify(frame, on=on)
+    codes = vnlabor.batch.status_codes(frame, on=on)
+    print(
+        f"memory: categorical Series {series.memory_usage(deep=True, index=False) / n:.2f} "
+        f"bytes/row, int8 codes {codes.nbytes / n:.2f} bytes/row (an object column: 8)"
+    )
 
 
 if __name__ == "__main__":

@@ -51,6 +51,24 @@ class NoStandardInForce(VnlaborError, LookupError):
         )
 
 
+class NoStandardForListYear(NoStandardInForce):
+    """No poverty standard is encoded for the lists of the year asked for.
+
+    A :class:`NoStandardInForce` (so a ``LookupError``) with the year as attribute.
+    """
+
+    def __init__(self, year: int, covered: str) -> None:
+        self.year = year
+        self.covered = covered
+        # LookupError's own __init__, not NoStandardInForce's: there is no single day.
+        LookupError.__init__(
+            self,
+            f"không có chuẩn nghèo nào được mã hoá cho danh sách năm {year} / no poverty "
+            f"standard is encoded for the lists of {year}; vnlabor covers {covered}",
+        )
+        self.on = None  # type: ignore[assignment]
+
+
 class PovertyStatusUndetermined(VnlaborError, ValueError):
     """A household's classification does not tell whether it is poor or near-poor.
 
@@ -151,21 +169,29 @@ class PartialProvinceDataError(VnlaborError, ValueError):
 
 
 class HeaderError(VnlaborError, ValueError):
-    """A table's header (CSV, sheet, DataFrame) lacks a required column or doubles one.
+    """A table's header lacks a required column, doubles one, or has a mistyped one.
 
     Raised before any row is read, with every problem of the header in one message.
 
     Attributes:
         missing: Python names of the required fields no column gives.
         duplicated: Python names of the fields that more than one column gives.
+        unknown: ``(header, suggested name)`` for each column that looks like a mistyped
+            name (``("nutriton", "nutrition")``); ignoring unknown columns lifts these.
     """
 
     def __init__(
-        self, message: str, *, missing: tuple[str, ...] = (), duplicated: tuple[str, ...] = ()
+        self,
+        message: str,
+        *,
+        missing: tuple[str, ...] = (),
+        duplicated: tuple[str, ...] = (),
+        unknown: tuple[tuple[str, str], ...] = (),
     ) -> None:
         super().__init__(message)
         self.missing = missing
         self.duplicated = duplicated
+        self.unknown = unknown
 
 
 class DeprivationConflict(VnlaborError, ValueError):

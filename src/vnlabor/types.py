@@ -8,24 +8,92 @@ except for personal identifiers, which are only ever shown masked.
 from __future__ import annotations
 
 import functools
+import math
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
-from typing import Annotated, Any
+from numbers import Integral
+from typing import Annotated, Any, Final
 
 from pydantic import BeforeValidator, Field, PlainValidator
 from pydantic_core import PydanticCustomError
 
-__all__ = ["VND", "NonNegativeCount", "ProvinceCode", "as_date", "coerce_vnd"]
+__all__ = [
+    "MAX_VND",
+    "VIETNAM_TIME",
+    "VND",
+    "NonNegativeCount",
+    "ProvinceCode",
+    "as_date",
+    "coerce_vnd",
+    "quoted",
+    "vietnam_date",
+]
+
+MAX_VND: Final = 2**63 - 1
+"""The largest amount vnlabor holds (the int64 maximum, ≈ 9.2 × 10¹⁸ đồng): far above any
+budget, and what the columnar engine can store, so both engines accept the same amounts."""
+
+_EXACT_FLOAT: Final = 2**53
+"""From here on a float cannot hold every whole number: a float amount this large may
+already have lost đồng, so it is refused as inexact."""
+
+VIETNAM_TIME: Final = timezone(timedelta(hours=7), "ICT")
+"""Vietnam's time zone (UTC+7, no daylight saving): the day a time stamp falls on."""
+
+
+_QUOTED_LIMIT = 200
+
+
+def quoted(value: object, limit: int = _QUOTED_LIMIT) -> str:
+    """``repr(value)`` for a message, shortened in the middle when longer than ``limit``.
+
+    A broken file can put a whole page into one cell; a message quotes enough of it to
+    find it, not all of it.
+
+    >>> quoted("1.500.000"), quoted("9" * 100, limit=20)
+    ("'1.500.000'", "'9999999999…99999' (100 characters)")
+    """
+    if isinstance(value, str) and len(value) > limit:
+        head, tail = value[: limit // 2], value[-(limit // 4) :]
+        return f"{head!r}"[:-1] + "…" + f"{tail!r}"[1:] + f" ({len(value):,} characters)"
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 200:
+        return f"<a whole number of about {int(value.bit_length() * 0.30103) + 1:,} digits>"
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def vietnam_date(value: datetime) -> date:
+    """The calendar day of ``value`` in Vietnam: aware times are converted to UTC+7 first.
+
+    A naive ``datetime`` is taken as Vietnamese time already.
+
+    >>> from datetime import timezone
+    >>> vietnam_date(datetime(2024, 2, 29, 18, 0, tzinfo=timezone.utc))
+    datetime.date(2024, 3, 1)
+    """
+    if value.tzinfo is not None and value.utcoffset() is not None:
+        value = value.astimezone(VIETNAM_TIME)
+    return value.date()
+
+
+def _vnd_type_error(value: Any) -> PydanticCustomError:
+    return PydanticCustomError(
+        "vnlabor.vnd_type",
+        "số tiền phải là số / amount must be a number: {value}",
+        {"value": repr(value)},
+    )
 
 
 def coerce_vnd(value: Any) -> int:
     """Turn an amount of money into whole đồng, refusing anything inexact.
 
-    Accepts ``int``, an integral ``Decimal`` or ``float`` (spreadsheets hand those
-    out), and Vietnamese text such as ``"1.500.000"`` or ``"2 triệu"`` (see
-    :func:`vnlabor.l10n.parse_vnd`). The đồng has no minor unit, so a fraction is an
-    error, never rounded away.
+    Accepts ``int`` and other integers (numpy's), an integral ``Decimal`` or ``float``
+    (spreadsheets hand those out), and Vietnamese text such as ``"1.500.000"`` or
+    ``"2 triệu"`` (see :func:`vnlabor.l10n.parse_vnd`). The đồng has no minor unit, so
+    a fraction is an error, never rounded away; so is a float of 2**53 or more (it can
+    no longer hold every đồng), a NaN or an infinity, and an amount above
+    :data:`MAX_VND`.
 
     >>> coerce_vnd(1_500_000)
     1500000
@@ -34,14 +102,10 @@ def coerce_vnd(value: Any) -> int:
     ...
     pydantic_core._pydantic_core.PydanticCustomError: số tiền không được âm / ... -1
     """
-    if value.__class__ is int and value >= 0:
+    if value.__class__ is int and 0 <= value <= MAX_VND:
         return value  # the common case, first: this runs once per household read
-    if isinstance(value, bool):
-        raise PydanticCustomError(
-            "vnlabor.vnd_type",
-            "số tiền phải là số / amount must be a number: {value}",
-            {"value": repr(value)},
-        )
+    if isinstance(value, bool) or type(value).__name__ == "bool_":  # numpy's bool too
+        raise _vnd_type_error(value)
     if isinstance(value, str):
         from vnlabor.l10n.parse import parse_vnd  # local: l10n imports babel lazily
 
@@ -51,25 +115,39 @@ def coerce_vnd(value: Any) -> int:
             raise PydanticCustomError(
                 "vnlabor.vnd_parsing", "{reason}", {"reason": str(exc), "value": value}
             ) from None
-    if isinstance(value, float | Decimal):
-        if value != value or value in (float("inf"), float("-inf")) or value != int(value):
+    elif isinstance(value, Integral):
+        value = int(value)  # numpy and other integer types
+    elif isinstance(value, float | Decimal):
+        # is_finite, not comparisons: a signalling Decimal NaN raises when compared.
+        finite = value.is_finite() if isinstance(value, Decimal) else math.isfinite(value)
+        if not finite or value != int(value):
             raise PydanticCustomError(
                 "vnlabor.vnd_fraction",
                 "số tiền phải là số đồng nguyên / amount must be whole đồng: {value}",
                 {"value": repr(value)},
             )
+        if isinstance(value, float) and abs(value) >= _EXACT_FLOAT:
+            raise PydanticCustomError(
+                "vnlabor.vnd_inexact",
+                "số tiền kiểu float từ 2^53 trở lên không chính xác / a float amount of "
+                "2^53 or more is inexact: {value} (give it as an integer or text)",
+                {"value": repr(value)},
+            )
         value = int(value)
     if not isinstance(value, int):
-        raise PydanticCustomError(
-            "vnlabor.vnd_type",
-            "số tiền phải là số / amount must be a number: {value}",
-            {"value": repr(value)},
-        )
+        raise _vnd_type_error(value)
     if value < 0:
         raise PydanticCustomError(
             "vnlabor.vnd_negative",
             "số tiền không được âm / amount must not be negative: {value}",
-            {"value": repr(value)},
+            {"value": repr(value) if value >= -MAX_VND else "-…"},
+        )
+    if value > MAX_VND:
+        # Not repr(value): Python refuses to write an int of more than 4,300 digits.
+        raise PydanticCustomError(
+            "vnlabor.vnd_too_large",
+            "số tiền quá lớn / amount too large: more than {most} đồng",
+            {"most": f"{MAX_VND:,}".replace(",", ".")},
         )
     return value
 
@@ -109,6 +187,8 @@ the code fits the date of the record it sits in is the record's business.
 
 
 def _coerce_count(value: Any) -> int:
+    if isinstance(value, Integral) and not isinstance(value, bool):
+        value = int(value)
     if isinstance(value, bool) or not isinstance(value, int):
         if isinstance(value, float) and value.is_integer():
             value = int(value)
@@ -134,10 +214,14 @@ NonNegativeCount = Annotated[int, BeforeValidator(_coerce_count)]
 def as_date(value: object, name: str = "on") -> date:
     """The calendar day a rule applies to: a ``date``, or the date of a ``datetime``.
 
-    A pandas ``Timestamp`` is a ``datetime``, so notebook dates work as they are. Text
-    is refused (parse it first with :func:`vnlabor.l10n.parse_date`).
+    A pandas ``Timestamp`` is a ``datetime``, so notebook dates work as they are. An
+    aware ``datetime`` is read in Vietnam's time zone (:func:`vietnam_date`): 18:00 UTC
+    is already the next day in Vietnam. Text is refused (parse it first with
+    :func:`vnlabor.l10n.parse_date`).
 
     >>> as_date(datetime(2024, 3, 1, 10, 30))
+    datetime.date(2024, 3, 1)
+    >>> as_date(datetime(2024, 2, 29, 17, 0, tzinfo=timezone.utc))
     datetime.date(2024, 3, 1)
     >>> as_date("2024-03-01")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
@@ -145,7 +229,7 @@ def as_date(value: object, name: str = "on") -> date:
     TypeError: on phải là một ngày / on must be a date, not str: '2024-03-01' (parse text ...)
     """
     if isinstance(value, datetime):
-        return value.date()
+        return vietnam_date(value)
     if isinstance(value, date):
         return value
     hint = " (parse text with vnlabor.l10n.parse_date)" if isinstance(value, str) else ""

@@ -17,7 +17,19 @@ ROWS: list[list[Any]] = [
     ["H3", "thành thị", "2.000.001", "", ""],
     ["H4", "rural", "-5", "", ""],
 ]
-EXPECTED = [["household_id", "status"], ["H1", "poor"], ["H3", "average_living_standard"]]
+# Issue 9: the output carries each row's line (CSV input) or row (workbook) next to
+# household_id, so results join back even without identifiers.
+EXPECTED = [
+    ["household_id", "line", "status"],
+    ["H1", "2", "poor"],
+    ["H3", "4", "average_living_standard"],
+]
+EXPECTED_ROWS = [
+    ["household_id", "row", "status"],
+    ["H1", 2, "poor"],
+    ["H3", 4, "average_living_standard"],
+]
+SUMMARY = "vnlabor: đã đọc 4 dòng: 2 dòng được xếp loại, 2 dòng bị loại; hộ nghèo 1; "
 
 
 def _csv(path: Path, rows: list[list[Any]] = ROWS, header: list[str] = HEADER) -> Path:
@@ -63,14 +75,17 @@ def test_csv_in_csv_out(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     assert err[2] == (
         "line 5: monthly_income_per_capita: số tiền không được âm / amount must not be negative: -5"
     )
-    assert len(err) == 3
+    assert err[3].startswith(SUMMARY)  # issue 9: a summary line at the end
+    assert len(err) == 4
 
 
 def test_all_valid_rows_exit_0(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = _csv(tmp_path / "h.csv", [ROWS[0], ROWS[2]], HEADER[:4])
     out = tmp_path / "out.csv"
     assert main(["classify", str(path), "--on", "01/03/2024", "--output", str(out)]) == 0
-    assert _read_csv(out) == EXPECTED
+    assert _read_csv(out) == [*EXPECTED[:2], ["H3", "3", "average_living_standard"]]
+    assert capsys.readouterr().err.startswith("vnlabor: đã đọc 2 dòng: 2 dòng được xếp loại")
+    assert main(["classify", str(path), "--on", "01/03/2024", "--output", str(out), "--quiet"]) == 0
     assert capsys.readouterr().err == ""
 
 
@@ -79,7 +94,7 @@ def test_xlsx_in_xlsx_out(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     out = tmp_path / "out.xlsx"
     args = ["classify", str(path), "--sheet", "Hộ", "--on", "2024-03-01", "--output", str(out)]
     assert main(args) == 1
-    assert _read_xlsx(out) == EXPECTED
+    assert _read_xlsx(out) == EXPECTED_ROWS
     err = capsys.readouterr().err.splitlines()
     assert err[1].startswith("row 3: area: ")
     assert err[2].startswith("row 5: monthly_income_per_capita: ")
@@ -89,7 +104,7 @@ def test_xlsx_in_default_sheet_csv_out(tmp_path: Path) -> None:
     out = tmp_path / "out.csv"
     args = ["classify", str(_xlsx(tmp_path / "h.xlsx")), "--on", "2024-03-01", "--output", str(out)]
     assert main(args) == 1
-    assert _read_csv(out) == EXPECTED
+    assert _read_csv(out) == [[str(c) for c in row] for row in EXPECTED_ROWS]  # type: ignore[attr-defined]
 
 
 @pytest.mark.parametrize(

@@ -13,8 +13,6 @@ from io_tables import FORMATS, make_frame, make_source, write_csv, write_xlsx
 from pydantic import BaseModel
 
 from vnlabor.io import HeaderError, RecordTable, RowError, read_records
-from vnlabor.io.cells import field_specs
-from vnlabor.io.columns import field_keys, header_key
 from vnlabor.l10n import LOCALES, field_label
 from vnlabor.model.counselling import CounsellingConference, CounsellingContact
 from vnlabor.model.course import Course
@@ -29,6 +27,8 @@ from vnlabor.model.sex import Sex
 from vnlabor.model.trainee import Trainee
 from vnlabor.model.training_outcome import TrainingOutcome
 from vnlabor.model.worker import Worker
+from vnlabor.table.cells import field_specs
+from vnlabor.table.headers import field_keys, header_key
 
 RAW_ID = "001203004567"
 MODELS: list[type[BaseModel]] = [

@@ -1,10 +1,14 @@
 """Columnar (batch) engine: classify whole household tables with numpy.
 
 ``vnlabor.batch.classify(table, on=date)`` takes a pandas DataFrame, a pyarrow Table
-(read in bounded chunks) or a mapping of column name to array, and returns the
-:class:`~vnlabor.PovertyStatus` of every row in row order, the same as
-:func:`vnlabor.classify` row by row; :func:`status_codes` returns one byte per row
-instead (see :data:`STATUS_BY_CODE`). See :mod:`vnlabor.batch.poverty` for the columns.
+(read in bounded chunks) or a mapping of column name to array, reads it through the
+table contract the readers use (:mod:`vnlabor.table`), and returns the
+:class:`~vnlabor.PovertyStatus` of every row in row order (a categorical Series for a
+DataFrame), the same as :func:`vnlabor.classify` on what
+:func:`vnlabor.io.read_households` reads; ``errors="report"`` keeps the good rows and
+lists the bad ones (:class:`Classified`); :func:`status_codes` returns one byte per row
+(see :data:`STATUS_BY_CODE`); :func:`explain` every row's
+explanation. See :mod:`vnlabor.batch.poverty` for the columns.
 
 Needs numpy (``pip install "vnlabor[batch]"``); pandas and pyarrow are used only when
 the table is theirs. ``import vnlabor`` never imports this package.
@@ -27,6 +31,22 @@ except ImportError as exc:  # pragma: no cover - exercised in a subprocess by th
         name="numpy",
     ) from exc
 
-from vnlabor.batch.poverty import STATUS_BY_CODE, classify, status_codes, statuses_from_codes
+from vnlabor.batch.explanations import explain
+from vnlabor.batch.poverty import (
+    STATUS_BY_CODE,
+    Classified,
+    classify,
+    status_codes,
+    status_dtype,
+    statuses_from_codes,
+)
 
-__all__ = ["STATUS_BY_CODE", "classify", "status_codes", "statuses_from_codes"]
+__all__ = [
+    "STATUS_BY_CODE",
+    "Classified",
+    "classify",
+    "explain",
+    "status_codes",
+    "status_dtype",
+    "statuses_from_codes",
+]

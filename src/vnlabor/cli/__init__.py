@@ -7,14 +7,24 @@ its value, instrument, article and confidence (a provincial overlay on request).
 
 ``schema MODEL`` prints the JSON Schema of a record (``Household``, ``Trainee``…).
 
-``classify`` reads a household table from a CSV file or an ``.xlsx`` workbook
-(``--sheet NAME``; default: the active sheet) and writes ``household_id`` and
-``status`` for every valid row to ``--output``, a CSV file or, for ``.xlsx``, a
-workbook (workbooks need ``pip install "vnlabor[excel]"``).
+``classify`` reads a household table from a CSV file (``,``, ``;`` or tab; UTF-8 or
+UTF-16), an ``.xlsx`` workbook (``--sheet NAME``; default: the active sheet) or a
+Parquet file, and writes ``household_id``, the row's ``line`` (``row`` for a
+workbook, ``index`` for Parquet) and ``status`` for every valid row to ``--output``:
+``.csv``, ``.xlsx``, ``.parquet`` or ``.jsonl`` by its suffix, or ``-`` for standard
+output (CSV, or ``--format jsonl``). ``--explain`` adds each household's explanation
+(``--locale vi|en``). It runs on the batch engine, block by block, so a file of any
+size is classified in bounded memory; it needs numpy (``pip install "vnlabor[cli]"``,
+which brings pyarrow for Parquet and tqdm for the progress bar too). A progress bar
+shows on standard error when it is a terminal and the run lasts over a second
+(``--quiet`` silences it and the closing summary line: rows read, classified,
+rejected, count per status). The output is written atomically, and never over the
+input (that is refused).
 
 Exit status: 0 when every row was valid, 1 when some rows were rejected (each
 reported on standard error as ``line N: reason`` for CSV input, ``row N: reason`` for
-a workbook), 2 for unusable arguments or an unreadable table.
+a workbook), 2 for unusable arguments or an unreadable table (a missing dependency
+included), 3 for an internal error (a bug: please report it).
 """
 
 from __future__ import annotations
@@ -40,29 +50,80 @@ def _date(text: str) -> date:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
+def _output(text: str) -> str:
+    if text == "-":
+        return text
+    from vnlabor.io.writers import format_of
+
+    try:
+        format_of(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    return text
+
+
 def _parser() -> argparse.ArgumentParser:
+    from vnlabor import __version__
+
     p = argparse.ArgumentParser(
         prog="vnlabor",
         description="Vietnam's poverty standards, support programmes and KPIs.",
     )
+    p.add_argument("--version", action="version", version=f"vnlabor {__version__}")
     sub = p.add_subparsers(dest="command", required=True)
     demo = sub.add_parser("demo", help="classify the bundled sample households and report")
     demo.add_argument(
         "--on", type=_date, default=date(2024, 3, 1), help="date (default 2024-03-01)"
     )
-    demo.add_argument("--locale", choices=("vi", "en"), default="vi")
-    cl = sub.add_parser("classify", help="classify a household table (CSV or .xlsx)")
-    cl.add_argument("households", type=Path, help="CSV or .xlsx file with household columns")
-    cl.add_argument("--on", type=_date, required=True, help="date: YYYY-MM-DD or dd/mm/yyyy")
-    cl.add_argument("--output", type=Path, required=True, help="output file: .csv or .xlsx")
+    demo.add_argument("--locale", choices=("vi", "en"), default="vi", help="language (vi, en)")
+    cl = sub.add_parser("classify", help="classify a household table (CSV, .xlsx or .parquet)")
+    cl.add_argument(
+        "households", type=Path, help="CSV, .xlsx or .parquet file with household columns"
+    )
+    when = cl.add_mutually_exclusive_group(required=True)
+    when.add_argument("--on", type=_date, help="date: YYYY-MM-DD or dd/mm/yyyy")
+    when.add_argument(
+        "--list-year", type=int, help="instead of --on: the year of the poor/near-poor lists"
+    )
+    cl.add_argument(
+        "--output",
+        type=_output,
+        required=True,
+        help="output file: .csv, .xlsx, .parquet or .jsonl, or - for standard output",
+    )
+    cl.add_argument(
+        "--format", choices=("csv", "jsonl"), help="format of standard output (default csv)"
+    )
     cl.add_argument("--sheet", help="sheet of an .xlsx input (default: the active sheet)")
+    cl.add_argument("--explain", action="store_true", help="add each household's explanation")
+    cl.add_argument(
+        "--locale", choices=("vi", "en"), default="vi", help="language of --explain and the summary"
+    )
+    cl.add_argument("--quiet", action="store_true", help="no progress bar and no summary line")
+    cl.add_argument(
+        "--ignore-unknown-columns",
+        action="store_true",
+        help="ignore a column that looks like a mistyped name instead of stopping",
+    )
+    cl.add_argument(
+        "--reveal",
+        action="append",
+        default=[],
+        metavar="COLUMN",
+        help="write this column's citizen IDs unmasked (e.g. household_id)",
+    )
     law = sub.add_parser("law", help="legal parameters in force on a date, with citations")
     law.add_argument("--on", type=_date, required=True, help="date: YYYY-MM-DD or dd/mm/yyyy")
     law.add_argument("--overlay", action="append", default=[], help="bundled overlay key")
-    law.add_argument("--locale", choices=("vi", "en"), default="vi")
+    law.add_argument("--locale", choices=("vi", "en"), default="vi", help="language (vi, en)")
     sc = sub.add_parser("schema", help="JSON Schema of a record type")
     sc.add_argument("model", help="record type, e.g. Household, Trainee, JobFairSession")
-    sc.add_argument("--mode", choices=("validation", "serialization"), default="validation")
+    sc.add_argument(
+        "--mode",
+        choices=("validation", "serialization"),
+        default="validation",
+        help="the input side (validation) or the output side (serialization)",
+    )
     return p
 
 
@@ -109,34 +170,6 @@ def _schema(name: str, mode: str) -> int:
     schema = model.model_json_schema(mode=mode)  # type: ignore[arg-type]
     print(json.dumps(schema, ensure_ascii=False, indent=2))
     return 0
-
-
-def _classify_file(path: Path, on: date, output: Path, sheet: str | None) -> int:
-    from vnlabor.errors import NoStandardInForce
-    from vnlabor.io import read_households, write_table
-    from vnlabor.poverty import classify_many
-
-    try:
-        table = read_households(path, sheet=sheet)
-        results = classify_many(table.households, on=on)
-        write_table(
-            output,
-            ["household_id", "status"],
-            (
-                [hh.household_id or "", c.status.value]
-                for hh, c in zip(table.households, results, strict=True)
-            ),
-            sheet="status",
-        )
-    except (OSError, ValueError, ImportError, NoStandardInForce) as exc:
-        print(f"vnlabor: {exc}", file=sys.stderr)
-        return 2
-    if table.ignored_columns:
-        names = ", ".join(repr(c) for c in table.ignored_columns)
-        print(f"vnlabor: cột bị bỏ qua / ignored columns: {names}", file=sys.stderr)
-    for err in table.errors:
-        print(err, file=sys.stderr)
-    return 1 if table.errors else 0
 
 
 def _demo(on: date, locale: str) -> int:
@@ -203,7 +236,7 @@ def _demo(on: date, locale: str) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status."""
+    """Run the command line; returns the exit status (0, 1, 2 or 3: see the module)."""
     try:
         args = _parser().parse_args(argv)
     except SystemExit as exc:  # argparse exits 2 on bad arguments, 0 on --help
@@ -215,7 +248,41 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _law(args.on, args.overlay, args.locale)
         if args.command == "schema":
             return _schema(args.model, args.mode)
-        return _classify_file(args.households, args.on, args.output, args.sheet)
+        from vnlabor.cli.classify import ClassifyOptions, parse_reveal, run_classify
+
+        if args.format is not None and args.output != "-":
+            print(
+                "vnlabor: --format is for --output - (a file's suffix gives its format)",
+                file=sys.stderr,
+            )
+            return 2
+        return run_classify(
+            ClassifyOptions(
+                households=args.households,
+                output=args.output,
+                on=args.on,
+                list_year=args.list_year,
+                sheet=args.sheet,
+                output_format=args.format,
+                explain=args.explain,
+                locale=args.locale,
+                quiet=args.quiet,
+                ignore_unknown_columns=args.ignore_unknown_columns,
+                reveal=parse_reveal(args.reveal),
+            )
+        )
     except BrokenPipeError:  # output piped into `head` and the like: stop quietly
         sys.stderr.close()
         return 0
+    except KeyboardInterrupt:
+        return 130
+    except Exception:
+        import traceback
+
+        traceback.print_exc()
+        print(
+            "vnlabor: lỗi nội bộ / internal error (a bug in vnlabor: please report it with "
+            "the message above)",
+            file=sys.stderr,
+        )
+        return 3

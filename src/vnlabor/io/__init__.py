@@ -10,10 +10,15 @@
   given as a :class:`Table` of header cells and positioned rows.
 * :func:`to_frame` and :func:`classifications_to_frame`: records and classifications
   as DataFrames (pandas, extra ``pandas``); :func:`write_table`: header and rows to a
-  CSV or ``.xlsx`` file.
+  CSV, ``.xlsx``, Parquet or JSON Lines file, formulas neutralised, personal values
+  masked, written atomically (:mod:`vnlabor.io.writers`).
+* :mod:`vnlabor.io.stream`: a file read in blocks for the batch engine (what ``vnlabor
+  classify`` runs on).
+
+What a header and a cell mean is the table contract's (:mod:`vnlabor.table`), which the
+batch engine and the command line share.
 """
 
-from vnlabor.io.errors import HeaderError, PositionUnit, RowError
 from vnlabor.io.frames import CLASSIFICATION_COLUMNS, Headers, classifications_to_frame, to_frame
 from vnlabor.io.households import (
     HouseholdTable,
@@ -24,6 +29,7 @@ from vnlabor.io.households import (
 from vnlabor.io.records import RecordTable, read_records, records_from_rows
 from vnlabor.io.table import Table
 from vnlabor.io.writers import write_table
+from vnlabor.table.errors import HeaderError, PositionUnit, RowError
 
 __all__ = [
     "CLASSIFICATION_COLUMNS",

@@ -75,6 +75,10 @@ def write_xlsx(
 ) -> None:
     """Write a header and rows to a new workbook of one sheet.
 
+    As :func:`vnlabor.io.write_table` writes one: text that would start a formula
+    (``=``, ``+``, ``-``, ``@``…) is stored as text, personal values masked, and the
+    file replaced atomically.
+
     Args:
         path: The ``.xlsx`` file to create (replaced if it exists).
         header: The header cells.
@@ -85,10 +89,7 @@ def write_xlsx(
         ImportError: openpyxl is not installed.
         OSError: The file cannot be written.
     """
-    openpyxl: Any = require("openpyxl", "excel", "Excel")
-    book = openpyxl.Workbook(write_only=True)
-    ws = book.create_sheet(sheet)
-    ws.append(list(header))
-    for row in rows:
-        ws.append(list(row))
-    book.save(Path(path))
+    from vnlabor.io.writers import TableWriter
+
+    with TableWriter(path, header, format="xlsx", sheet=sheet) as writer:
+        writer.write(rows)

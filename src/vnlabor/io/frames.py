@@ -34,9 +34,9 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 from pydantic import BaseModel
 
 from vnlabor._optional import require
-from vnlabor.io.cells import FieldSpec, field_specs
 from vnlabor.io.table import Row, Table
 from vnlabor.l10n.labels import field_label
+from vnlabor.table.cells import FieldSpec, field_specs
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -1,13 +1,16 @@
 """Read any vnlabor record type from a CSV file, an Excel workbook or a pandas DataFrame.
 
 :func:`read_records` reads the table's header (the first non-blank row), matches each
-header cell to a field of the model (:mod:`vnlabor.io.columns`: Python name or
+header cell to a field of the model (:mod:`vnlabor.table.headers`: Python name or
 Vietnamese or English label, ignoring case, spaces and Unicode form), and validates
-every row into a record. A bad row never stops the table: it becomes a
-:class:`~vnlabor.io.errors.RowError` with its position and a bilingual reason naming
-each faulty column and value, and every good row is kept, in order. Columns that name
-no field are ignored, and listed in :attr:`RecordTable.ignored_columns` so that a typo
-in a header shows. Blank rows are skipped.
+every row into a record, through the table contract (:mod:`vnlabor.table`) that the
+batch engine and the command line use too. A bad row never stops the table: it
+becomes a :class:`~vnlabor.table.errors.RowError` with its position and a bilingual
+reason naming each faulty column and value, and every good row is kept, in order. A
+column close to a field's name that no other column gives (``nutriton``) is an error
+of the header, unless ``unknown_columns="ignore"``; other columns that name no field
+are ignored, and listed in :attr:`RecordTable.ignored_columns`. Blank rows are
+skipped.
 
 Positions: a CSV file's physical line (header = line 1; a quoted cell spanning lines
 counts them all, and a row is placed at its first line), a sheet's row number, or a
@@ -39,13 +42,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Generic, NamedTuple, Protocol, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
-from vnlabor.io.cells import CellError, convert_cell, field_specs, is_blank, mask_citizen_ids
-from vnlabor.io.columns import ColumnMatch, match_columns
-from vnlabor.io.errors import PositionUnit, RowError
-from vnlabor.io.reasons import describe_validation_error, problem
-from vnlabor.io.table import Table
+from vnlabor.io.table import Table, Unreadable
+from vnlabor.table.cells import FieldSpec, convert_cell, is_blank, mask_citizen_ids
+from vnlabor.table.errors import PositionUnit, RowError
+from vnlabor.table.headers import ColumnMatch, UnknownColumns, match_columns
+from vnlabor.table.reasons import problem
+from vnlabor.table.rows import Problem, check_values
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -72,7 +76,7 @@ class RecordTable(Generic[M]):
     Attributes:
         records: The valid rows as records, in table order.
         rows: The position of each record's row (same order as ``records``).
-        errors: One :class:`~vnlabor.io.errors.RowError` per rejected row, in order.
+        errors: One :class:`~vnlabor.table.errors.RowError` per rejected row, in order.
         ignored_columns: Header text of the columns no field uses, in header order.
         unit: How positions count: ``"line"`` (CSV), ``"row"`` (sheet) or ``"index"``.
     """
@@ -92,15 +96,21 @@ class ExtraColumns(Protocol):
     """
 
     def claim(self, key: str) -> str | None:
-        """The rule's key for a header key (see :func:`~vnlabor.io.columns.header_key`).
+        """The rule's key for a header key (see :func:`~vnlabor.table.headers.header_key`).
 
         Return ``None`` for a column the rule does not read.
         """
+
+    def names(self) -> Mapping[str, str]:
+        """The rule's keys by the header keys that name them (to suggest one for a typo)."""
 
     def apply(
         self, cells: Mapping[str, tuple[str, object]], data: dict[str, object]
     ) -> list[tuple[str | None, str]]:
         """Add the claimed columns' meaning to ``data``; return the row's problems.
+
+        Called for every row, with the claimed columns' cells (none, if the header has
+        no such column).
 
         Args:
             cells: For each claimed key present in the header: (header text, cell).
@@ -108,7 +118,7 @@ class ExtraColumns(Protocol):
 
         Returns:
             ``(claimed key or None, text)`` for each problem, the text as from
-            :func:`~vnlabor.io.reasons.problem`; empty when all is well.
+            :func:`~vnlabor.table.reasons.problem`; empty when all is well.
         """
 
 
@@ -118,6 +128,7 @@ def records_from_rows(
     *,
     extra: ExtraColumns | None = None,
     require: bool = True,
+    unknown_columns: UnknownColumns = "error",
 ) -> RecordTable[M]:
     """Validate the rows of ``table`` into ``model`` records, reporting every bad row.
 
@@ -130,16 +141,22 @@ def records_from_rows(
         extra: A rule for columns that are not fields.
         require: Whether a required field without a column is an error of the header
             (else every row is rejected for lacking it).
+        unknown_columns: ``"error"`` (default): a column close to a field's name that
+            no other column gives is an error of the header; ``"ignore"``: it is
+            ignored and listed like any other unknown column.
 
     Raises:
-        HeaderError: A required column is missing, or a field is given twice.
+        HeaderError: A required column is missing, a field is given twice, or a
+            column looks like a mistyped name.
     """
     match = match_columns(
         table.header,
         model,
         claim=extra.claim if extra is not None else None,
+        extra_names=extra.names() if extra is not None else None,
         source=table.name,
         require=require,
+        unknown=unknown_columns,
     )
     # In a CSV file, cells past the header are a quoting slip ("1,500,000" unquoted
     # shifts every cell after it): the row is rejected rather than misread.
@@ -149,6 +166,9 @@ def records_from_rows(
     rows: list[Hashable] = []
     errors: list[RowError] = []
     for position, cells in table.rows:
+        if isinstance(cells, Unreadable):
+            errors.append(RowError(position, None, cells.reason, unit=table.unit))
+            continue
         if all(is_blank(cell) for cell in cells):
             continue
         result = validate(cells)
@@ -161,6 +181,11 @@ def records_from_rows(
 
 
 _FIRST = "\0surplus"  # the problem key listed before all others
+
+
+def surplus_reason(cells: int, columns: int) -> str:
+    """The reason of a CSV row with more (non-blank) cells than its header has columns."""
+    return _surplus(cells, columns)
 
 
 def _surplus(cells: int, columns: int) -> str:
@@ -180,7 +205,6 @@ class _Rejected(NamedTuple):
 def _row_validator(
     model: type[M], match: ColumnMatch, extra: ExtraColumns | None, header_width: int | None
 ) -> Callable[[Sequence[object]], M | _Rejected]:
-    specs = field_specs(model)
     columns = match.fields
     claimed = match.extra
     headers = match.headers
@@ -189,7 +213,7 @@ def _row_validator(
     order = {key: i for i, key in (*columns, *claimed)}
 
     def validate(cells: Sequence[object]) -> M | _Rejected:
-        problems: list[tuple[str | None, str]] = []
+        problems: list[Problem] = []
         if (
             header_width is not None
             and len(cells) > header_width
@@ -198,32 +222,34 @@ def _row_validator(
             problems.append((_FIRST, _surplus(len(cells), header_width)))
         if len(cells) < width:
             cells = (*cells, *([None] * (width - len(cells))))
-        data: dict[str, object] = {}
-        failed: set[str] = set()
-        for index, name in columns:
-            cell = cells[index]
-            if is_blank(cell):
-                continue
-            try:
-                data[name] = convert_cell(specs[name], cell)
-            except CellError as exc:
-                problems.append((name, problem(headers[name], str(exc))))
-                failed.add(name)
-        if extra is not None and claimed:
-            problems += extra.apply({key: (headers[key], cells[i]) for i, key in claimed}, data)
-        raw_id = data.get("household_id")
+        given = {name: cells[index] for index, name in columns}
+        more: dict[str, object] = {}
+        if extra is not None:
+            # What the rule needs to see: whether a deprivations cell is filled in, and
+            # the household_id as the field will hold it; it adds what it reads.
+            seen: dict[str, object] = {"household_id": _text_id(given.get("household_id"))}
+            if not is_blank(given.get("deprivations")):
+                seen["deprivations"] = given["deprivations"]
+            problems += extra.apply({key: (headers[key], cells[i]) for i, key in claimed}, seen)
+            more = {k: v for k, v in seen.items() if k != "household_id" and is_blank(given.get(k))}
+        checked = check_values(model, given, headers, extra=more)
+        problems += checked.problems
+        raw_id = checked.values.get("household_id")
         record_id = mask_citizen_ids(raw_id) if isinstance(raw_id, str) else None
-        try:
-            record = model.model_validate(data)
-        except ValidationError as exc:
-            problems += describe_validation_error(exc, headers, specs, data, skip=failed)
-        else:
-            if not problems:
-                return record
+        if not problems and checked.record is not None:
+            return checked.record
         problems.sort(key=lambda p: -1 if p[0] == _FIRST else order.get(p[0] or "", width))
-        return _Rejected(record_id, "; ".join(text for _, text in problems))
+        return _Rejected(record_id, "; ".join(text for _, text in dict.fromkeys(problems)))
 
     return validate
+
+
+def _text_id(cell: object) -> object:
+    """A ``household_id`` cell as the text the field will hold (for the duplicate check)."""
+    return None if is_blank(cell) else convert_cell(_TEXT, cell)
+
+
+_TEXT = FieldSpec("household_id", "text", optional=True, required=False)
 
 
 def open_table(
@@ -287,38 +313,45 @@ def read_records(
     model: type[M],
     *,
     sheet: str | None = None,
+    unknown_columns: UnknownColumns = "error",
 ) -> RecordTable[M]:
     """Read ``model`` records from a CSV file, an Excel workbook or a pandas DataFrame.
 
     Args:
-        source: A path (``.xlsx``/``.xlsm`` read as a workbook, anything else as UTF-8
-            CSV, with or without BOM) or a pandas DataFrame (its column labels are
+        source: A path (``.xlsx``/``.xlsm`` read as a workbook, anything else as CSV:
+            ``,``, ``;`` or tab separated, UTF-8 with or without BOM or UTF-16; see
+            :mod:`vnlabor.io.csvfile`) or a pandas DataFrame (its column labels are
             the header, its index labels the positions).
         model: The record model, e.g. :class:`~vnlabor.model.enrolment.Enrolment`. For
             :class:`~vnlabor.model.household.Household`, one yes/no column per
             deprivation indicator is read too (see :func:`~vnlabor.io.read_households`).
         sheet: For a workbook, the sheet's name (default: the active sheet).
+        unknown_columns: ``"error"`` (default) or ``"ignore"``: see
+            :func:`records_from_rows`.
 
     Returns:
         The valid records with their positions, one error per rejected row, and the
         ignored columns.
 
     Raises:
-        HeaderError: A required column is missing, or two columns give one field
-            (before any row is read).
+        HeaderError: A required column is missing, two columns give one field, or a
+            column looks like a mistyped name (before any row is read).
         ImportError: An Excel file without openpyxl (``pip install "vnlabor[excel]"``),
             or a DataFrame-like source without pandas.
         OSError: The file cannot be read.
-        ValueError: Not UTF-8 text (CSV), no such sheet, ``sheet`` given for a CSV
-            file or a DataFrame, an old ``.xls`` file.
+        ValueError: A CSV file in an encoding other than UTF-8 (with or without BOM)
+            or UTF-16, no such sheet, ``sheet`` given for a CSV file or a DataFrame,
+            an old ``.xls`` file.
     """
     with open_table(source, sheet=sheet) as table:
-        return records_from_rows(table, model, extra=_extra_columns(model))
+        return records_from_rows(
+            table, model, extra=extra_columns(model), unknown_columns=unknown_columns
+        )
 
 
-def _extra_columns(model: type[BaseModel]) -> ExtraColumns | None:
-    """The rule for a model's non-field columns: households' indicator columns."""
-    from vnlabor.io.households import IndicatorColumns  # the households module uses this one
+def extra_columns(model: type[BaseModel]) -> ExtraColumns | None:
+    """A new rule for a model's non-field columns: households' indicator columns."""
     from vnlabor.model.household import Household
+    from vnlabor.table.households import IndicatorColumns
 
     return IndicatorColumns() if issubclass(model, Household) else None

@@ -7,15 +7,27 @@ engine (:func:`vnlabor.io.records.records_from_rows`) reads them all alike.
 from __future__ import annotations
 
 from collections.abc import Hashable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from typing import NamedTuple
 
-from vnlabor.io.cells import is_blank
-from vnlabor.io.errors import PositionUnit
+from vnlabor.table.cells import is_blank
+from vnlabor.table.errors import PositionUnit
 
-__all__ = ["Row", "Table", "split_header"]
+__all__ = ["Row", "Table", "Unreadable", "split_header"]
 
-Row = tuple[Hashable, Sequence[object]]
-"""A row: its position (line, sheet row or index label) and its cells."""
+
+@dataclass(frozen=True, slots=True)
+class Unreadable:
+    """A row the file reader could not split into cells, and why (a broken line of CSV).
+
+    Readers report it as a bad row at its position, like a row with a bad cell.
+    """
+
+    reason: str
+
+
+Row = tuple[Hashable, "Sequence[object] | Unreadable"]
+"""A row: its position (line, sheet row or index label) and its cells (or why it has none)."""
 
 
 class Table(NamedTuple):
@@ -42,6 +54,8 @@ def split_header(rows: Iterator[Row]) -> tuple[Sequence[object], Iterator[Row]]:
     (['a', 'b'], [(3, [1, 2])])
     """
     for _, cells in rows:
+        if isinstance(cells, Unreadable):
+            continue  # no header in it: the header is the first readable row
         if not all(is_blank(cell) for cell in cells):
             return cells, rows
     return (), rows

@@ -50,6 +50,8 @@ from typing import Annotated, Any
 
 from pydantic import BeforeValidator
 
+from vnlabor.types import quoted
+
 __all__ = ["VietnameseDate", "coerce_date", "parse_date", "parse_vnd"]
 
 _MULTIPLIERS = {
@@ -85,7 +87,7 @@ def _normalise(text: str) -> str:
 
 
 def _amount_error(text: str, reason: str) -> ValueError:
-    return ValueError(f"không đọc được số tiền / cannot read amount {text!r}: {reason}")
+    return ValueError(f"không đọc được số tiền / cannot read amount {quoted(text)}: {reason}")
 
 
 def parse_vnd(text: str) -> int:
@@ -204,9 +206,9 @@ def parse_date(text: str) -> date:
             day, month, year = (int(part) for part in match.groups())
             return date(year, month, day)
     except ValueError as exc:
-        raise ValueError(f"không đọc được ngày / cannot read date {text!r}: {exc}") from None
+        raise ValueError(f"không đọc được ngày / cannot read date {quoted(text)}: {exc}") from None
     raise ValueError(
-        f"không đọc được ngày / cannot read date {text!r}: expected yyyy-mm-dd or dd/mm/yyyy"
+        f"không đọc được ngày / cannot read date {quoted(text)}: expected yyyy-mm-dd or dd/mm/yyyy"
     )
 
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import types
 import typing
+from collections.abc import Mapping
+from datetime import date, datetime
 from enum import Enum, StrEnum
 from typing import Any, Self
 
@@ -16,6 +19,9 @@ from pydantic import (
     model_validator,
 )
 from pydantic_core import InitErrorDetails, PydanticCustomError
+
+from vnlabor.model.masking import mask_citizen_ids
+from vnlabor.types import quoted, vietnam_date
 
 
 class CodeEnum(StrEnum):
@@ -56,10 +62,16 @@ class VnlaborModel(BaseModel):
     * ``extra="forbid"``: a misspelt field is an error, not silently dropped.
     * ``hide_input_in_errors``: a rejected record may hold a citizen ID or a name, so
       pydantic's echo of the whole input is suppressed; vnlabor's own error messages
-      name the offending (non-personal) value instead.
+      name the offending (non-personal) value instead. The structured errors
+      (``exc.errors()``, ``exc.json()``) carry the input masked: a personal field's
+      value as it is shown (``*********567``, initials), and any citizen ID inside
+      other text, messages and contexts masked (:mod:`vnlabor.model.masking`),
+      including inside the whole input a model-level error carries.
     * An unknown choice for an enum field (area, indicator, sex…) is reported in
       Vietnamese and English with the value given and the values accepted, under the
       error type ``vnlabor.<enum>_unknown`` (e.g. ``vnlabor.area_unknown``).
+    * A date field given an aware ``datetime`` takes its day in Vietnam (UTC+7,
+      :func:`vnlabor.types.vietnam_date`), whatever zone it was written in.
     """
 
     model_config = ConfigDict(
@@ -75,14 +87,150 @@ class VnlaborModel(BaseModel):
     @model_validator(mode="wrap")
     @classmethod
     def _reword_enum_errors(cls, data: Any, handler: ModelWrapValidatorHandler[Any]) -> Any:
+        if data.__class__ is dict and (dates := _date_fields(cls)):
+            data = _dates_in_vietnam(data, dates)
         try:
             return handler(data)
         except ValidationError as exc:
-            errors = exc.errors()
-            if not any(e["type"] == "enum" for e in errors):
-                raise
-            details = [_enum_error(cls, e) if e["type"] == "enum" else _kept(e) for e in errors]
+            scrub = _Scrubber.of(cls)
+            details = [
+                scrub.error(_enum_error(cls, e) if e["type"] == "enum" else _kept(e))
+                for e in exc.errors()
+            ]
             raise ValidationError.from_exception_data(exc.title, details, hide_input=True) from None
+
+
+@functools.cache
+def _date_fields(model: type[BaseModel]) -> tuple[str, ...]:
+    """Fields of ``model`` that hold a ``date`` (or ``date | None``)."""
+    found = []
+    for name, info in model.model_fields.items():
+        annotation = info.annotation
+        args = typing.get_args(annotation) if isinstance(annotation, types.UnionType) else ()
+        if annotation is date or date in args:
+            found.append(name)
+    return tuple(found)
+
+
+def _dates_in_vietnam(data: dict[str, Any], fields: tuple[str, ...]) -> dict[str, Any]:
+    """``data`` with each aware ``datetime`` of a date field replaced by its day in Vietnam."""
+    for name in fields:
+        value = data.get(name)
+        if isinstance(value, datetime) and value.tzinfo is not None:
+            data = {**data, name: vietnam_date(value)}
+    return data
+
+
+def _secret_type(annotation: Any) -> Any:
+    """The personal-value type (a class with ``mask_text``) inside ``annotation``, if any."""
+    if isinstance(annotation, type):
+        return annotation if hasattr(annotation, "mask_text") else None
+    for arg in typing.get_args(annotation):
+        found = _secret_type(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _nested_model(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type):
+        return annotation if issubclass(annotation, BaseModel) else None
+    for arg in typing.get_args(annotation):
+        found = _nested_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+class _Scrubber:
+    """Masks what a validation error of one model would echo: inputs, contexts, messages."""
+
+    def __init__(self, model: type[BaseModel]) -> None:
+        self.secret: dict[str, Any] = {}
+        self.nested: dict[str, type[BaseModel]] = {}
+        for name, info in model.model_fields.items():
+            secret = _secret_type(info.annotation)
+            if secret is not None:
+                self.secret[name] = secret
+            elif (inner := _nested_model(info.annotation)) is not None:
+                self.nested[name] = inner
+
+    @staticmethod
+    @functools.cache
+    def of(model: type[BaseModel]) -> _Scrubber:
+        return _Scrubber(model)
+
+    def value(self, value: Any) -> Any:
+        """``value`` (the input given to this model) with personal data masked."""
+        if isinstance(value, Mapping):
+            return {k: self.field(k, v) for k, v in value.items()}
+        return _scrub_plain(value)
+
+    def field(self, name: object, value: Any) -> Any:
+        if isinstance(name, str):
+            secret = self.secret.get(name)
+            if secret is not None:
+                return _masked(secret, value)
+            inner = self.nested.get(name)
+            if inner is not None:
+                scrub = _Scrubber.of(inner)
+                if isinstance(value, list | tuple):
+                    return [scrub.value(v) for v in value]
+                return scrub.value(value)
+        return _scrub_plain(value)
+
+    def at(self, loc: tuple[Any, ...], value: Any) -> Any:
+        """The input of an error located at ``loc`` (field names and list indices)."""
+        scrub: _Scrubber = self
+        for part in loc:
+            if not isinstance(part, str):
+                continue
+            if part in scrub.secret:
+                return _masked(scrub.secret[part], value)
+            inner = scrub.nested.get(part)
+            if inner is None:
+                return _scrub_plain(value)
+            scrub = _Scrubber.of(inner)
+        return scrub.value(value)
+
+    def error(self, detail: InitErrorDetails) -> InitErrorDetails:
+        loc = tuple(detail.get("loc", ()))
+        if detail["type"] == "missing":  # its input is the record that lacks the field
+            loc = loc[:-1]
+        detail["input"] = self.at(loc, detail["input"])
+        kind = detail["type"]
+        if isinstance(kind, PydanticCustomError):
+            detail["type"] = PydanticCustomError(
+                kind.type,
+                mask_citizen_ids(kind.message()),
+                {k: _scrub_plain(v) for k, v in (kind.context or {}).items()},
+            )
+        elif "ctx" in detail:
+            detail["ctx"] = {k: _scrub_plain(v) for k, v in detail["ctx"].items()}
+        return detail
+
+
+def _masked(secret: Any, value: Any) -> Any:
+    if isinstance(value, str):
+        return secret.mask_text(value)
+    if hasattr(value, "masked"):
+        return value.masked()
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return secret.mask_text(str(value))
+    return _scrub_plain(value)
+
+
+def _scrub_plain(value: Any) -> Any:
+    """Mask citizen IDs in text, recursively; personal objects show themselves masked."""
+    if isinstance(value, str):
+        return mask_citizen_ids(value)
+    if isinstance(value, Mapping):
+        return {k: _scrub_plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_scrub_plain(v) for v in value]
+    if hasattr(value, "masked") and hasattr(value, "reveal"):
+        return value.masked()
+    return value
 
 
 def _enum_error(model: type[BaseModel], error: Any) -> InitErrorDetails:
@@ -101,7 +249,7 @@ def _enum_error(model: type[BaseModel], error: Any) -> InitErrorDetails:
         "type": PydanticCustomError(
             f"vnlabor.{code}_unknown",
             "{vi} không hợp lệ / unknown {en}: {value} (hợp lệ / accepted: {accepted})",
-            {"vi": vi, "en": en, "value": repr(error["input"]), "accepted": accepted},
+            {"vi": vi, "en": en, "value": quoted(error["input"]), "accepted": accepted},
         ),
         "loc": loc,
         "input": error["input"],

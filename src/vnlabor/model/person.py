@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
+from numbers import Integral
 from typing import Any, Final, Self
 
 from pydantic import GetCoreSchemaHandler, model_validator
@@ -12,11 +12,10 @@ from pydantic_core import PydanticCustomError, core_schema
 from vnlabor.model.base import VnlaborModel
 from vnlabor.model.education import EducationLevel, TrainingLevel
 from vnlabor.model.employment_situation import EmploymentSituation
+from vnlabor.model.masking import citizen_id_digits, mask_digits, mask_name
 from vnlabor.model.sex import Sex
 
 __all__ = ["MEMBER_SURVEY_FACTS", "CitizenId", "Member", "PersonalName", "age_on"]
-
-_CITIZEN_ID = re.compile(r"\d{12}|\d{9}")
 
 
 class _Secret:
@@ -31,7 +30,13 @@ class _Secret:
         """The raw value: call it only where the value is really needed."""
         return self._value
 
-    def masked(self) -> str:  # pragma: no cover - overridden
+    def masked(self) -> str:
+        """The value as it may be shown."""
+        return self.mask_text(self._value)
+
+    @staticmethod
+    def mask_text(text: str) -> str:  # pragma: no cover - overridden
+        """How a raw value of this kind is shown (used for inputs echoed in errors too)."""
         raise NotImplementedError
 
     def __repr__(self) -> str:
@@ -72,36 +77,43 @@ class CitizenId(_Secret):
     """A citizen identity number (*số định danh cá nhân / CCCD*, 12 digits; old CMND 9).
 
     Shown and serialised masked, all but the last 3 digits hidden; :meth:`reveal`
-    returns the number.
+    returns the number. Validation reads the number as people write it: plain, in
+    groups separated by spaces or dashes, or after ``CCCD``/``CMND``
+    (:func:`~vnlabor.model.masking.citizen_id_digits`); a Python ``int`` or a numpy
+    integer is read as its digits (a spreadsheet drops leading zeros, so only 12 or 9
+    digits are accepted).
 
     >>> cid = CitizenId("001203004567")
     >>> cid, str(cid)
     (CitizenId('*********567'), '*********567')
+    >>> Member(citizen_id="CCCD 001 203 004 567").citizen_id == cid
+    True
     """
 
     def __init__(self, value: str) -> None:
         super().__init__(value)
-        if not _CITIZEN_ID.fullmatch(value):
+        if not (value.isascii() and value.isdigit() and len(value) in (9, 12)):
             raise ValueError(
                 f"số định danh phải có 12 (hoặc 9) chữ số / citizen ID must have 12 (or 9) "
-                f"digits: {_mask(value)!r}"
+                f"digits: {mask_digits(value)!r}"
             )
 
-    def masked(self) -> str:
-        """All but the last three digits replaced by ``*``."""
-        return _mask(self._value)
+    @staticmethod
+    def mask_text(text: str) -> str:
+        """All but the last three characters replaced by ``*`` (spaces dropped)."""
+        return mask_digits("".join(text.split()))
 
     @classmethod
     def _validate(cls, value: Any) -> CitizenId:
         if isinstance(value, CitizenId):
             return value
-        if isinstance(value, int) and not isinstance(value, bool):
-            value = str(value)
+        if isinstance(value, Integral) and not isinstance(value, bool):
+            value = str(int(value))
         if isinstance(value, str):
-            text = value.strip().replace(" ", "")
-            if _CITIZEN_ID.fullmatch(text):
-                return cls(text)
-            shown = _mask(text)
+            digits = citizen_id_digits(value)
+            if digits is not None:
+                return cls(digits)
+            shown = mask_digits("".join(value.split()))
         else:
             shown = type(value).__name__
         raise PydanticCustomError(
@@ -115,9 +127,10 @@ class CitizenId(_Secret):
 class PersonalName(_Secret):
     """A person's name, shown only as initials (``"Nguyễn Văn An"`` → ``"N. V. A."``)."""
 
-    def masked(self) -> str:
+    @staticmethod
+    def mask_text(text: str) -> str:
         """Initials only."""
-        return " ".join(f"{w[0]}." for w in self._value.split()) or "…"
+        return mask_name(text)
 
     @classmethod
     def _validate(cls, value: Any) -> PersonalName:
@@ -135,10 +148,6 @@ def age_on(birth_date: date, on: date) -> int:
     (17, 18)
     """
     return on.year - birth_date.year - ((on.month, on.day) < (birth_date.month, birth_date.day))
-
-
-def _mask(text: str) -> str:
-    return "*" * max(len(text) - 3, 0) + text[-3:] if len(text) > 3 else "*" * len(text)
 
 
 MEMBER_SURVEY_FACTS: Final = (

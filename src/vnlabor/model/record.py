@@ -8,8 +8,8 @@ period filters and breakdowns use. The province code must be one that a unit of 
 either map (:func:`vnlabor.kpi.by_province`).
 
 Records about a person carry an opaque identifier only: no name, no citizen ID. A
-value shaped like a citizen ID (9-digit CMND or 12-digit CCCD) is refused, and the
-error never repeats it.
+value shaped like a citizen ID (9-digit CMND or 12-digit CCCD, grouped or after
+``CCCD``) is refused, and the error never repeats it.
 
 >>> PersonAttributes(sex=Sex.FEMALE).ethnic_minority is None
 True
@@ -17,7 +17,6 @@ True
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from typing import Annotated
 
@@ -26,13 +25,12 @@ from pydantic_core import PydanticCustomError
 
 from vnlabor.model.area import Area
 from vnlabor.model.base import VnlaborModel
+from vnlabor.model.masking import citizen_id_digits
 from vnlabor.model.poverty_status import PovertyStatus
 from vnlabor.model.sex import Sex
 from vnlabor.types import ProvinceCode
 
 __all__ = ["PersonAttributes", "PersonRef", "ProgrammeRecord"]
-
-_CITIZEN_ID = re.compile(r"\d{9}|\d{12}")
 
 
 def _opaque(value: str) -> str:
@@ -40,7 +38,7 @@ def _opaque(value: str) -> str:
         raise PydanticCustomError(
             "vnlabor.person_ref_empty", "mã người không được để trống / person reference is empty"
         )
-    if _CITIZEN_ID.fullmatch(value.strip()):
+    if citizen_id_digits(value) is not None:
         # The value is not echoed: it may be a real citizen ID.
         raise PydanticCustomError(
             "vnlabor.person_ref_citizen_id",

@@ -7,10 +7,12 @@ so the same reasons read in either language and cost nothing until then.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
+from typing import Any, Final
 
 from vnlabor.l10n import format_date, format_vnd, label, message
 from vnlabor.law.book import LawBook, national
@@ -56,12 +58,38 @@ class Reason:
     """The provision applied, if any."""
 
     def render(self, locale: str = "vi", law: LawBook | None = None) -> str:
-        """The reason as a sentence, followed by its citation in brackets."""
+        """The reason as a sentence, followed by its citation in brackets.
+
+        Rendered texts are remembered (a bounded memo keyed by the key, the values, the
+        locale, the citation and the law book): a table's households share most of their
+        reasons, and rendering is ten times the cost of the decision.
+        """
+        book = law or national()
+        try:
+            key = (self.key, locale, tuple(self.values.items()), id(self.citation), id(book))
+            found = _RENDERED.get(key)
+        except TypeError:  # an unhashable value: render it each time
+            return self._render(locale, book)
+        if found is not None and found[1] is self.citation and found[2] is book:
+            _RENDERED.move_to_end(key)
+            return found[0]
+        text = self._render(locale, book)
+        # The citation and book are kept with the text, so their ids cannot be reused.
+        _RENDERED[key] = (text, self.citation, book)
+        if len(_RENDERED) > _RENDERED_KEPT:
+            _RENDERED.popitem(last=False)
+        return text
+
+    def _render(self, locale: str, law: LawBook) -> str:
         text = message(
             self.key,
             locale=locale,
             **{k: render_value(k, v, locale) for k, v in self.values.items()},
         )
         if self.citation is not None:
-            text += f" ({(law or national()).cite(self.citation, locale)})"
+            text += f" ({law.cite(self.citation, locale)})"
         return text
+
+
+_RENDERED_KEPT: Final = 4096
+_RENDERED: OrderedDict[tuple[Any, ...], tuple[str, Citation | None, LawBook]] = OrderedDict()

@@ -25,9 +25,10 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 from datetime import date
+from numbers import Integral
 from typing import NamedTuple
 
-from vnlabor.errors import NoStandardInForce
+from vnlabor.errors import NoStandardForListYear, NoStandardInForce
 from vnlabor.law.book import LawBook, national
 from vnlabor.law.citation import Citation, Instrument
 from vnlabor.law.parameter import format_range
@@ -174,12 +175,17 @@ def compiled_for(
     :func:`vnlabor.batch.classify`).
 
     Raises:
-        TypeError: neither or both of ``on`` and ``list_year`` given.
-        NoStandardInForce: no standard is encoded for the date.
+        TypeError: neither or both of ``on`` and ``list_year`` given, or ``list_year``
+            is not a whole number.
+        NoStandardInForce: no standard is encoded for the date
+            (:class:`~vnlabor.errors.NoStandardForListYear` for a list year).
     """
     if (on is None) == (list_year is None):
         raise TypeError("give exactly one of on= (a date) or list_year= (a year)")
-    return compiled_in_force(on if on is not None else list_year_start(list_year or 0), law)
+    if on is not None:
+        return compiled_in_force(on, law)
+    assert list_year is not None
+    return compiled_in_force(list_year_start(list_year, law), law)
 
 
 def _compiled_search(book: LawBook, on: date) -> CompiledStandard:
@@ -208,13 +214,38 @@ def standard_for_list_year(year: int, law: LawBook | None = None) -> PovertyStan
 
     The review at the end of ``year - 1`` produces these lists, and applies this
     standard (Decision 24/2021/QĐ-TTg review procedure; domain practice for 2022).
+
+    Raises:
+        TypeError: ``year`` is not a whole number.
+        NoStandardForListYear: no standard is encoded for that year's lists.
     """
-    return standard_in_force(list_year_start(year), law)
+    return standard_in_force(list_year_start(year, law), law)
 
 
-def list_year_start(year: int) -> date:
-    """The day whose standard governs the lists of ``year`` (1 January of that year)."""
-    return date(year, 1, 1)
+def list_year_start(year: int, law: LawBook | None = None) -> date:
+    """The day whose standard governs the lists of ``year``: 1 January of that year.
+
+    The one exception is the year the encoded data begins in: QĐ 59/2015/QĐ-TTg took
+    effect on 05/01/2016, yet the review of late 2015 already applied it to the 2016
+    lists, so the lists of 2016 take its first day.
+
+    >>> list_year_start(2024), list_year_start(2016)
+    (datetime.date(2024, 1, 1), datetime.date(2016, 1, 5))
+
+    Raises:
+        TypeError: ``year`` is not a whole number (a ``bool``, text, a float).
+        NoStandardForListYear: no standard is encoded for any day of that year.
+    """
+    if isinstance(year, bool) or not isinstance(year, Integral):
+        raise TypeError(
+            f"list_year phải là một năm / list_year must be a year (int), not "
+            f"{type(year).__name__}: {year!r}"
+        )
+    year = int(year)
+    first, last = covered_range(law)
+    if not first.year <= year <= (last or date.max).year:
+        raise NoStandardForListYear(year, format_range(first, last))
+    return max(date(year, 1, 1), first)
 
 
 def _segments(book: LawBook) -> tuple[list[date], list[tuple[date, date]]]:

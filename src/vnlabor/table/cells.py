@@ -1,25 +1,31 @@
 """Turn table cells (CSV text, spreadsheet values, DataFrame scalars) into field input.
 
-Every reader hands the cells of a row to :func:`convert_cell`, which prepares each for
-the field it fills, by the field's kind (:func:`field_specs`):
+Every engine hands a cell to :func:`convert_cell`, which prepares it for the field it
+fills, by the field's kind (:func:`field_specs`); the model then validates the result.
+The readers call it once per cell, the batch engine once per distinct value of a
+column, so both accept and reject the same cells with the same words:
 
 * **text**: surrounding spaces dropped, Unicode NFC; a number becomes its digits
   (``101`` → ``"101"``), so spreadsheet codes typed as numbers still read.
 * **int** (counts, money, sizes): ``"30"``, ``"-1"`` and Vietnamese digit grouping
-  ``"1.500"`` become ``int``; other money text (``"2 triệu"``) is left to
-  :func:`vnlabor.l10n.parse_vnd`.
-* **bool**: ``True``/``False``, ``1``/``0``, and the words of :func:`parse_flag`.
-* **date**: ``date``; a ``datetime`` at midnight (spreadsheets store dates so);
-  ``yyyy-mm-dd`` or ``dd/mm/yyyy`` text (:func:`vnlabor.l10n.parse_date`).
-* **enum**: the member's value or its Vietnamese or English label, any case
-  (``"Nữ"`` → ``Sex.FEMALE``); anything else goes on to the model, which names the
-  values accepted.
+  ``"1.500"`` become ``int``; other money text (``"1.500.000đ"``, ``"1,5 triệu"``) is
+  left to :func:`vnlabor.l10n.parse_vnd`. More than 19 digits (beyond what a 64-bit
+  integer holds) is refused here.
+* **bool**: ``True``/``False``, ``1``/``0``, and the words of :func:`read_flag`.
+* **date**: ``date``; a ``datetime`` at midnight (spreadsheets store dates so), or an
+  aware one, read in Vietnam's time zone; ``yyyy-mm-dd`` or ``dd/mm/yyyy`` text
+  (:func:`vnlabor.l10n.parse_date`).
+* **enum**: the member's value or its Vietnamese or English label, any case, with or
+  without diacritics (``"Nữ"``, ``"nu"`` → ``Sex.FEMALE``; ``"Nong thon"`` →
+  ``Area.RURAL``); anything else goes on to the model, which names the values
+  accepted.
 * **enum set** (``deprivations``): names or labels separated by ``;``.
 * **json** (an embedded record such as an enrolment's course): JSON text; text that
   is not JSON stays text when the field also takes text (a course identifier).
 
-An empty cell (nothing but spaces, ``None``, NaN) means *not given*: the field keeps
-its default, or the row is rejected if the field is required.
+An empty cell (nothing but spaces, ``None``, NaN, pandas' ``NA``/``NaT``, a Decimal
+NaN) means *not given*: the field keeps its default, or the row is rejected if the
+field is required. numpy scalars are read as the Python values they hold.
 """
 
 from __future__ import annotations
@@ -34,15 +40,18 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
+from decimal import Decimal
 from enum import Enum
-from typing import Any, Literal
+from typing import Any, Final, Literal
 
 from pydantic import BaseModel
 
 from vnlabor.l10n.labels import LOCALES, label
 from vnlabor.l10n.parse import parse_date
+from vnlabor.model.masking import mask_citizen_ids
 from vnlabor.model.person import CitizenId, PersonalName
 from vnlabor.model.record import PersonRef
+from vnlabor.types import quoted, vietnam_date
 
 __all__ = [
     "CellError",
@@ -50,18 +59,21 @@ __all__ = [
     "Kind",
     "convert_cell",
     "field_specs",
+    "fold",
     "is_blank",
     "mask_citizen_ids",
     "parse_flag",
+    "plain",
+    "read_flag",
 ]
 
 Kind = Literal["text", "int", "bool", "date", "enum", "enum_set", "json", "json_or_text", "other"]
 """How a field's cells are read (see the module documentation)."""
 
-_TRUE = frozenset({"1", "true", "yes", "y", "x", "có", "co", "đúng", "dung"})
-_FALSE = frozenset({"0", "false", "no", "n", "", "không", "khong", "sai"})
+_TRUE = frozenset({"1", "true", "yes", "y", "x", "có", "co", "đúng", "dung", "✓", "✔", "☑"})
+_FALSE = frozenset({"0", "false", "no", "n", "không", "khong", "sai"})
 _INTEGER = re.compile(r"-?(?:[0-9]+|[0-9]{1,3}(?:\.[0-9]{3})+)")
-_CITIZEN_ID_RUN = re.compile(r"(?<![0-9])(?:[0-9]{12}|[0-9]{9})(?![0-9])")
+_MAX_DIGITS: Final = 19  # a 64-bit integer has at most 19 digits
 _PERSON_REF_CHECK = typing.get_args(PersonRef)[1]
 
 
@@ -91,27 +103,39 @@ class FieldSpec:
     personal: bool = False
 
 
-def mask_citizen_ids(text: str) -> str:
-    """Mask every run of 9 or 12 digits (a citizen ID's shape) but its last three.
+def plain(value: object) -> object:
+    """A numpy scalar as the Python value it holds (``np.int64(5)`` → ``5``); others as is.
 
-    >>> mask_citizen_ids("mã 001203004567, số 1.500.000")
-    'mã *********567, số 1.500.000'
+    >>> import numpy as np
+    >>> plain(np.int64(5)), plain(np.bool_(True)), plain("x")
+    (5, True, 'x')
     """
-    return _CITIZEN_ID_RUN.sub(lambda m: "*" * (len(m[0]) - 3) + m[0][-3:], text)
+    if type(value).__module__ == "numpy" and hasattr(value, "item"):
+        return value.item()
+    return value
 
 
-def parse_flag(value: object) -> bool:
-    """Read a yes/no cell: ``True/False``, ``1/0``, ``true/false``, ``có/không``, ``x``/empty.
+def read_flag(value: object) -> bool | None:
+    """Read a yes/no cell: ``True`` (yes), ``False`` (no) or ``None`` (empty: *not stated*).
 
-    >>> parse_flag("Có"), parse_flag("x"), parse_flag(""), parse_flag(0), parse_flag(True)
-    (True, True, False, False, True)
-    >>> parse_flag("maybe")
+    Yes: ``True``, ``1``, ``x``, ``có``, ``đúng``, ``true``, ``yes``, ``✓``; no:
+    ``False``, ``0``, ``không``, ``sai``, ``false``, ``no``; any case, with or without
+    diacritics (``co``, ``khong``, ``dung``). An empty cell states nothing: what that
+    means is the caller's business (for a household's indicator columns, see
+    :mod:`vnlabor.table.households`).
+
+    >>> read_flag("Có"), read_flag("x"), read_flag(""), read_flag(0), read_flag("✓")
+    (True, True, None, False, True)
+    >>> read_flag("maybe")
     Traceback (most recent call last):
     ...
-    vnlabor.io.cells.CellError: giá trị có/không không hợp lệ / not a yes/no value: 'maybe'
+    vnlabor.table.cells.CellError: giá trị có/không không hợp lệ / not a yes/no value: 'maybe'
     """
-    if value is None or isinstance(value, bool):
-        return bool(value)
+    value = plain(value)
+    if is_blank(value):
+        return None
+    if isinstance(value, bool):
+        return value
     if isinstance(value, int | float) and value in (0, 1):
         return bool(value)
     if isinstance(value, str):
@@ -121,21 +145,36 @@ def parse_flag(value: object) -> bool:
         if key in _FALSE:
             return False
     # Quoted as text whatever the cell type: the same in a CSV file and a spreadsheet.
-    shown = value if isinstance(value, str) else str(value)
-    raise CellError(f"giá trị có/không không hợp lệ / not a yes/no value: {shown!r}")
+    shown = value if isinstance(value, str) else _number_text(value)  # type: ignore[arg-type]
+    raise CellError(f"giá trị có/không không hợp lệ / not a yes/no value: {quoted(shown)}")
+
+
+def parse_flag(value: object) -> bool:
+    """:func:`read_flag`, with an empty cell read as ``False`` (not marked).
+
+    >>> parse_flag("Có"), parse_flag("x"), parse_flag(""), parse_flag(0), parse_flag(True)
+    (True, True, False, False, True)
+    """
+    return read_flag(value) is True
 
 
 def is_blank(value: object) -> bool:
-    """Whether a cell is empty: ``None``, blank text or a float NaN.
+    """Whether a cell is empty: ``None``, blank text, a NaN, or pandas' ``NA``/``NaT``.
 
-    >>> is_blank("  "), is_blank(float("nan")), is_blank(0)
-    (True, True, False)
+    >>> is_blank("  "), is_blank(float("nan")), is_blank(0), is_blank(Decimal("sNaN"))
+    (True, True, False, True)
     """
     if value is None:
         return True
     if isinstance(value, str):
         return not value.strip()
-    return isinstance(value, float) and math.isnan(value)
+    if isinstance(value, float):
+        return math.isnan(value)
+    if isinstance(value, Decimal):
+        return value.is_nan()
+    return type(value).__name__ in ("NAType", "NaTType") or (
+        type(value).__module__ == "numpy" and plain(value) != plain(value)
+    )
 
 
 def _strip_optional(annotation: Any) -> tuple[Any, bool]:
@@ -217,9 +256,25 @@ def _key(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).casefold().split())
 
 
+def fold(text: str) -> str:
+    """``text`` without diacritics, case-folded (``"Đô Thị"`` → ``"do thi"``).
+
+    How people type Vietnamese without its accents; used to match headers and
+    choices written so.
+
+    >>> fold("Nông thôn"), fold("ĐÔ THỊ")
+    ('nong thon', 'do thi')
+    """
+    decomposed = unicodedata.normalize("NFD", text.casefold().replace("đ", "d"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 @functools.cache
-def _enum_words(enum: type[Enum]) -> Mapping[str, Enum]:
-    """Every member's value and labels, in comparison form."""
+def _enum_words(enum: type[Enum]) -> tuple[Mapping[str, Enum], Mapping[str, Enum]]:
+    """Every member's value and labels, in comparison form, then without diacritics.
+
+    A folded spelling two members share names neither.
+    """
     words: dict[str, Enum] = {}
     for member in enum:
         for locale in LOCALES:
@@ -229,7 +284,11 @@ def _enum_words(enum: type[Enum]) -> Mapping[str, Enum]:
                 continue
     for member in enum:  # values win over labels
         words[_key(str(member.value))] = member
-    return types.MappingProxyType(words)
+    folded: dict[str, set[Enum]] = {}
+    for word, member in words.items():
+        folded.setdefault(fold(word), set()).add(member)
+    unique = {word: next(iter(ms)) for word, ms in folded.items() if len(ms) == 1}
+    return types.MappingProxyType(words), types.MappingProxyType(unique)
 
 
 def _enum_member(enum: type[Enum], value: object) -> object:
@@ -242,7 +301,12 @@ def _enum_member(enum: type[Enum], value: object) -> object:
         try:
             return enum(value)
         except ValueError:
-            return _enum_words(enum).get(_key(value), value.strip())
+            words, folded = _enum_words(enum)
+            key = _key(value)
+            found = words.get(key)
+            if found is None:
+                found = folded.get(fold(key))
+            return value.strip() if found is None else found
     return value
 
 
@@ -262,7 +326,9 @@ def _text(value: object) -> object:
 
 def _date(value: object) -> object:
     if isinstance(value, datetime):
-        return value.date() if value.time() == datetime.min.time() and not value.tzinfo else value
+        if value.tzinfo is not None:
+            return vietnam_date(value)
+        return value.date() if value.time() == datetime.min.time() else value
     if isinstance(value, date):
         return value
     if isinstance(value, str):
@@ -270,13 +336,17 @@ def _date(value: object) -> object:
             return parse_date(value)
         except ValueError as exc:
             raise CellError(str(exc)) from None
-    raise CellError(f"không phải ngày / not a date: {value!r}")
+    raise CellError(f"không phải ngày / not a date: {quoted(value)}")
 
 
 def _int(value: object) -> object:
     if isinstance(value, str):
         text = value.strip()
         if _INTEGER.fullmatch(text):
+            digits = text.replace(".", "").lstrip("-")
+            if len(digits) > _MAX_DIGITS:
+                # int() of thousands of digits is slow, and refused past 4,300.
+                raise CellError(f"số quá lớn / number too large: {len(digits):,} chữ số / digits")
             return int(text.replace(".", ""))
         return text
     return value
@@ -307,7 +377,8 @@ def convert_cell(spec: FieldSpec, value: object) -> object:
 
     Raises:
         CellError: The cell cannot be read for the field (a bad date or yes/no value,
-            invalid JSON); the message is bilingual and quotes the cell, except JSON.
+            invalid JSON, a number of more than 19 digits); the message is bilingual
+            and quotes the cell (shortened if long), except JSON.
 
     >>> from vnlabor.model.job_fair import JobFairSession
     >>> specs = field_specs(JobFairSession)
@@ -316,13 +387,14 @@ def convert_cell(spec: FieldSpec, value: object) -> object:
     >>> convert_cell(specs["kind"], "Ngày hội việc làm")
     <JobFairKind.JOB_FAIR: 'job_fair'>
     """
+    value = plain(value)
     kind = spec.kind
     if kind == "text":
         return _text(value)
     if kind == "int":
         return _int(value)
     if kind == "bool":
-        return parse_flag(value)
+        return read_flag(value)
     if kind == "date":
         return _date(value)
     if kind == "enum":

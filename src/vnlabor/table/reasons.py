@@ -5,8 +5,8 @@ masked where it is personal; they are kept as they are. pydantic's built-in erro
 (a missing value, a number below its minimum …) are English only and, since vnlabor
 models hide their input, name no value: they are reworded in Vietnamese and English
 and given the cell's value, unless the column holds personal data (a citizen ID, a
-name, a person reference). Whatever the source, any run of 9 or 12 digits (a citizen
-ID's shape) in a reason is masked.
+name, a person reference). Whatever the source, any citizen ID in a reason is masked
+(:func:`vnlabor.model.masking.mask_citizen_ids`), and a long value is quoted shortened.
 
 >>> problem("khu vực", "thiếu giá trị / value missing")
 'khu vực: thiếu giá trị / value missing'
@@ -19,12 +19,16 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from vnlabor.io.cells import FieldSpec, mask_citizen_ids
+from vnlabor.table.cells import FieldSpec, mask_citizen_ids
+from vnlabor.types import quoted
 
-__all__ = ["describe_validation_error", "problem"]
+__all__ = ["MISSING", "describe_validation_error", "problem"]
+
+MISSING = "thiếu giá trị bắt buộc / required value missing"
+"""The reason of an empty cell in a required column."""
 
 _BUILT_IN: Mapping[str, str] = {
-    "missing": "thiếu giá trị bắt buộc / required value missing",
+    "missing": MISSING,
     "bool_parsing": "không phải giá trị có/không / not a yes/no value",
     "bool_type": "không phải giá trị có/không / not a yes/no value",
     "int_parsing": "phải là số nguyên / must be a whole number",
@@ -68,7 +72,7 @@ def _message(error: Any, value: object, show_value: bool) -> str:
     else:
         text = template.format_map(error.get("ctx") or {})
     if show_value and kind != "missing":
-        text += f": {value!r}"
+        text += f": {quoted(value)}"
     return text
 
 

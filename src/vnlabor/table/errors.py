@@ -1,4 +1,4 @@
-"""What a table reader reports: a rejected row, or a header it cannot read at all.
+"""What a table reader or the batch engine reports: a rejected row, or a header it cannot read.
 
 A bad row never stops a table: it becomes a :class:`RowError` saying where the row is
 (the *position*: a CSV line, a sheet row or a DataFrame index label) and why it was
@@ -40,12 +40,17 @@ class RowError:
         reason: Bilingual (Vietnamese / English) reason naming each faulty column and,
             unless the column holds personal data, the value it held.
         unit: ``"line"``, ``"row"`` or ``"index"``: how ``line`` counts.
+        position: The row's 0-based position in the table (as ``iloc`` counts), where
+            the reader knows it: the batch engine always gives it; for a DataFrame
+            ``line`` is then the line the row would have in a CSV file written from it
+            (header = line 1, so ``position + 2``).
     """
 
     line: Hashable
     household_id: str | None
     reason: str
     unit: PositionUnit = "line"
+    position: int | None = None
 
     def __str__(self) -> str:
         return f"{self.unit} {self.line}: {self.reason}"
