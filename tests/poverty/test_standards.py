@@ -79,3 +79,13 @@ def test_standard_for_the_lists_of_a_year() -> None:
     assert standard_for_list_year(2027).key == "351/2025/NĐ-CP"
     with pytest.raises(vl.NoStandardInForce):
         standard_for_list_year(2031)
+
+
+def test_a_standard_counts_only_its_own_indicators() -> None:
+    d = vl.Deprivation
+    s2024 = standard_in_force(date(2024, 3, 1))
+    given = {d.HEALTH_INSURANCE, d.DIGITAL_SERVICES, d.NUTRITION}
+    assert s2024.counted(given) == frozenset({d.HEALTH_INSURANCE, d.NUTRITION})
+    assert s2024.counted([]) == frozenset()
+    assert d.DIGITAL_SERVICES in standard_in_force(date(2027, 1, 1)).counted(given)
+    assert s2024.dimension_of(d.HEALTH_INSURANCE) == s2024.definitions[d.HEALTH_INSURANCE].dimension

@@ -49,6 +49,11 @@ from vnlabor.model.trainee import Trainee
 from vnlabor.model.worker import Worker
 from vnlabor.poverty.assessment import DeprivationAssessment, assess_deprivations
 from vnlabor.poverty.classification import Classification, classify
+from vnlabor.poverty.newly_escaped import (
+    explain_newly_escaped,
+    is_newly_escaped,
+    newly_escaped_until,
+)
 from vnlabor.programmes import (
     AbroadCosts,
     Budget,
@@ -79,7 +84,25 @@ RULES: dict[str, tuple[Callable[..., Any], type[Any], type[Any] | None]] = {
     "assess_deprivations": (assess_deprivations, Household, None),
 }
 
-Result = Decision | Classification | DeprivationAssessment | Budget
+
+@dataclass(frozen=True)
+class Window:
+    """The newly-escaped window of a household on a day (rule ``newly_escaped``)."""
+
+    escaped_on: date
+    on: date
+    newly_escaped: bool
+    until: date
+    law: LawBook
+
+    def explain(self, locale: str) -> str:
+        """:func:`~vnlabor.poverty.newly_escaped.explain_newly_escaped`."""
+        return explain_newly_escaped(
+            escaped_on=self.escaped_on, on=self.on, locale=locale, law=self.law
+        )
+
+
+Result = Decision | Classification | DeprivationAssessment | Budget | Window
 
 
 @dataclass(frozen=True)
@@ -132,6 +155,16 @@ def decide(case: Case) -> Result:
         decisions = [decide(part) for part in parts]
         assert all(isinstance(d, Decision) for d in decisions)
         return Budget.of(d for d in decisions if isinstance(d, Decision))
+    if case.rule == "newly_escaped":
+        escaped_on, on = table["subject"]["escaped_on"], case.on
+        assert on is not None
+        return Window(
+            escaped_on,
+            on,
+            is_newly_escaped(escaped_on=escaped_on, on=on, law=law),
+            newly_escaped_until(escaped_on, law),
+            law,
+        )
     fn, subject_model, claim_model = RULES[case.rule]
     subject = _model(subject_model, table.get("subject", {}))
     facts: dict[str, Any] = dict(table.get("facts", {}))
@@ -159,11 +192,9 @@ def cite(citation: Citation) -> str:
 def explanation(case: Case, result: Result, locale: str) -> str:
     """What a snapshot holds for a case: the explanation, then every citation in full."""
     law = book_of(case.table)
-    if isinstance(result, DeprivationAssessment):
+    cited: tuple[Citation, ...] = ()
+    if isinstance(result, DeprivationAssessment | Budget | Window):
         text = result.explain(locale)
-        cited: tuple[Citation, ...] = ()
-    elif isinstance(result, Budget):
-        text, cited = result.explain(locale), ()
     else:
         text, cited = result.explain(locale), result.citations
     lines = [f"## {case.name}", text]

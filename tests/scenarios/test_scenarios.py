@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from scenarios import Case, Result, cite, decide, load_cases
+from scenarios import Case, Result, Window, cite, decide, load_cases
 from vnlabor.poverty.assessment import DeprivationAssessment
 from vnlabor.poverty.classification import Classification
 from vnlabor.programmes import Budget, Decision, LoanDecision, TrainingDecision
@@ -27,6 +27,7 @@ def test_there_are_scenarios_for_every_rule() -> None:
         "budget",
         "classify",
         "assess_deprivations",
+        "newly_escaped",
     }
     names = [c.id for c in CASES]
     assert len(names) == len(set(names)), "two cases of a file share a name"
@@ -55,6 +56,11 @@ def check(result: Result, expect: Mapping[str, Any]) -> None:
         _classification(result, dict(expect))
     elif isinstance(result, DeprivationAssessment):
         _assessment(result, dict(expect))
+    elif isinstance(result, Window):
+        expect = dict(expect)
+        assert result.newly_escaped is expect.pop("newly_escaped")
+        assert result.until == expect.pop("until", result.until)
+        assert not expect, f"unknown expectations: {sorted(expect)}"
     else:
         _budget(result, dict(expect))
 
@@ -155,3 +161,38 @@ def _budget(b: Budget, expect: dict[str, Any]) -> None:
         }
         assert lines == expect.pop("by_category")
     assert not expect, f"unknown expectations: {sorted(expect)}"
+
+
+PROGRAMME_CASES = [
+    c
+    for c in CASES
+    if c.rule not in ("classify", "assess_deprivations", "newly_escaped")
+    and "error" not in c.expect
+]
+PREFIXES = ("training.", "abroad.", "employment.")
+
+
+@pytest.mark.parametrize("case", PROGRAMME_CASES, ids=[c.id for c in PROGRAMME_CASES])
+def test_each_parameter_is_read_from_the_book_once(
+    case: Case, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Lookup is the only reader: every programme parameter comes from the book once per
+    # decision, whatever the unknown facts the rule weighs.
+    from vnlabor.law.book import LawBook
+
+    reads: list[str] = []
+    find = LawBook.find
+
+    def counting(self: LawBook, name: str, on: Any) -> Any:
+        if name.startswith(PREFIXES):
+            reads.append(name)
+        return find(self, name, on)
+
+    monkeypatch.setattr(LawBook, "find", counting)
+    parts = case.table["of"] if case.rule == "budget" else [case.table]
+    for table in parts:
+        reads.clear()
+        part = Case(case.file, case.name, table["rule"], table.get("on"), table)
+        decide(part)
+        assert reads, "the rule read no programme parameter"
+        assert len(reads) == len(set(reads)), sorted(n for n in reads if reads.count(n) > 1)
