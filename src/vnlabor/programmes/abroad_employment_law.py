@@ -88,6 +88,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from vnlabor.law.book import LawBook
+from vnlabor.law.parameter import ParameterValue
 from vnlabor.model.poverty_status import PovertyStatus
 from vnlabor.model.worker import Worker
 from vnlabor.poverty.reason import Reason
@@ -182,37 +183,13 @@ def abroad_support_employment_law(
 
     # 2. The vocational cap of the most favourable QĐ 46/2015 category (Art. 3.1.a).
     cap_name = f"training.cap.{CAP_PARAMETER[plan.category]}"
-    cap = lk.at(cap_name)
-    if plan.via_merit_relative:
-        lk.at(f"{_P}merit_relative_category")  # a reading (P): flagged in the reasons
-    # One reason per group: a tuple of enums in a reason would not survive the
-    # decision's JSON round trip.
-    reasons = [
-        Reason(
-            key="programmes.reason.employment_law_group",
-            values={"group": group},
-            citation=groups.citation,
-        )
-        for group in plan.groups
-    ]
-    reasons.append(
-        Reason(
-            key="programmes.reason.category",
-            values={"category": plan.category, "cap_vnd": plan.vocational_cap},
-            citation=cap.citation,
-        )
-    )
+    reasons = _who(lk, plan, cap_name, groups)
 
     # 3. The items of Joint Circular 09/2016 Art. 3, each once.
     items = lk.capped(SupportKind.TUITION, costs.vocational_training, cap_name)
     items += lk.capped(SupportKind.FOREIGN_LANGUAGE, costs.foreign_language, f"{_P}language.cap")
     items += lk.capped(SupportKind.ORIENTATION, costs.orientation, f"{_P}orientation.cap")
-    if costs.training_days:
-        items.append(
-            lk.per_unit(
-                SupportKind.MEALS, f"{_P}meals.per_day", costs.training_days, SupportUnit.DAY
-            )
-        )
+    items += _meals(lk, costs.training_days)
     items += plan.travel.items
     reasons += plan.travel.reasons
     items += _procedures(lk, costs)
@@ -312,6 +289,42 @@ def _vocational(
         return None, None, False
     cap, _, cat = max(options)
     return cat, cap, cat not in own
+
+
+def _who(lk: Lookup, plan: _Plan, cap_name: str, groups: ParameterValue) -> list[Reason]:
+    """One reason per group (Law 38/2013 Art. 20), then the category and its cap.
+
+    One reason per group: a tuple of enums in a reason would not survive the decision's
+    JSON round trip.
+    """
+    assert plan.category is not None
+    assert plan.vocational_cap is not None
+    cap = lk.at(cap_name)
+    if plan.via_merit_relative:
+        lk.at(f"{_P}merit_relative_category")  # a reading (P): flagged in the reasons
+    reasons = [
+        Reason(
+            key="programmes.reason.employment_law_group",
+            values={"group": group},
+            citation=groups.citation,
+        )
+        for group in plan.groups
+    ]
+    reasons.append(
+        Reason(
+            key="programmes.reason.category",
+            values={"category": plan.category, "cap_vnd": plan.vocational_cap},
+            citation=cap.citation,
+        )
+    )
+    return reasons
+
+
+def _meals(lk: Lookup, days: int) -> list[SupportItem]:
+    """Meals at the daily rate for every day of training (Art. 3.1.d)."""
+    if not days:
+        return []
+    return [lk.per_unit(SupportKind.MEALS, f"{_P}meals.per_day", days, SupportUnit.DAY)]
 
 
 def _procedures(lk: Lookup, costs: AbroadCosts) -> list[SupportItem]:
