@@ -197,3 +197,23 @@ def test_dong_nai_overlay_two_deprivations() -> None:
         is P.AVERAGE_LIVING_STANDARD
     )
     assert vl.classify(hh, on=ND07).status is P.AVERAGE_LIVING_STANDARD  # national
+
+
+def test_the_record_keeps_the_identifier_and_the_counted_indicators_in_legal_order() -> None:
+    d = vl.Deprivation
+    hh = vl.Household(
+        household_id="HH-7",
+        area=vl.Area.RURAL,
+        monthly_income_per_capita=1_200_000,
+        deprivations={d.HOUSING_AREA, d.NUTRITION, d.HEALTH_INSURANCE, d.DIGITAL_SERVICES},
+    )
+    record = vl.classify(hh, on=date(2024, 3, 1)).as_record()
+    assert record.household_id == "HH-7"
+    assert record.deprivations_counted == (d.NUTRITION, d.HEALTH_INSURANCE, d.HOUSING_AREA)
+    assert record.deprivations_undetermined == ()
+    assert (record.status, record.income, record.income_line) == (
+        vl.PovertyStatus.POOR,
+        1_200_000,
+        1_500_000,
+    )
+    assert (record.standard, record.area, record.overlays) == ("07/2021/NĐ-CP", vl.Area.RURAL, ())

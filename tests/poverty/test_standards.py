@@ -89,3 +89,11 @@ def test_a_standard_counts_only_its_own_indicators() -> None:
     assert s2024.counted([]) == frozenset()
     assert d.DIGITAL_SERVICES in standard_in_force(date(2027, 1, 1)).counted(given)
     assert s2024.dimension_of(d.HEALTH_INSURANCE) == s2024.definitions[d.HEALTH_INSURANCE].dimension
+
+
+def test_the_lists_of_a_year_follow_the_law_book_given() -> None:
+    from vnlabor.law import bundled_overlay, national
+
+    dong_nai = national().with_overlay(bundled_overlay("dong-nai-2022-2025"))
+    assert standard_for_list_year(2023, law=dong_nai).income_line[vl.Area.RURAL] == 2_000_000
+    assert standard_for_list_year(2023).income_line[vl.Area.RURAL] == 1_500_000
