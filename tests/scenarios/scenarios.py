@@ -20,7 +20,7 @@ Each file holds ``[[case]]`` tables a policy reader can add to without Python::
     [case.facts]                 # the rule's other facts: distance_km, household
     distance_km = 20             # a string ("14.999") is read as an exact Decimal
 
-    [case.expect]                # what the law gives (see check() for every key)
+    [case.expect]                # what the law gives (see test_scenarios.check)
     outcome = "eligible"
     items = { tuition = 2_500_000, meals = 900_000, travel = 200_000 }
 

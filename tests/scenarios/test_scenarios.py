@@ -99,6 +99,8 @@ def _decision(d: Decision, expect: dict[str, Any]) -> None:
         item = next(i for i in d.items if i.kind.value == kind)
         assert item.provincial_citation is not None, kind
         assert cite(item.provincial_citation) == where, kind
+    for kind, unit in expect.pop("units", {}).items():
+        assert next(i.unit for i in d.items if i.kind.value == kind).value == unit, kind
     for kind, name in expect.pop("parameters_of_items", {}).items():
         assert next(i.parameter for i in d.items if i.kind.value == kind) == name, kind
     assert list(d.missing) == expect.pop("missing", [])
