@@ -122,3 +122,15 @@ def test_a_list_year_that_is_not_a_whole_number_is_refused(bad: object) -> None:
     with pytest.raises(TypeError, match="list_year") as info:
         standard_for_list_year(bad)  # type: ignore[arg-type]
     assert type(bad).__name__ in str(info.value)
+
+
+def test_the_standard_in_force_follows_the_law_book_given() -> None:
+    from vnlabor.law import bundled_overlay, national
+
+    dong_nai = national().with_overlay(bundled_overlay("dong-nai-2022-2025"))
+    s = standard_in_force(date(2024, 3, 1), law=dong_nai)
+    assert s.income_line[vl.Area.RURAL] == 2_000_000
+    assert s.overlays == ("dong-nai-2022-2025",)
+    hh = vl.Household(area=vl.Area.RURAL, monthly_income_per_capita=1_000_000)
+    c = vl.classify(hh, on=date(2024, 3, 1))
+    assert c.explain() == c.explain("vi")

@@ -342,3 +342,14 @@ def test_is_eligible_passes_the_arguments_through() -> None:
     )
     assert is_eligible(abroad_loan, poor, -1, on=DAY) is None  # ValueError
     assert is_eligible(abroad_loan, poor, 1, on=date(2019, 1, 1)) is None  # not in force
+
+
+def test_explanations_default_to_vietnamese() -> None:
+    from vnlabor.programmes import Budget, JobPlacement
+
+    d = job_connection_support(JobPlacement(contract_signed=True), on=DAY)
+    assert d.explain() == d.explain("vi")
+    assert d.explain() != d.explain("en")
+    b = Budget.of([d])
+    assert b.explain() == b.explain("vi")
+    assert b.explain() != b.explain("en")

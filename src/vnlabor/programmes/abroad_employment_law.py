@@ -174,7 +174,7 @@ def abroad_support_employment_law(
     if missing:
         return lk.undetermined(AbroadEmploymentLawDecision, missing)
     lk.adopt(reads)
-    if not plan.eligible or plan.category is None or plan.vocational_cap is None:
+    if plan.category is None or plan.vocational_cap is None:
         return lk.decide(
             AbroadEmploymentLawDecision,
             Outcome.NOT_ELIGIBLE,
@@ -233,10 +233,10 @@ def employment_law_groups(facts: dict[str, object]) -> tuple[EmploymentLawGroup,
 @dataclass(frozen=True)
 class _Plan:
     # Only what changes the money compares (see resolve_unknowns): two plans paying the
-    # same are equal even if they name different groups or tied categories.
-    eligible: bool
+    # same are equal even if they name different groups or tied categories. No cap: not
+    # eligible (in no group supported that day, or no category cap encoded).
     vocational_cap: int | None
-    travel: Travel
+    travel: Travel = NO_TRAVEL
     groups: tuple[EmploymentLawGroup, ...] = field(default=(), compare=False)
     category: TrainingCategory | None = field(default=None, compare=False)
     via_merit_relative: bool = field(default=False, compare=False)
@@ -246,12 +246,11 @@ def _plan(facts: dict[str, object], lk: Lookup, distance: Fraction | None, shown
     """The groups supported that day, the vocational category and cap, the travel."""
     supported = lk.peek_codes(f"{_P}groups")
     groups = tuple(g for g in employment_law_groups(facts) if g.value in supported)
-    if not groups:
-        return _Plan(False, None, NO_TRAVEL)
-    category, cap, via_merit = _vocational(facts, lk)
+    category, cap, via_merit = _vocational(facts, lk) if groups else (None, None, False)
+    if cap is None:
+        return _Plan(None)
     special = facts.get("special_difficulty_area") is True
     return _Plan(
-        True,
         cap,
         travel(lk, f"{_P}travel", special=special, distance=distance, shown=shown),
         groups,
