@@ -351,10 +351,11 @@ def _low_income_from_household(
 @dataclass(frozen=True)
 class _Plan:
     # Only what changes the money compares: two plans paying the same are equal even
-    # if they name different categories (ties) or list different ones.
-    limit: int
-    meals: bool
-    travel: Travel
+    # if they name different categories (ties) or list different ones. The defaults are
+    # the plan of a person in no category: nothing to pay.
+    limit: int = 0
+    meals: bool = False
+    travel: Travel = NO_TRAVEL
     category: TrainingCategory | None = field(default=None, compare=False)
     available: tuple[TrainingCategory, ...] = field(default=(), compare=False)
     skipped: tuple[Reason, ...] = field(default=(), compare=False)
@@ -378,7 +379,7 @@ def _plan(facts: dict[str, object], lk: Lookup, distance: Fraction | None, shown
     """
     caps, skipped = _caps(facts, lk)
     if not caps:
-        return _Plan(0, False, NO_TRAVEL, skipped=skipped)
+        return _Plan(skipped=skipped)
     best = max(caps, key=lambda c: (c.limit, -_ORDER[c.category]))
     lk.at(f"training.cap.{CAP_PARAMETER[best.category]}")  # the cap relied on
     if best.provincial is not None:
