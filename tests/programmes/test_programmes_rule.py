@@ -353,3 +353,32 @@ def test_explanations_default_to_vietnamese() -> None:
     b = Budget.of([d])
     assert b.explain() == b.explain("vi")
     assert b.explain() != b.explain("en")
+
+
+def test_only_the_unknown_facts_that_change_the_result_are_named() -> None:
+    def a_or_b(f: dict[str, bool]) -> bool:
+        return f["a"] or f["b"]
+
+    low = {"a": False, "b": False, "c": False}
+    high = {"a": True, "b": True, "c": True}
+    assert resolve_unknowns({"a": False, "b": None, "c": None}, low, high, a_or_b) == (
+        False,
+        ("b",),
+    )
+
+
+def test_a_single_code_reads_as_a_set_of_one() -> None:
+    lk = Lookup(None, DAY)
+    assert lk.codes("poverty.standard") == frozenset({"07/2021/NĐ-CP"})
+    assert lk.peek_codes("poverty.standard") == frozenset({"07/2021/NĐ-CP"})
+
+
+@pytest.mark.parametrize("bad", [float("nan"), -1, "3"])
+def test_a_bad_distance_is_named_as_the_caller_calls_it(bad: object) -> None:
+    from vnlabor.programmes.rule import check_distance
+
+    with pytest.raises((TypeError, ValueError), match="km_to_site") as info:
+        check_distance(bad, "km_to_site")
+    assert repr(bad) in str(info.value)
+    with pytest.raises((TypeError, ValueError), match="distance_km"):
+        check_distance(bad)
