@@ -28,7 +28,6 @@ from vnlabor.programmes.rule import (
     Travel,
     missing_facts_reason,
     resolve_unknowns,
-    rule,
     travel,
 )
 from vnlabor.programmes.training import travel_allowance
@@ -41,13 +40,18 @@ def names(lk: Lookup) -> list[str]:
     return [use.name for use in lk.used]
 
 
-def test_the_rule_decorator_returns_the_function_itself() -> None:
-    assert rule(job_connection_support) is job_connection_support
-    # The protocols are the types of the rules (mypy checks the assignments).
-    one: Rule[object, JobConnectionDecision] = job_connection_support  # type: ignore[assignment]
-    two: ClaimRule[object, object, object] = training_support  # type: ignore[assignment,type-var]
-    assert callable(one)
-    assert callable(two)
+def test_a_rule_is_called_through_its_protocol() -> None:
+    from vnlabor.model.course import Course, CourseLevel
+    from vnlabor.model.trainee import Trainee
+    from vnlabor.programmes import JobPlacement, TrainingDecision
+
+    one: Rule[JobPlacement, JobConnectionDecision] = job_connection_support
+    two: ClaimRule[Trainee, Course, TrainingDecision] = training_support
+    assert one(JobPlacement(contract_signed=True), on=DAY).total == 400_000
+    course = Course(level=CourseLevel.ELEMENTARY, cost=1, study_days=0)
+    # Disabled: the highest cap whatever the unknown facts; only travel waits for the distance.
+    d = two(Trainee(disabled=True), course, on=DAY, law=national())
+    assert (d.eligible, d.total, d.pending) == (True, 1, (SupportKind.TRAVEL,))
 
 
 # --- Lookup -------------------------------------------------------------------------------

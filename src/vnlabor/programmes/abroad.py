@@ -78,11 +78,11 @@ from vnlabor.programmes.categories import AbroadGroup, Outcome, SupportKind, Sup
 from vnlabor.programmes.decision import AbroadDecision, SupportItem
 from vnlabor.programmes.rule import (
     NO_TRAVEL,
+    ClaimRule,
     Facts,
     Lookup,
     Travel,
     check_distance,
-    rule,
     travel,
 )
 from vnlabor.types import VND, NonNegativeCount
@@ -170,7 +170,6 @@ _FACTS = Facts(
 )
 
 
-@rule
 def abroad_support(
     worker: Worker,
     costs: AbroadCosts,
@@ -407,3 +406,7 @@ def _procedures(lk: Lookup, costs: AbroadCosts) -> list[SupportItem]:
     return items + lk.capped(
         SupportKind.HEALTH_CHECK, costs.health_check, "abroad.health_check.cap", SupportUnit.PERSON
     )
+
+
+# The programme shape (vnlabor.programmes.rule), checked by mypy.
+_SHAPE: ClaimRule[Worker, AbroadCosts, AbroadDecision] = abroad_support

@@ -105,11 +105,11 @@ from vnlabor.programmes.categories import (
 from vnlabor.programmes.decision import AbroadEmploymentLawDecision, SupportItem
 from vnlabor.programmes.rule import (
     NO_TRAVEL,
+    ClaimRule,
     Facts,
     Lookup,
     Travel,
     check_distance,
-    rule,
     travel,
 )
 
@@ -129,7 +129,6 @@ _FACTS = Facts(
 _LEGAL_ORDER = {c: i for i, c in enumerate(TrainingCategory)}
 
 
-@rule
 def abroad_support_employment_law(
     worker: Worker,
     costs: AbroadCosts,
@@ -423,3 +422,7 @@ def _poor_district_items(
         key, pending = "programmes.reason.poor_district_items_not_encoded", kinds
     reasons.extend(Reason(key=key, values={"item": k}, citation=extra.citation) for k in kinds)
     return pending
+
+
+# The programme shape (vnlabor.programmes.rule), checked by mypy.
+_SHAPE: ClaimRule[Worker, AbroadCosts, AbroadEmploymentLawDecision] = abroad_support_employment_law

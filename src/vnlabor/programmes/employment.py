@@ -39,7 +39,7 @@ from vnlabor.model.base import VnlaborModel
 from vnlabor.poverty.reason import Reason
 from vnlabor.programmes.categories import Outcome, SupportKind, SupportUnit
 from vnlabor.programmes.decision import CounsellorDecision, JobConnectionDecision, SupportItem
-from vnlabor.programmes.rule import Facts, Lookup, rule
+from vnlabor.programmes.rule import Facts, Lookup, Rule
 from vnlabor.types import VND, NonNegativeCount
 
 __all__ = ["CounsellorMonth", "JobPlacement", "counsellor_fees", "job_connection_support"]
@@ -75,7 +75,6 @@ _PLACEMENT = Facts(
 )
 
 
-@rule
 def job_connection_support(
     placement: JobPlacement, *, on: date, law: LawBook | None = None
 ) -> JobConnectionDecision:
@@ -131,7 +130,6 @@ def job_connection_support(
     return lk.decide(JobConnectionDecision, Outcome.ELIGIBLE, [reason], items=(item,))
 
 
-@rule
 def counsellor_fees(
     month: CounsellorMonth, *, on: date, law: LawBook | None = None
 ) -> CounsellorDecision:
@@ -170,3 +168,8 @@ def counsellor_fees(
             citation=session_cite,
         )
     return lk.decide(CounsellorDecision, Outcome.ELIGIBLE, [], items=(item,))
+
+
+# The programme shape (vnlabor.programmes.rule), checked by mypy.
+_JOB_CONNECTION_SHAPE: Rule[JobPlacement, JobConnectionDecision] = job_connection_support
+_COUNSELLOR_SHAPE: Rule[CounsellorMonth, CounsellorDecision] = counsellor_fees

@@ -43,7 +43,7 @@ from vnlabor.model.worker import Worker
 from vnlabor.poverty.reason import Reason
 from vnlabor.programmes.categories import Lender, Outcome, SupportKind, SupportUnit
 from vnlabor.programmes.decision import LoanDecision, SupportItem
-from vnlabor.programmes.rule import Facts, Lookup, rule
+from vnlabor.programmes.rule import ClaimRule, Facts, Lookup
 
 __all__ = ["abroad_loan"]
 
@@ -60,7 +60,6 @@ _GROUPS = {
 }
 
 
-@rule
 def abroad_loan(
     worker: Worker,
     contract_costs: int,
@@ -161,3 +160,7 @@ def _lender(facts: dict[str, object], groups: dict[Lender, frozenset[str]]) -> L
     }
     codes = {code for code, ok in holds.items() if ok}
     return next((lender for lender, listed in groups.items() if codes & listed), None)
+
+
+# The programme shape (vnlabor.programmes.rule), checked by mypy.
+_SHAPE: ClaimRule[Worker, int, LoanDecision] = abroad_loan

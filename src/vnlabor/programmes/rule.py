@@ -6,8 +6,9 @@ verb per rule)::
     rule(subject, [claim,] *, on=date, law=None, **facts) -> Decision
 
 :class:`Rule` (one subject) and :class:`ClaimRule` (a subject and what it claims) type
-that shape, and the :func:`rule` decorator makes mypy check every programme function
-against it; :func:`is_eligible` is the never-raising predicate over any of them.
+that shape; every programme module assigns its rule to a variable of its protocol, so
+mypy checks each rule against it. :func:`is_eligible` is the never-raising predicate
+over any of them.
 
 Inside a rule, a :class:`Lookup` is the only way to read the law: it reads each
 parameter from the book once, records every figure the decision relies on (they become
@@ -47,7 +48,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, Generic, NamedTuple, ParamSpec, Protocol, TypeVar
+from typing import Generic, NamedTuple, ParamSpec, Protocol, TypeVar
 
 from vnlabor.errors import VnlaborError
 from vnlabor.law.book import LawBook, national
@@ -70,7 +71,6 @@ __all__ = [
     "is_eligible",
     "missing_facts_reason",
     "resolve_unknowns",
-    "rule",
     "travel",
 ]
 
@@ -105,17 +105,6 @@ class ClaimRule(Protocol[S_contra, C_contra, D_co]):
     ) -> D_co:
         """Decide for ``subject`` claiming ``claim`` under the law in force on ``on``."""
         ...
-
-
-AnyRule = TypeVar("AnyRule", bound=Rule[Any, Decision] | ClaimRule[Any, Any, Decision])
-
-
-def rule(fn: AnyRule) -> AnyRule:
-    """Mark ``fn`` as a programme rule: mypy checks it against :class:`Rule` or :class:`ClaimRule`.
-
-    Returns ``fn`` itself (no wrapper, no cost).
-    """
-    return fn
 
 
 def is_eligible(rule: Callable[P, Decision], /, *args: P.args, **kwargs: P.kwargs) -> bool | None:

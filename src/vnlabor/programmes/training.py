@@ -102,11 +102,11 @@ from vnlabor.programmes.categories import (
 from vnlabor.programmes.decision import SupportItem, TrainingDecision
 from vnlabor.programmes.rule import (
     NO_TRAVEL,
+    ClaimRule,
     Facts,
     Lookup,
     Travel,
     check_distance,
-    rule,
     travel,
 )
 
@@ -141,7 +141,6 @@ _EXCLUDED = "training.provincial.excluded_categories"
 _FISHER_VESSEL = "training.fisher_vessel.cost_share_percent"
 
 
-@rule
 def training_support(
     trainee: Trainee,
     course: Course,
@@ -571,3 +570,7 @@ def travel_allowance(
     if found.amount is None:
         return None
     return found.amount, (found.items[0].parameter if found.items else None)
+
+
+# The programme shape (vnlabor.programmes.rule), checked by mypy.
+_SHAPE: ClaimRule[Trainee, Course, TrainingDecision] = training_support
