@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from vnlabor.base.confidence import Confidence
 from vnlabor.law import LawBook, bundled_overlay, national
 from vnlabor.law.catalogue import (
     CHANGED_FLAG,
@@ -17,7 +18,6 @@ from vnlabor.law.catalogue import (
     confidence_text,
     render_value,
 )
-from vnlabor.model.confidence import Confidence
 
 
 @pytest.fixture(scope="module", params=["en", "vi"])

@@ -6,9 +6,9 @@ import pytest
 from pydantic import ValidationError
 
 import vnlabor.types
+from vnlabor.base.model import VnlaborModel
 from vnlabor.geo import ProvinceCode
 from vnlabor.model import Area, Course, Household
-from vnlabor.model.base import VnlaborModel
 from vnlabor.model.record import ProgrammeRecord
 
 

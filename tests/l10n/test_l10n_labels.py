@@ -16,12 +16,12 @@ import pytest
 from pydantic import BaseModel
 
 import vnlabor
+from vnlabor.base.confidence import Confidence
+from vnlabor.base.model import VnlaborModel
 from vnlabor.l10n import LOCALES, field_label, label, message, missing_labels
 from vnlabor.l10n import labels as labels_module
 from vnlabor.l10n.labels import message_keys, message_placeholders, unused_labels
 from vnlabor.model.area import Area
-from vnlabor.model.base import VnlaborModel
-from vnlabor.model.confidence import Confidence
 from vnlabor.model.course import Course, CourseLevel, TrainingField
 from vnlabor.model.deprivation import Deprivation
 from vnlabor.model.period import ReportingPeriod

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from pydantic import BaseModel, ValidationError
 
 import vnlabor as vl
-from vnlabor.model.base import VnlaborModel
+from vnlabor.base.model import VnlaborModel
 
 RAW_ID = "001203004567"
 

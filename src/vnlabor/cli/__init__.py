@@ -155,7 +155,7 @@ def _schema(name: str, mode: str) -> int:
     import json
 
     import vnlabor
-    from vnlabor.model.base import VnlaborModel
+    from vnlabor.base.model import VnlaborModel
 
     model = getattr(vnlabor, name, None)
     if not (isinstance(model, type) and issubclass(model, VnlaborModel)):

@@ -46,6 +46,8 @@ from typing import Annotated, Any, Self, TypeVar
 from pydantic import Field, ValidationError, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
+from vnlabor.base.confidence import Confidence
+from vnlabor.base.model import VnlaborModel
 from vnlabor.errors import (
     AmbiguousProvinceNameError,
     GeographyNotCoveredError,
@@ -54,8 +56,6 @@ from vnlabor.errors import (
     UnknownProvinceError,
 )
 from vnlabor.law.citation import Citation
-from vnlabor.model.base import VnlaborModel
-from vnlabor.model.confidence import Confidence
 from vnlabor.types import ProvinceCode
 
 __all__ = [

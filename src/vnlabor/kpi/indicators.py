@@ -31,6 +31,7 @@ from typing import Any, Protocol, Self, TypeVar
 
 from pydantic import model_validator
 
+from vnlabor.base.model import VnlaborModel
 from vnlabor.kpi.attainment import Attainment
 from vnlabor.kpi.breakdown import Breakdown, KeyFunction, breakdown
 from vnlabor.kpi.date_range import DateRange
@@ -40,7 +41,6 @@ from vnlabor.kpi.points import PercentagePoints, exact_number
 from vnlabor.kpi.ratio import Ratio
 from vnlabor.kpi.target import Target
 from vnlabor.law.book import LawBook
-from vnlabor.model.base import VnlaborModel
 from vnlabor.model.counselling import CounsellingConference, CounsellingContact, CounsellingTopic
 from vnlabor.model.course import TrainingField
 from vnlabor.model.departure import Departure, DestinationMarket

@@ -45,8 +45,8 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Protocol
 
+from vnlabor.base.model import VnlaborModel
 from vnlabor.kpi.number import Exact, to_fraction
-from vnlabor.model.base import VnlaborModel
 from vnlabor.model.deprivation import Deprivation
 from vnlabor.model.poverty_status import PovertyStatus
 

@@ -59,7 +59,7 @@ from typing import Final, NamedTuple
 
 from pydantic import BaseModel
 
-from vnlabor.model.base import VnlaborModel
+from vnlabor.base.model import VnlaborModel
 
 __all__ = [
     "LOCALES",

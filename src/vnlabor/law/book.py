@@ -17,10 +17,10 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from vnlabor.base.model import VnlaborModel
 from vnlabor.errors import LawDataError
 from vnlabor.law.citation import Citation, Instrument, LocalizedText
 from vnlabor.law.parameter import Parameter, ParameterValue, Value
-from vnlabor.model.base import VnlaborModel
 
 __all__ = ["LawBook", "Overlay", "bundled_overlay", "load_overlay", "national"]
 

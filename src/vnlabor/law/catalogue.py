@@ -29,12 +29,12 @@ from enum import Enum
 from importlib import resources
 
 from vnlabor._version import __version__
+from vnlabor.base.confidence import Confidence
 from vnlabor.l10n import format_date, format_number, label
 from vnlabor.l10n.labels import check_locale
 from vnlabor.law.book import LawBook, Overlay, bundled_overlay, national
 from vnlabor.law.citation import Citation, Instrument
 from vnlabor.law.parameter import Parameter, ParameterValue, Value
-from vnlabor.model.confidence import Confidence
 from vnlabor.model.course import CourseLevel
 from vnlabor.model.deprivation import Deprivation
 from vnlabor.model.dwelling import InformationDevice, LatrineType, WasteHandling, WaterSource

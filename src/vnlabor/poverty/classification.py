@@ -30,13 +30,13 @@ from datetime import date
 from functools import cached_property
 from typing import NamedTuple
 
+from vnlabor.base.confidence import Confidence
+from vnlabor.base.model import VnlaborModel
 from vnlabor.errors import DeprivationConflict
 from vnlabor.l10n import format_date, label, message
 from vnlabor.law.book import LawBook, national
 from vnlabor.law.citation import Citation
 from vnlabor.model.area import Area
-from vnlabor.model.base import VnlaborModel
-from vnlabor.model.confidence import Confidence
 from vnlabor.model.deprivation import Deprivation
 from vnlabor.model.household import Household
 from vnlabor.model.poverty_status import PovertyStatus

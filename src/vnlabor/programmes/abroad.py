@@ -74,8 +74,8 @@ from decimal import Decimal
 from enum import StrEnum
 from fractions import Fraction
 
+from vnlabor.base.model import VnlaborModel
 from vnlabor.law.book import LawBook
-from vnlabor.model.base import VnlaborModel
 from vnlabor.model.person import age_on
 from vnlabor.model.poverty_status import PovertyStatus
 from vnlabor.model.worker import Worker

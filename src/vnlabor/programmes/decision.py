@@ -39,12 +39,12 @@ from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import Field, PrivateAttr, computed_field, model_validator
 
+from vnlabor.base.confidence import Confidence
+from vnlabor.base.model import VnlaborModel
 from vnlabor.errors import VnlaborError
 from vnlabor.law.book import LawBook, national
 from vnlabor.law.citation import Citation
 from vnlabor.law.parameter import ParameterValue, Value
-from vnlabor.model.base import VnlaborModel
-from vnlabor.model.confidence import Confidence
 from vnlabor.poverty.reason import Reason
 from vnlabor.programmes.categories import (
     AbroadGroup,

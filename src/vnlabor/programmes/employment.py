@@ -34,8 +34,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from vnlabor.base.model import VnlaborModel
 from vnlabor.law.book import LawBook
-from vnlabor.model.base import VnlaborModel
 from vnlabor.poverty.reason import Reason
 from vnlabor.programmes.categories import Outcome, SupportKind, SupportUnit
 from vnlabor.programmes.decision import (

@@ -46,9 +46,9 @@ from typing import Any, Final, Literal
 
 from pydantic import BaseModel
 
+from vnlabor.base.masking import mask_citizen_ids
 from vnlabor.l10n.labels import LOCALES, label
 from vnlabor.l10n.parse import parse_date
-from vnlabor.model.masking import mask_citizen_ids
 from vnlabor.model.person import CitizenId, PersonalName
 from vnlabor.model.record import PersonRef
 from vnlabor.types import quoted, vietnam_date
