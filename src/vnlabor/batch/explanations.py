@@ -31,10 +31,10 @@ from vnlabor.batch import _households, _table
 from vnlabor.batch.poverty import ChunkResult, run_source
 from vnlabor.l10n import format_vnd
 from vnlabor.law.book import LawBook
+from vnlabor.law.reason import Reason
 from vnlabor.model.area import Area
 from vnlabor.model.household import Household
 from vnlabor.poverty.classification import classify as classify_one
-from vnlabor.poverty.reason import Reason
 from vnlabor.poverty.standard import CompiledStandard, compiled_for
 from vnlabor.table.headers import UnknownColumns
 

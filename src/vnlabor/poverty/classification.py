@@ -36,6 +36,7 @@ from vnlabor.errors import DeprivationConflict
 from vnlabor.l10n import format_date, label, message
 from vnlabor.law.book import LawBook, national
 from vnlabor.law.citation import Citation
+from vnlabor.law.reason import Reason, ReasonValue
 from vnlabor.model.area import Area
 from vnlabor.model.deprivation import Deprivation
 from vnlabor.model.household import Household
@@ -45,7 +46,6 @@ from vnlabor.poverty.assessment import (
     assess_compiled,
     review_reference_date,
 )
-from vnlabor.poverty.reason import Reason, ReasonValue
 from vnlabor.poverty.rule import Band, match_band
 from vnlabor.poverty.standard import (
     CompiledStandard,

@@ -76,11 +76,11 @@ from fractions import Fraction
 
 from vnlabor.base.model import VnlaborModel
 from vnlabor.law.book import LawBook
+from vnlabor.law.reason import Reason
 from vnlabor.model.person import age_on
 from vnlabor.model.poverty_status import PovertyStatus
 from vnlabor.model.worker import Worker
 from vnlabor.poverty.newly_escaped import WINDOW_PARAMETER, window_reason
-from vnlabor.poverty.reason import Reason
 from vnlabor.programmes.categories import AbroadGroup, Lender, Outcome, SupportKind, SupportUnit
 from vnlabor.programmes.decision import (
     AbroadDecision,

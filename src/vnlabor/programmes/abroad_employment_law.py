@@ -88,9 +88,9 @@ from decimal import Decimal
 from fractions import Fraction
 
 from vnlabor.law.book import LawBook
+from vnlabor.law.reason import Reason
 from vnlabor.model.poverty_status import PovertyStatus
 from vnlabor.model.worker import Worker
-from vnlabor.poverty.reason import Reason
 from vnlabor.programmes.abroad import AbroadCosts, under_age_reason
 from vnlabor.programmes.categories import (
     EmploymentLawGroup,

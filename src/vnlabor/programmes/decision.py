@@ -45,7 +45,7 @@ from vnlabor.errors import VnlaborError
 from vnlabor.law.book import LawBook, national
 from vnlabor.law.citation import Citation
 from vnlabor.law.parameter import ParameterValue, Value
-from vnlabor.poverty.reason import Reason
+from vnlabor.law.reason import Reason
 from vnlabor.programmes.categories import (
     AbroadGroup,
     EmploymentLawGroup,

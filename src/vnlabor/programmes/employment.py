@@ -36,7 +36,7 @@ from datetime import date
 
 from vnlabor.base.model import VnlaborModel
 from vnlabor.law.book import LawBook
-from vnlabor.poverty.reason import Reason
+from vnlabor.law.reason import Reason
 from vnlabor.programmes.categories import Outcome, SupportKind, SupportUnit
 from vnlabor.programmes.decision import (
     CounsellorDecision,

@@ -84,6 +84,7 @@ from vnlabor.errors import ConflictingFactsError, PovertyStatusUndetermined
 from vnlabor.law.book import LawBook
 from vnlabor.law.citation import Citation
 from vnlabor.law.parameter import ParameterValue
+from vnlabor.law.reason import Reason
 from vnlabor.model.course import Course
 from vnlabor.model.household import Household
 from vnlabor.model.person import age_on
@@ -92,7 +93,6 @@ from vnlabor.model.sex import Sex
 from vnlabor.model.trainee import Trainee
 from vnlabor.poverty.low_income import LOW_INCOME_PARAMETER, assess_low_income_worker
 from vnlabor.poverty.newly_escaped import WINDOW_PARAMETER, window_reason
-from vnlabor.poverty.reason import Reason
 from vnlabor.programmes.categories import Outcome, SupportKind, SupportUnit, TrainingCategory
 from vnlabor.programmes.decision import (
     Lookup,
