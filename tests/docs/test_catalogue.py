@@ -8,8 +8,7 @@ import re
 import pytest
 
 from vnlabor.base.confidence import Confidence
-from vnlabor.law import LawBook, bundled_overlay, national
-from vnlabor.law.catalogue import (
+from vnlabor.catalogue import (
     CHANGED_FLAG,
     RELEASE,
     UNCONFIRMED_FLAG,
@@ -18,6 +17,7 @@ from vnlabor.law.catalogue import (
     confidence_text,
     render_value,
 )
+from vnlabor.law import LawBook, bundled_overlay, national
 
 
 @pytest.fixture(scope="module", params=["en", "vi"])

@@ -128,9 +128,9 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _law(on: date, overlays: Sequence[str], locale: str) -> int:
+    from vnlabor.catalogue import confidence_text, render_value
     from vnlabor.l10n import format_date
     from vnlabor.law import bundled_overlay, national
-    from vnlabor.law.catalogue import confidence_text, render_value
 
     try:
         book = national()
