@@ -12,12 +12,11 @@ from vnlabor.catalogue import (
     CHANGED_FLAG,
     RELEASE,
     UNCONFIRMED_FLAG,
-    bundled_overlay_keys,
     catalogue_markdown,
     confidence_text,
     render_value,
 )
-from vnlabor.law import LawBook, bundled_overlay, national
+from vnlabor.law import LawBook, bundled_overlay, bundled_overlay_keys, national
 
 
 @pytest.fixture(scope="module", params=["en", "vi"])

@@ -17,8 +17,7 @@ from typing import Any
 
 from vnlabor._version import __version__
 from vnlabor.base.confidence import Confidence
-from vnlabor.catalogue import bundled_overlay_keys
-from vnlabor.law import LawBook, Overlay, bundled_overlay, national
+from vnlabor.law import LawBook, Overlay, bundled_overlay, bundled_overlay_keys, national
 from vnlabor.law.citation import Instrument
 from vnlabor.law.parameter import ParameterValue
 

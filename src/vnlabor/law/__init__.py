@@ -1,6 +1,13 @@
 """Law as dated data: parameters with citations, the national book, provincial overlays."""
 
-from vnlabor.law.book import LawBook, Overlay, bundled_overlay, load_overlay, national
+from vnlabor.law.book import (
+    LawBook,
+    Overlay,
+    bundled_overlay,
+    bundled_overlay_keys,
+    load_overlay,
+    national,
+)
 from vnlabor.law.citation import Citation, Instrument, InstrumentKind, LocalizedText, Provision
 from vnlabor.law.parameter import Parameter, ParameterValue
 
@@ -15,6 +22,7 @@ __all__ = [
     "ParameterValue",
     "Provision",
     "bundled_overlay",
+    "bundled_overlay_keys",
     "load_overlay",
     "national",
 ]

@@ -22,7 +22,14 @@ from vnlabor.errors import LawDataError
 from vnlabor.law.citation import Citation, Instrument, LocalizedText
 from vnlabor.law.parameter import Parameter, ParameterValue, Value
 
-__all__ = ["LawBook", "Overlay", "bundled_overlay", "load_overlay", "national"]
+__all__ = [
+    "LawBook",
+    "Overlay",
+    "bundled_overlay",
+    "bundled_overlay_keys",
+    "load_overlay",
+    "national",
+]
 
 
 class Overlay(VnlaborModel):
@@ -257,13 +264,24 @@ def bundled_overlay(key: str) -> Overlay:
     """An overlay shipped with vnlabor, e.g. ``bundled_overlay("dong-nai-2022-2025")``."""
     entry = resources.files("vnlabor.law.overlays") / f"{key}.toml"
     if not entry.is_file():
-        known = sorted(
-            e.name.removesuffix(".toml")
-            for e in resources.files("vnlabor.law.overlays").iterdir()
-            if e.name.endswith(".toml")
-        )
-        raise KeyError(f"no bundled overlay {key!r}; available: {', '.join(known)}")
+        known = ", ".join(bundled_overlay_keys())
+        raise KeyError(f"no bundled overlay {key!r}; available: {known}")
     return Overlay.from_toml(entry.read_text(encoding="utf-8"), source=f"{key}.toml")
+
+
+def bundled_overlay_keys() -> tuple[str, ...]:
+    """Keys of the overlays shipped with vnlabor, sorted.
+
+    >>> bundled_overlay_keys()
+    ('dong-nai-2022-2025', 'hanoi-69-2024')
+    """
+    return tuple(
+        sorted(
+            entry.name.removesuffix(".toml")
+            for entry in resources.files("vnlabor.law.overlays").iterdir()
+            if entry.name.endswith(".toml")
+        )
+    )
 
 
 # --- TOML → models -------------------------------------------------------------------
