@@ -5,16 +5,47 @@ library's errors in one place; each also derives from the matching built-in
 (``LookupError``, ``ValueError``) so generic handlers keep working. Errors about a
 date, code or name keep those inputs as attributes; messages are Vietnamese / English.
 
-This module imports nothing of vnlabor at run time, so any module can raise from it.
+It also holds :func:`quoted`, how a message quotes the value it is about. This module
+imports nothing of vnlabor, so any module can raise from it.
 """
 
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-if TYPE_CHECKING:
-    from vnlabor.geo.registry import Province
+_QUOTED_LIMIT = 200
+
+
+def quoted(value: object, limit: int = _QUOTED_LIMIT) -> str:
+    """``repr(value)`` for a message, shortened in the middle when longer than ``limit``.
+
+    A broken file can put a whole page into one cell; a message quotes enough of it to
+    find it, not all of it.
+
+    >>> quoted("1.500.000"), quoted("9" * 100, limit=20)
+    ("'1.500.000'", "'9999999999…99999' (100 characters)")
+    """
+    if isinstance(value, str) and len(value) > limit:
+        head, tail = value[: limit // 2], value[-(limit // 4) :]
+        return f"{head!r}"[:-1] + "…" + f"{tail!r}"[1:] + f" ({len(value):,} characters)"
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 200:
+        return f"<a whole number of about {int(value.bit_length() * 0.30103) + 1:,} digits>"
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class _Unit(Protocol):
+    """What an error message shows of a provincial-level unit (:class:`vnlabor.geo.Province`)."""
+
+    @property
+    def code(self) -> str: ...
+
+    @property
+    def name_vi(self) -> str: ...
+
+    @property
+    def valid_from(self) -> date: ...
 
 
 class VnlaborError(Exception):
@@ -146,7 +177,7 @@ class GeographyNotCoveredError(VnlaborError, LookupError):
 class AmbiguousProvinceNameError(VnlaborError, LookupError):
     """A name matches more than one unit; pass the date or a fuller name."""
 
-    def __init__(self, name: str, candidates: tuple[Province, ...]) -> None:
+    def __init__(self, name: str, candidates: tuple[_Unit, ...]) -> None:
         self.name = name
         self.candidates = candidates
         listed = ", ".join(f"{p.code} {p.name_vi} ({p.valid_from.isoformat()})" for p in candidates)
