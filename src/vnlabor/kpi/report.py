@@ -37,7 +37,7 @@ from vnlabor.l10n import (
 from vnlabor.model.period import ReportingPeriod
 
 if TYPE_CHECKING:
-    from vnlabor.kpi.indicators import KpiResult
+    from vnlabor.kpi.result import KpiResult
     from vnlabor.law.book import LawBook
 
 __all__ = ["describe_target", "explain_kpi", "format_kpi_value"]
