@@ -15,6 +15,7 @@ from vnlabor.kpi.definitions import KpiDefinition
 from vnlabor.kpi.number import Exact
 from vnlabor.kpi.points import PercentagePoints, exact_number
 from vnlabor.kpi.ratio import Ratio
+from vnlabor.kpi.report import explain_kpi
 from vnlabor.kpi.target import Target
 from vnlabor.law.book import LawBook
 from vnlabor.model.period import ReportingPeriod
@@ -79,8 +80,6 @@ class KpiResult(VnlaborModel):
         Value, whether the target is met and by how much, breakdown, data gaps, and the
         definition with the instruments it rests on.
         """
-        from vnlabor.kpi.report import explain_kpi
-
         return explain_kpi(self, locale, law)
 
     def name(self, locale: str = "vi") -> str:
