@@ -3,18 +3,23 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from fractions import Fraction
 from typing import Protocol
 
+from vnlabor.kpi.breakdown import breakdown
 from vnlabor.kpi.definitions import kpi_definition
-from vnlabor.kpi.indicators._common import By, kpi_share
+from vnlabor.kpi.indicators._common import By, kpi_result
 from vnlabor.kpi.number import Number, to_fraction
 from vnlabor.kpi.points import PercentagePoints
+from vnlabor.kpi.poverty_measures import count_statuses
 from vnlabor.kpi.ratio import Ratio
 from vnlabor.kpi.result import KpiResult, PovertyReductionResult
 from vnlabor.kpi.target import Target
 from vnlabor.model.poverty_status import PovertyStatus
 
 __all__ = ["HasStatus", "near_poor_rate", "poverty_rate", "poverty_rate_reduction"]
+
+_ONE = Fraction(1)
 
 
 class HasStatus(Protocol):
@@ -37,19 +42,17 @@ def _status_rate(
     by: By | None,
     target: Target | None,
 ) -> KpiResult:
-    # An undetermined household is a gap in the data, never counted as not poor: it
-    # leaves the denominator and is reported in ``missing``.
+    # Counted as the headcount ratio counts (an undetermined household is a gap in the
+    # data, never counted as not poor: it leaves the denominator), the gaps reported in
+    # ``missing``.
     rows = list(households)
+    count = count_statuses(((_status_of(h), _ONE) for h in rows), (status,))
+    if by is None:
+        ratio = Ratio(int(count.counted), int(count.determined))
+        return kpi_result(key, ratio, target=target, missing=count.undetermined)
     known = [h for h in rows if _status_of(h) is not PovertyStatus.UNDETERMINED]
-    return kpi_share(
-        key,
-        known,
-        lambda h: _status_of(h) is status,
-        by=by,
-        target=target,
-        period=None,
-        missing=len(rows) - len(known),
-    )
+    parts = breakdown(known, by=by, numerator=lambda h: _status_of(h) is status)
+    return kpi_result(key, parts.total, target=target, missing=count.undetermined, parts=parts)
 
 
 def poverty_rate(
