@@ -7,14 +7,10 @@ from enum import StrEnum
 
 
 class Confidence(StrEnum):
-    """Confidence tag carried by every legal value (as in the project's domain reference).
+    """Confidence tag carried by every legal value (as in the project's domain reference)."""
 
-    Members are listed from the surest to the least sure, so iterating the class gives
-    them in the order reports list them:
-
-    >>> [tag.value for tag in Confidence]
-    ['C', 'P', 'R']
-    """
+    # Members run from the surest to the least sure: reports (vnlabor.catalogue) list
+    # them in this order.
 
     CONFIRMED = "C"
     """Seen in a cited primary or official source."""
