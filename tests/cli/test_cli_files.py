@@ -236,7 +236,7 @@ def test_version_and_help(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--version"]) == 0
     assert capsys.readouterr().out.strip() == f"vnlabor {vnlabor.__version__}"
     for command in ("classify", "demo", "law", "schema"):
-        parser = __import__("vnlabor.cli", fromlist=["_parser"])._parser()
+        parser = __import__("vnlabor.cli.app", fromlist=["_parser"])._parser()
         sub = parser._subparsers._group_actions[0].choices[command]
         for action in sub._actions:  # every option says what it does
             assert action.help, (command, action.option_strings)

@@ -1,41 +1,17 @@
-"""Command line: ``vnlabor demo``, ``classify``, ``law`` and ``schema``.
+"""The ``vnlabor`` command: its argument parser, and :func:`main`, which runs a command.
 
-``demo`` classifies the bundled sample households and prints a KPI report.
-
-``law --on DATE [--overlay KEY]`` lists every legal parameter in force on a date with
-its value, instrument, article and confidence (a provincial overlay on request).
-
-``schema MODEL`` prints the JSON Schema of a record (``Household``, ``Trainee``…).
-
-``classify`` reads a household table from a CSV file (``,``, ``;`` or tab; UTF-8 or
-UTF-16), an ``.xlsx`` workbook (``--sheet NAME``; default: the active sheet) or a
-Parquet file, and writes ``household_id``, the row's ``line`` (``row`` for a
-workbook, ``index`` for Parquet) and ``status`` for every valid row to ``--output``:
-``.csv``, ``.xlsx``, ``.parquet`` or ``.jsonl`` by its suffix, or ``-`` for standard
-output (CSV, or ``--format jsonl``). ``--explain`` adds each household's explanation
-(``--locale vi|en``). It runs on the batch engine, block by block, so a file of any
-size is classified in bounded memory; it needs numpy (``pip install "vnlabor[cli]"``,
-which brings pyarrow for Parquet and tqdm for the progress bar too). A progress bar
-shows on standard error when it is a terminal and the run lasts over a second
-(``--quiet`` silences it and the closing summary line: rows read, classified,
-rejected, count per status). The output is written atomically, and never over the
-input (that is refused).
-
-Exit status: 0 when every row was valid, 1 when some rows were rejected (each
-reported on standard error as ``line N: reason`` for CSV input, ``row N: reason`` for
-a workbook), 2 for unusable arguments or an unreadable table (a missing dependency
-included), 3 for an internal error (a bug: please report it).
+Each command lives in its own module (:mod:`~vnlabor.cli.demo`, :mod:`~vnlabor.cli.law`,
+:mod:`~vnlabor.cli.schema`, :mod:`~vnlabor.cli.classify`), imported only when it runs,
+so ``vnlabor --help`` stays quick. What the commands do and the exit statuses are
+described in :mod:`vnlabor.cli`.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-from collections import Counter
 from collections.abc import Sequence
 from datetime import date
-from fractions import Fraction
-from importlib import resources
 from pathlib import Path
 
 __all__ = ["main"]
@@ -127,114 +103,6 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
-def _law(on: date, overlays: Sequence[str], locale: str) -> int:
-    from vnlabor.catalogue import confidence_text, render_value
-    from vnlabor.l10n import format_date
-    from vnlabor.law import bundled_overlay, national
-
-    try:
-        book = national()
-        for key in overlays:
-            book = book.with_overlay(bundled_overlay(key))
-    except (KeyError, ValueError) as exc:
-        print(f"vnlabor: {exc.args[0] if exc.args else exc}", file=sys.stderr)
-        return 2
-    print(f"{format_date(on, locale=locale)}{' + ' + ', '.join(book.overlays) if overlays else ''}")
-    for parameter in book:
-        found = parameter.find(on)
-        if found is None:
-            continue
-        value = render_value(found.value, parameter.unit, locale)
-        source = book.cite(found.citation, locale)
-        sure = confidence_text(found.citation.confidence, locale)
-        print(f"{parameter.name} = {value}\n    {source} — {sure}")
-    return 0
-
-
-def _schema(name: str, mode: str) -> int:
-    import json
-
-    import vnlabor
-    from vnlabor.base.model import VnlaborModel
-
-    model = getattr(vnlabor, name, None)
-    if not (isinstance(model, type) and issubclass(model, VnlaborModel)):
-        known = sorted(
-            n
-            for n in vnlabor.__all__
-            if isinstance(getattr(vnlabor, n), type)
-            and issubclass(getattr(vnlabor, n), VnlaborModel)
-        )
-        print(f"vnlabor: no record type {name!r}; one of: {', '.join(known)}", file=sys.stderr)
-        return 2
-    schema = model.model_json_schema(mode=mode)  # type: ignore[arg-type]
-    print(json.dumps(schema, ensure_ascii=False, indent=2))
-    return 0
-
-
-def _demo(on: date, locale: str) -> int:
-    from vnlabor import kpi
-    from vnlabor.io import read_households
-    from vnlabor.l10n import format_date, format_number, format_percent, label, message
-    from vnlabor.model.poverty_status import PovertyStatus
-    from vnlabor.poverty import classify_many
-
-    source = resources.files("vnlabor.sample_data") / "households.csv"
-    with resources.as_file(source) as path:
-        table = read_households(path)
-    results = classify_many(table.households, on=on)
-    for c in results:
-        print(f"== {c.household.household_id}")
-        print(c.explain(locale))
-
-    def share(ratio: kpi.Ratio) -> str:
-        value = ratio.value
-        shown = "—" if value is None else format_percent(value, locale=locale)
-        return f"{shown} ({ratio.numerator}/{ratio.denominator})"
-
-    print()
-    day = format_date(on, locale=locale)
-    print(message("cli.demo.report", locale, date=day, count=len(results)))
-    counts = Counter(c.status for c in results)
-    shown = [s for s in PovertyStatus if counts[s] or s is not PovertyStatus.UNDETERMINED]
-    print("  " + "; ".join(f"{label(s, locale)} {counts[s]}" for s in shown))
-    for indicator in (kpi.poverty_rate, kpi.near_poor_rate):
-        result = indicator(results, by="area")
-        assert isinstance(result.value, kpi.Ratio)
-        assert result.breakdown is not None
-        groups = "; ".join(
-            f"{label(g.key, locale)} {share(g.ratio)}" for g in result.breakdown.groups
-        )
-        print(f"  {result.name(locale)}: {share(result.value)} — {groups}")
-
-    def percent(value: Fraction | None) -> str:
-        return "—" if value is None else format_percent(value, locale=locale)
-
-    af = kpi.alkire_foster(results)
-    print(
-        "  "
-        + message(
-            "cli.demo.measures",
-            locale,
-            gap=percent(kpi.poverty_gap(results)),
-            severity=percent(kpi.poverty_severity(results)),
-        )
-    )
-    print(
-        "  "
-        + message(
-            "cli.demo.alkire_foster",
-            locale,
-            h=percent(af.headcount),
-            a=percent(af.intensity),
-            m0="—"
-            if af.adjusted_headcount is None
-            else format_number(af.adjusted_headcount, digits=4, locale=locale),
-        )
-    )
-    return 0
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status (0, 1, 2 or 3: see the module)."""
     try:
@@ -243,11 +111,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(exc.code or 0)
     try:
         if args.command == "demo":
-            return _demo(args.on, args.locale)
+            from vnlabor.cli.demo import run_demo
+
+            return run_demo(args.on, args.locale)
         if args.command == "law":
-            return _law(args.on, args.overlay, args.locale)
+            from vnlabor.cli.law import run_law
+
+            return run_law(args.on, args.overlay, args.locale)
         if args.command == "schema":
-            return _schema(args.model, args.mode)
+            from vnlabor.cli.schema import run_schema
+
+            return run_schema(args.model, args.mode)
         from vnlabor.cli.classify import ClassifyOptions, parse_reveal, run_classify
 
         if args.format is not None and args.output != "-":
