@@ -7,17 +7,17 @@ from datetime import date
 from fractions import Fraction
 from importlib import resources
 
+from vnlabor import kpi
+from vnlabor.io import read_households
+from vnlabor.l10n import format_date, format_number, format_percent, label, message
+from vnlabor.model.poverty_status import PovertyStatus
+from vnlabor.poverty import classify_many
+
 __all__ = ["run_demo"]
 
 
 def run_demo(on: date, locale: str) -> int:
     """Print each sample household's explanation, then the report; the exit status."""
-    from vnlabor import kpi
-    from vnlabor.io import read_households
-    from vnlabor.l10n import format_date, format_number, format_percent, label, message
-    from vnlabor.model.poverty_status import PovertyStatus
-    from vnlabor.poverty import classify_many
-
     source = resources.files("vnlabor.sample_data") / "households.csv"
     with resources.as_file(source) as path:
         table = read_households(path)

@@ -6,15 +6,15 @@ import sys
 from collections.abc import Sequence
 from datetime import date
 
+from vnlabor.catalogue import confidence_text, render_value
+from vnlabor.l10n import format_date
+from vnlabor.law import bundled_overlay, national
+
 __all__ = ["run_law"]
 
 
 def run_law(on: date, overlays: Sequence[str], locale: str) -> int:
     """Print each parameter in force on ``on`` (with ``overlays``); the exit status."""
-    from vnlabor.catalogue import confidence_text, render_value
-    from vnlabor.l10n import format_date
-    from vnlabor.law import bundled_overlay, national
-
     try:
         book = national()
         for key in overlays:

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
+import json
 import sys
+
+import vnlabor
+from vnlabor.base.model import VnlaborModel
 
 __all__ = ["run_schema"]
 
 
 def run_schema(name: str, mode: str) -> int:
     """Print the JSON Schema of the record type called ``name``; the exit status."""
-    import json
-
-    import vnlabor
-    from vnlabor.base.model import VnlaborModel
-
     model = getattr(vnlabor, name, None)
     if not (isinstance(model, type) and issubclass(model, VnlaborModel)):
         known = sorted(
