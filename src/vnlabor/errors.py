@@ -122,7 +122,17 @@ class PovertyStatusUndetermined(VnlaborError, ValueError):
 
 
 class ConflictingFactsError(VnlaborError, ValueError):
-    """Two facts given for the same person contradict each other; vnlabor does not pick one."""
+    """Two facts given for the same person or household contradict each other.
+
+    vnlabor does not pick one of them. :class:`DeprivationConflict` is the household
+    review's case of it.
+
+    Attributes:
+        field: The field whose value is contradicted.
+        given: The value given for it.
+        derived: The value the other facts give.
+        source: Where the other facts come from.
+    """
 
     def __init__(self, field: str, given: object, derived: object, source: str) -> None:
         self.field = field
@@ -225,10 +235,13 @@ class HeaderError(VnlaborError, ValueError):
         self.unknown = unknown
 
 
-class DeprivationConflict(VnlaborError, ValueError):
+class DeprivationConflict(ConflictingFactsError):
     """A household's given deprivations contradict what its surveyed facts decide.
 
-    Raised by :func:`vnlabor.classify` instead of choosing one of the two silently.
+    Raised by :func:`vnlabor.classify` instead of choosing one of the two silently. A
+    :class:`ConflictingFactsError` about the field ``deprivations``: ``given`` holds the
+    indicators given and ``derived`` those the facts show it deprived in (names, in the
+    standard's order), ``source`` names the surveyed facts.
 
     Attributes:
         household_id: The household's identifier, if it has one.
@@ -237,11 +250,21 @@ class DeprivationConflict(VnlaborError, ValueError):
     """
 
     def __init__(
-        self, household_id: str | None, not_given: tuple[str, ...], contradicted: tuple[str, ...]
+        self,
+        household_id: str | None,
+        not_given: tuple[str, ...],
+        contradicted: tuple[str, ...],
+        *,
+        given: tuple[str, ...] = (),
+        derived: tuple[str, ...] = (),
     ) -> None:
         self.household_id = household_id
         self.not_given = not_given
         self.contradicted = contradicted
+        self.field = "deprivations"
+        self.given = given
+        self.derived = derived
+        self.source = "the household's surveyed facts"
         who = f" {household_id!r}" if household_id else ""
         parts_vi, parts_en = [], []
         if not_given:
@@ -252,8 +275,11 @@ class DeprivationConflict(VnlaborError, ValueError):
                 f"thông tin khảo sát cho thấy không thiếu hụt {', '.join(contradicted)}"
             )
             parts_en.append(f"the facts show it not deprived in {', '.join(contradicted)}, given")
-        super().__init__(
+        # ValueError's own __init__, not ConflictingFactsError's: the message names the
+        # indicators in disagreement, not the two whole sets.
+        ValueError.__init__(
+            self,
             f"chỉ số thiếu hụt đã ghi của hộ{who} mâu thuẫn với thông tin khảo sát: "
             f"{'; '.join(parts_vi)} / the deprivations given for household{who} contradict "
-            f"its surveyed facts: {'; '.join(parts_en)}"
+            f"its surveyed facts: {'; '.join(parts_en)}",
         )

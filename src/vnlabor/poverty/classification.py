@@ -344,6 +344,8 @@ def _classify_from_facts(
                 household.household_id,
                 tuple(i.value for i in order if i in not_given),
                 tuple(i.value for i in order if i in contradicted),
+                given=tuple(i.value for i in order if i in given),
+                derived=tuple(i.value for i in order if i in assessment.deprived),
             )
         counted, undetermined = given, _NONE
     else:
