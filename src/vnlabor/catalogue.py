@@ -31,8 +31,9 @@ from vnlabor._version import __version__
 from vnlabor.base.confidence import Confidence
 from vnlabor.l10n import format_date, format_number, label, message
 from vnlabor.l10n.labels import check_locale
-from vnlabor.law.book import LawBook, Overlay, bundled_overlay, bundled_overlay_keys, national
+from vnlabor.law.book import LawBook, national
 from vnlabor.law.citation import Citation, Instrument
+from vnlabor.law.overlay import Overlay, bundled_overlay, bundled_overlay_keys
 from vnlabor.law.parameter import Parameter, ParameterValue, Value
 from vnlabor.model.course import CourseLevel
 from vnlabor.model.deprivation import Deprivation
