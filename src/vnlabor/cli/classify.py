@@ -12,7 +12,6 @@ from __future__ import annotations
 import os
 import sys
 import time
-from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -68,9 +67,9 @@ def run_classify(opts: ClassifyOptions) -> int:
             "writing it would destroy the input (and the rows it rejects); choose another name"
         )
     try:
-        import numpy  # noqa: F401
+        import numpy
 
-        from vnlabor.batch.poverty import Engine
+        from vnlabor.batch.poverty import STATUS_BY_CODE, Engine
     except ImportError:
         return _fail(
             "vnlabor classify cần numpy / needs numpy (the batch engine): "
@@ -86,7 +85,7 @@ def run_classify(opts: ClassifyOptions) -> int:
     except (NoStandardInForce, TypeError) as exc:
         return _fail(str(exc))
     rejected = 0
-    counts: Counter[int] = Counter()
+    counts = numpy.zeros(len(STATUS_BY_CODE), dtype=numpy.int64)
     read = 0
     try:
         with open_stream(opts.households, sheet=opts.sheet) as stream:
@@ -123,7 +122,7 @@ def run_classify(opts: ClassifyOptions) -> int:
                     )
                     read += n
                     rejected += bad
-                    counts.update(codes)
+                    counts += codes
                     progress.update(n)
             progress.close()
     except HeaderError as exc:
@@ -142,7 +141,8 @@ def _classify_block(
     writer: Any,
     unit: str,
     reveal: Collection[str],
-) -> tuple[int, int, list[int]]:
+) -> tuple[int, int, Any]:
+    """Classify and write one block; returns (rows read, rows rejected, statuses counted)."""
     import numpy as np
 
     from vnlabor.batch.poverty import STATUS_BY_CODE, rejections
@@ -153,47 +153,44 @@ def _classify_block(
         RowError(position, None, reason, unit=unit)  # type: ignore[arg-type]
         for position, reason in block.unreadable
     ]
-    codes_out: list[int] = []
+    counts = np.zeros(len(STATUS_BY_CODE), dtype=np.int64)
     if block.size:
-        result = engine.run(block.columns, block.size)
-        lines = np.asarray(block.positions, dtype=np.int64)
+        result = engine.run(block.columns, block.size, blank_rows=False)  # skipped by the reader
+        lines = block.positions
         found = {e.position: e for e in rejections(result, lines=lines, unit=unit)}  # type: ignore[arg-type]
         codes = result.codes
         # A CSV row with more cells than the header: the readers' reason comes first.
-        for row, surplus in enumerate(block.surplus):
-            if surplus is None:
-                continue
+        for row, surplus in block.surplus.items():
             old = found.get(row)
             reason = surplus if old is None else f"{surplus}; {old.reason}"
             hid = old.household_id if old is not None else _id(result, row)
             found[row] = RowError(int(lines[row]), hid, reason, unit=unit, position=row)  # type: ignore[arg-type]
             codes[row] = -1
         errors += found.values()
-        good = np.flatnonzero(codes >= 0)
+        good = np.flatnonzero(codes >= 0) if found else np.arange(block.size)
+        counts += np.bincount(codes[good], minlength=len(STATUS_BY_CODE))
         ids = result.chunk.household_id
         texts = explainer.texts(result) if explainer is not None else None
         fast = _arrow_rows(ids, lines, codes, good, texts, reveal, unit)
         if fast is not None:
             writer.write_arrow(fast)
-            codes_out = codes[good].tolist()
-            good = good[:0]
-        rows = []
-        for row in good.tolist():
-            hid = ids[row] if ids is not None else None
-            if isinstance(hid, str) and "household_id" not in reveal:
-                hid = mask_citizen_ids(hid)
-            status = STATUS_BY_CODE[codes[row]].value
-            cells: list[object] = [hid or None, int(lines[row]), status]
-            if texts is not None:
-                cells.append(texts[row])
-            rows.append(cells)
-        if rows:
-            writer.write(rows, plain=True)
-            codes_out = codes[good].tolist()
+        else:
+            rows = []
+            for row in good.tolist():
+                hid = ids[row] if ids is not None else None
+                if isinstance(hid, str) and "household_id" not in reveal:
+                    hid = mask_citizen_ids(hid)
+                status = STATUS_BY_CODE[codes[row]].value
+                cells: list[object] = [hid or None, int(lines[row]), status]
+                if texts is not None:
+                    cells.append(texts[row])
+                rows.append(cells)
+            if rows:
+                writer.write(rows, plain=True)
     errors.sort(key=lambda e: e.line)  # type: ignore[arg-type, return-value]
     for error in errors:
         print(error, file=sys.stderr)
-    return block.size + len(block.unreadable), len(errors), codes_out
+    return block.size + len(block.unreadable), len(errors), counts
 
 
 def _arrow_rows(
@@ -211,25 +208,34 @@ def _arrow_rows(
         import pyarrow.compute as pc
     except ImportError:
         return None
+    import numpy as np
+
     from vnlabor.batch.poverty import STATUS_BY_CODE
+    from vnlabor.table.arrow import text_buffers
     from vnlabor.table.cells import mask_citizen_ids
 
-    if ids is not None and getattr(ids, "arrow", None) is None:
-        return None
-    index = pa.array(good)
+    every = good.shape[0] == codes.shape[0]  # no row rejected: nothing to pick
     columns: dict[str, Any] = {}
     if ids is None:
         columns["household_id"] = pa.nulls(len(good), pa.string())
     else:
-        hid = ids.arrow.take(index)
+        hid = ids.arrow_texts(good)
+        if hid is None:
+            return None
         if "household_id" not in reveal:
-            shaped = pc.match_substring_regex(hid, r"[0-9](?:[ \-]?[0-9]){8}")
-            if pc.any(shaped).as_py():
-                hid = pa.array([mask_citizen_ids(v) if v else v for v in hid.to_pylist()])
+            # A citizen ID has at least 9 digits: shorter cells are left as they are.
+            long = text_buffers(hid).lengths >= 9
+            if long.any():
+                index = pa.array(np.flatnonzero(long))
+                some = hid.take(index)
+                shaped = pc.match_substring_regex(some, r"[0-9](?:[ \-]?[0-9]){8}")
+                if pc.any(shaped).as_py():
+                    masked = [mask_citizen_ids(v) if v else v for v in some.to_pylist()]
+                    hid = pc.replace_with_mask(hid, pa.array(long), pa.array(masked, hid.type))
         columns["household_id"] = hid
-    columns[unit] = pa.array(lines[good])
+    columns[unit] = pa.array(lines if every else lines[good])
     names = pa.array([s.value for s in STATUS_BY_CODE])
-    columns["status"] = names.take(pa.array(codes[good].astype("int64")))
+    columns["status"] = names.take(pa.array(codes if every else codes[good]))
     if texts is not None:
         columns["explanation"] = pa.array([texts[i] for i in good.tolist()], pa.string())
     return pa.table(columns)
@@ -243,14 +249,14 @@ def _id(result: Any, row: int) -> str | None:
     return mask_citizen_ids(hid) if isinstance(hid, str) else None
 
 
-def _summary(read: int, rejected: int, counts: Counter[int], locale: str) -> str:
+def _summary(read: int, rejected: int, counts: Any, locale: str) -> str:
     from vnlabor.batch.poverty import STATUS_BY_CODE
     from vnlabor.l10n import format_number, label, message
     from vnlabor.model.poverty_status import PovertyStatus
 
     # Undetermined only when some row is: a table of deprivation flags never gives it.
     statuses = "; ".join(
-        f"{label(status, locale)} {format_number(counts[code], locale=locale)}"
+        f"{label(status, locale)} {format_number(int(counts[code]), locale=locale)}"
         for code, status in enumerate(STATUS_BY_CODE)
         if counts[code] or status is not PovertyStatus.UNDETERMINED
     )

@@ -1,0 +1,210 @@
+"""Text cells of a whole Arrow column read at once: blanks, plain amounts, byte tests.
+
+The contract reads a cell with :mod:`vnlabor.table.cells`, one Python value at a time.
+For a column of text held by Arrow (a CSV block read by pyarrow, a pyarrow Table, a
+pandas column of Arrow-backed strings), the cells the contract reads the *simplest*
+way are recognised here by whole-array tests on the column's bytes (numpy views of its
+buffers, no Python object per cell), and give exactly what the contract gives them:
+
+* :func:`blank_cells`: the cells :func:`~vnlabor.table.cells.is_blank` calls empty
+  (null, or only whitespace as :meth:`str.strip` sees it);
+* :func:`plain_amounts`: amounts written as digits alone (``1500000``, up to 18
+  digits) or grouped by ``.`` in threes (``1.500.000``), and their value in đồng, as
+  the contract reads them (``int(text.replace(".", ""))``);
+* :func:`starts_with`, :func:`contains_any`: byte tests for the writers (formulas,
+  quoting).
+
+Whatever a test does not settle (a cell with words, spaces, a comma…) is left to the
+contract's own functions, one distinct value at a time: these functions only ever say
+"this cell is the simple kind", never decide a hard one.
+
+Needs numpy and pyarrow; imported only by code that already holds an Arrow column.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Final
+
+import numpy as np
+from numpy.typing import NDArray
+
+__all__ = [
+    "TextBuffers",
+    "blank_cells",
+    "contains_any",
+    "plain_amounts",
+    "starts_with",
+    "text_buffers",
+]
+
+_MAX_PLAIN_DIGITS: Final = 18  # under MAX_VND (2**63 - 1): the contract accepts them all
+
+
+class TextBuffers:
+    """The bytes of an Arrow string array, as numpy arrays (no copy).
+
+    Attributes:
+        offsets: ``n + 1`` offsets into ``data`` (``int64``); cell ``i`` is
+            ``data[offsets[i]:offsets[i + 1]]``.
+        data: The UTF-8 bytes of the cells, from the first cell's start.
+        valid: Which cells are not null (``None``: every one).
+    """
+
+    __slots__ = ("data", "offsets", "valid")
+
+    def __init__(
+        self, offsets: NDArray[np.int64], data: NDArray[np.uint8], valid: NDArray[np.bool_] | None
+    ) -> None:
+        self.offsets = offsets
+        self.data = data
+        self.valid = valid
+
+    @property
+    def lengths(self) -> NDArray[np.int64]:
+        """Each cell's length in bytes (0 for a null)."""
+        return np.diff(self.offsets)
+
+
+def text_buffers(arr: Any) -> TextBuffers:
+    """The buffers of a pyarrow ``string`` or ``large_string`` Array."""
+    import pyarrow as pa
+
+    valid = None
+    if arr.null_count:
+        # A null's bytes mean nothing (Arrow allows any): read as empty.
+        valid = arr.is_valid().to_numpy(zero_copy_only=False)
+        arr = arr.fill_null("")
+    n = len(arr)
+    _, offsets_buf, data_buf = arr.buffers()[:3]
+    wide = pa.types.is_large_string(arr.type)
+    raw = np.frombuffer(offsets_buf, dtype=np.int64 if wide else np.int32)
+    offsets = raw[arr.offset : arr.offset + n + 1].astype(np.int64)
+    start = int(offsets[0]) if n else 0
+    end = int(offsets[-1]) if n else 0
+    if data_buf is None or end == start:
+        data = np.zeros(0, dtype=np.uint8)
+    else:
+        data = np.frombuffer(data_buf, dtype=np.uint8)[start:end]
+    offsets -= start
+    return TextBuffers(offsets, data, valid)
+
+
+def _first_bytes(buf: TextBuffers, k: int) -> NDArray[np.uint8]:
+    """The ``k``-th byte of every cell (0 where the cell is shorter)."""
+    lengths = buf.lengths
+    has = lengths > k
+    at = np.where(has, buf.offsets[:-1] + k, 0)
+    if not buf.data.size:
+        return np.zeros(lengths.shape[0], dtype=np.uint8)
+    out: NDArray[np.uint8] = np.where(has, buf.data[at], np.uint8(0))
+    return out
+
+
+# Where a cell's first character may be whitespace (str.isspace), by its first UTF-8 byte:
+# tab to carriage return, the file/group/record/unit separators, space; and for the
+# characters above ASCII, the second byte too (U+0085, U+00A0; U+1680; U+2000-U+205F;
+# U+3000). Any other first character is not whitespace: the cell is not blank.
+_SPACE_LEAD: Final = np.zeros(256, dtype=np.bool_)
+_SPACE_LEAD[[0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x1C, 0x1D, 0x1E, 0x1F, 0x20]] = True
+_SPACE_SECOND: Final = {0xC2: (0x85, 0xA0), 0xE1: (0x9A,), 0xE2: (0x80, 0x81), 0xE3: (0x80,)}
+
+
+def blank_cells(arr: Any) -> NDArray[np.bool_]:
+    """Which cells of a string array are empty: null, ``""`` or whitespace only.
+
+    Exactly :func:`vnlabor.table.cells.is_blank` of each cell: a cell whose first
+    character is not whitespace is filled; the few others (a leading space…) are
+    stripped as Python strips them.
+    """
+    buf = text_buffers(arr)
+    lengths = buf.lengths
+    blank: NDArray[np.bool_] = lengths == 0
+    if not buf.data.size:
+        return blank
+    first = _first_bytes(buf, 0)
+    maybe = _SPACE_LEAD[first] & ~blank
+    for lead, seconds in _SPACE_SECOND.items():
+        at = first == lead
+        if at.any():
+            second = _first_bytes(buf, 1)
+            maybe |= at & np.isin(second, seconds)
+    rows = np.flatnonzero(maybe)
+    if rows.size:
+        import pyarrow as pa
+
+        cells = arr.take(pa.array(rows)).to_pylist()
+        blank[rows] = [not (c or "").strip() for c in cells]
+    return blank
+
+
+def starts_with(arr: Any, chars: str) -> NDArray[np.bool_]:
+    """Which cells start with one of ``chars`` (ASCII characters)."""
+    buf = text_buffers(arr)
+    table = np.zeros(256, dtype=np.bool_)
+    table[[ord(c) for c in chars]] = True
+    first = _first_bytes(buf, 0)
+    out: NDArray[np.bool_] = table[first] & (buf.lengths > 0)
+    return out
+
+
+def contains_any(arr: Any, chars: str) -> bool:
+    """Whether any cell contains one of ``chars`` (ASCII characters)."""
+    data = text_buffers(arr).data
+    if not data.size:
+        return False
+    raw = data.tobytes()
+    return any(c.encode("ascii") in raw for c in chars)
+
+
+def plain_amounts(arr: Any) -> tuple[NDArray[np.bool_], NDArray[np.int64]]:
+    """The cells holding a plain amount, and its value (0 elsewhere).
+
+    Plain: 1 to 18 digits (``1500000``, ``01500000``), or 1 to 3 digits followed by one
+    to five groups of ``.`` and three digits (``1.500.000``), at most 18 characters:
+    nothing else, not even a space. The contract reads such a cell as
+    ``int(cell.replace(".", ""))``, always a valid amount. Every other cell is left to
+    the contract (``False``).
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    buf = text_buffers(arr)
+    lengths = buf.lengths
+    n = lengths.shape[0]
+    ok = (lengths >= 1) & (lengths <= _MAX_PLAIN_DIGITS)
+    if buf.valid is not None:
+        ok &= buf.valid
+    values = np.zeros(n, dtype=np.int64)
+    if not ok.any():
+        return ok, values
+    ends = buf.offsets[1:]
+    data = buf.data
+    # Grouped: a "." four characters from the end, and every fourth one before it. Those
+    # dots are dropped, so that the cell is all digits exactly when it is plain.
+    grouped = ok & (lengths >= 5) & (lengths % 4 != 0)
+    groups = int(lengths[grouped].max()) // 4 if grouped.any() else 0
+    for k in range(groups):
+        here = grouped & (lengths > 4 * k + 3)
+        grouped &= ~here | (data[np.where(here, ends - 4 * k - 4, 0)] == ord("."))
+    if grouped.any():
+        data = data.copy()
+        for k in range(groups):
+            data[ends[grouped & (lengths > 4 * k + 3)] - 4 * k - 4] = ord("0")
+    offsets = pa.py_buffer(buf.offsets.astype(np.int32) if data.size < 2**31 else buf.offsets)
+    kind = pa.StringArray if data.size < 2**31 else pa.LargeStringArray
+    text = kind.from_buffers(n, offsets, pa.py_buffer(data))
+    ok &= pc.ascii_is_decimal(text).to_numpy(zero_copy_only=False)
+    if not ok.any():
+        return ok, values
+    read = pc.cast(text if ok.all() else text.filter(pa.array(ok)), pa.int64())
+    values[ok] = read.to_numpy(zero_copy_only=False)
+    if grouped.any():
+        # "1.500.000" was read as 1050000000: its groups of four digits ("0ddd") are
+        # groups of three in the amount.
+        rest = values[grouped]
+        amount = rest % 10_000
+        for k in range(1, groups + 1):
+            rest //= 10_000
+            amount += rest % 10_000 * 1000**k
+        values[grouped] = amount
+    return ok, values
