@@ -196,6 +196,9 @@ class Duplicates:
         # each key copied O(log n) times in all, so a file of any length stays linear.
         self.runs: list[NDArray[np.int64]] = []
         self.top: int | None = None  # the largest key seen
+        # While every chunk's keys rise past the ones before, the runs are in order and
+        # disjoint: kept as they come, joined (already sorted) only when a search needs it.
+        self.rising = True
 
     def check(self, keys: NDArray[np.int64], valid: NDArray[np.bool_]) -> NDArray[np.bool_]:
         """Which rows repeat an id of an earlier row (this chunk or an earlier one)."""
@@ -208,8 +211,14 @@ class Duplicates:
         if (self.top is None or present[0] > self.top) and bool((present[1:] > present[:-1]).all()):
             # Rising keys, past every earlier one: no repeat, and already a sorted run.
             self.top = int(present[-1])
-            self._remember(present)
+            if self.rising:
+                self.runs.append(present)
+            else:
+                self._remember(present)
             return out
+        if self.rising and len(self.runs) > 1:
+            self.runs = [np.concatenate(self.runs)]
+        self.rising = False
         uniq, first = np.unique(present, return_index=True)
         later = np.ones(rows.size, dtype=np.bool_)
         later[first] = False

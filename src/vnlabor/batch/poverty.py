@@ -99,6 +99,8 @@ Errors = Literal["raise", "report"]
 
 _STATUS_OBJECTS: Final = np.array(STATUS_BY_CODE, dtype=object)
 _STATUS_OBJECTS.flags.writeable = False
+_STATUS_OR_NONE: Final = np.array([*STATUS_BY_CODE, None], dtype=object)  # code -1: None
+_STATUS_OR_NONE.flags.writeable = False
 _EXAMPLES: Final = 3
 
 
@@ -277,9 +279,7 @@ def _statuses(table: object, codes: NDArray[np.int8]) -> Any:
         pandas = sys.modules["pandas"]
         categorical = pandas.Categorical.from_codes(codes, dtype=status_dtype())
         return pandas.Series(categorical, index=frame.index, name="status", copy=False)
-    out = np.full(codes.shape, None, dtype=object)
-    good = codes >= 0
-    out[good] = _STATUS_OBJECTS[codes[good].astype(np.intp)]
+    out: NDArray[np.object_] = _STATUS_OR_NONE[codes]
     return out
 
 

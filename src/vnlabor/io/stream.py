@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -277,36 +278,65 @@ def _fast_blocks(
     A block that is not clean may have been cut at a wrong place (a stray quote throws
     the count of quotes off), so the exact tokenizer reads from its start to the end of
     the file: its start is a true row boundary, the end of the last clean block.
+
+    The next block is split into cells (in a second thread: pyarrow and numpy work
+    without Python's lock) while the caller works on this one: two blocks in memory at
+    most.
     """
+    width = len(header)
     line = 2
-    offset = data_start
-    carry = b""
-    with path.open("rb") as handle:
+    with ThreadPoolExecutor(max_workers=1) as pool, path.open("rb") as handle:
         handle.seek(data_start)
-        while True:
-            chunk = handle.read(_BLOCK_BYTES)
-            data = carry + chunk
-            if not chunk:
-                cut = len(data)
-            else:
-                cut = _cut(data)
-                if cut <= 0:
-                    carry = data
-                    if len(carry) <= _MAX_CARRY:
-                        continue
-                    cut = -1  # a quote that never closes: the tokenizer reads on
-            block = data[:cut] if cut > 0 else b""
-            fast = _arrow_block(block, line, len(header), delimiter, columns) if block else None
-            if fast is None and (block or cut < 0):
+
+        def split(piece: tuple[int, bytes | None] | None) -> Any:
+            if piece is None or piece[1] is None:
+                return None
+            return pool.submit(_arrow_block, piece[1], width, delimiter, columns)
+
+        pieces = _pieces(handle, data_start)
+        piece = next(pieces, None)
+        pending = split(piece)
+        while piece is not None:
+            offset = piece[0]
+            piece = next(pieces, None)
+            following = split(piece)  # split while this one is used
+            found = pending.result() if pending is not None else None
+            if found is None:
+                if following is not None:
+                    following.cancel()
                 yield from _exact_rest(path, offset, line, header, delimiter, columns, rows)
                 return
-            if fast is not None:
-                yield fast[0]
-                line += fast[1]
-            if not chunk:
-                return
-            carry = data[cut:]
-            offset += cut
+            block, lines = found
+            block.positions += line
+            yield block
+            line += lines
+            pending = following
+
+
+def _pieces(handle: Any, offset: int) -> Iterator[tuple[int, bytes | None]]:
+    """``(offset, bytes)`` of the file in pieces of whole lines, cut outside quoted cells.
+
+    ``(offset, None)``: from there on a quote seems never to close (no cut found in
+    :data:`_MAX_CARRY` bytes); the readers' tokenizer must read it.
+    """
+    carry = b""
+    while True:
+        chunk = handle.read(_BLOCK_BYTES)
+        data = carry + chunk
+        if not chunk:
+            if data:
+                yield offset, data
+            return
+        cut = _cut(data)
+        if cut <= 0:
+            carry = data
+            if len(carry) <= _MAX_CARRY:
+                continue
+            yield offset, None
+            return
+        yield offset, data[:cut]
+        carry = data[cut:]
+        offset += cut
 
 
 def _exact_rest(
@@ -331,11 +361,12 @@ def _exact_rest(
 
 
 def _arrow_block(
-    data: bytes, line: int, width: int, delimiter: str, columns: Sequence[int]
+    data: bytes, width: int, delimiter: str, columns: Sequence[int]
 ) -> tuple[Block, int] | None:
     """``data`` split into cells by pyarrow, and the lines it moves on by.
 
-    ``None`` if it is not a clean block.
+    The rows' positions are counted from 0 (the caller adds the line the block starts
+    on). ``None`` if it is not a clean block.
     """
     import csv
 
@@ -385,7 +416,7 @@ def _arrow_block(
         longest = pc.max(pc.binary_length(col)).as_py() or 0  # bytes: at least characters
         if longest > limit and pc.max(pc.utf8_length(col)).as_py() > limit:
             return None
-    starts = line + np.arange(n, dtype=np.int64)
+    starts = np.arange(n, dtype=np.int64)
     if inner is not None:
         starts += np.concatenate(([0], np.cumsum(inner)[:-1]))
     blank = None
