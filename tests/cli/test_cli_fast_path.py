@@ -13,7 +13,7 @@ pytest.importorskip("numpy")
 pytest.importorskip("pyarrow")
 
 from vnlabor.cli import main
-from vnlabor.io import stream
+from vnlabor.io import csvblocks
 
 HEADER = "household_id,area,monthly_income_per_capita,deprivations,ghi chú"
 CELLS = {
@@ -52,12 +52,12 @@ def classify(path: Path, out: Path, capsys: pytest.CaptureFixture[str]) -> tuple
 def test_fast_and_exact_paths_agree(
     text: str, block: int, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(stream, "_BLOCK_BYTES", block)  # tiny blocks: many cuts
+    monkeypatch.setattr(csvblocks, "_BLOCK_BYTES", block)  # tiny blocks: many cuts
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "h.csv"
         path.write_bytes(text.encode("utf-8", "surrogateescape"))
         fast = classify(path, Path(folder) / "fast.csv", capsys)
         with monkeypatch.context() as m:
-            m.setattr(stream, "_fast_csv", lambda p: None)
+            m.setattr(csvblocks, "open_csv_blocks", lambda p: None)
             exact = classify(path, Path(folder) / "exact.csv", capsys)
     assert fast == exact

@@ -23,6 +23,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from vnlabor.batch._columns import Column, ColumnChunk, arrow_module
+from vnlabor.batch._distinct import Distinct
 from vnlabor.batch._ids import Duplicates, Ids, id_key, int_keys, text_keys
 from vnlabor.batch._plan import AREA, DEPRIVATIONS, HOUSEHOLD_ID, INCOME, Col, Plan
 from vnlabor.model.area import Area
@@ -47,7 +48,7 @@ _EXACT_FLOAT: Final = 2.0**53
 # or digits grouped by "." in threes, at most 18 digits (so under MAX_VND). Anything else
 # (spaces, words, signs, longer) is read by the contract itself, once per distinct value.
 _PLAIN_AMOUNT: Final = re.compile(r"[0-9]{1,18}|[0-9]{1,3}(?:\.[0-9]{3}){1,5}")
-_MEMO_LIMIT: Final = 1 << 18  # distinct values remembered per column (bounded memory)
+_MEMO_LIMIT: Final = 1 << 18  # answers remembered per reader (bounded memory)
 
 
 @dataclass(slots=True)
@@ -88,122 +89,6 @@ class Chunk:
             texts = [t.texts[t.codes[row]] for t in troubles if t.codes[row] >= 0]
             out.append("; ".join(dict.fromkeys(texts)))
         return out
-
-
-class Distinct:
-    """One column's distinct values, each read once by the contract, across chunks.
-
-    ``read(value)`` gives ``(value read, problems)``; ``number(value read)`` the integer
-    the rows take (an area's code, a deprivation mask, an amount). The values are
-    remembered (up to a bound): a chunk costs Python work only for the values no
-    earlier chunk had. For Arrow text, even finding which those are is done by Arrow.
-    """
-
-    def __init__(
-        self,
-        read: Callable[[Any], tuple[object, list[Problem]]],
-        number: Callable[[object], int],
-    ) -> None:
-        self.read = read
-        self.number = number
-        found, problems = read(None)
-        self.blank_number = 0 if problems else number(found)
-        self.blank_problems = problems
-        self._forget()
-
-    def _forget(self) -> None:
-        self.index: dict[Any, int] = {}
-        self.values: list[Any] = []
-        self.problems: list[list[Problem]] = []
-        # Per known value: its number, and whether it has problems.
-        self._numbers = np.zeros(0, dtype=np.int64)
-        self._bad = np.zeros(0, dtype=np.bool_)
-        self._pending: list[tuple[int, bool]] = []
-        self._known: Any = None  # the text values, as a pyarrow array
-        self._settled = False  # whether the last Arrow chunk had only known values
-
-    def _add(self, value: Any) -> int:
-        at = len(self.values)
-        self.values.append(value)
-        if is_blank(value):  # read as an empty cell ("", spaces)
-            self.problems.append(self.blank_problems)
-            self._pending.append((self.blank_number, bool(self.blank_problems)))
-            return at
-        found, problems = self.read(value)
-        self.problems.append(problems)
-        self._pending.append((0 if problems else self.number(found), bool(problems)))
-        return at
-
-    def _flush(self) -> None:
-        if self._pending:
-            numbers, bad = zip(*self._pending, strict=True)
-            self._numbers = np.concatenate([self._numbers, np.array(numbers, dtype=np.int64)])
-            self._bad = np.concatenate([self._bad, np.array(bad, dtype=np.bool_)])
-            self._pending = []
-
-    def arrays(self) -> tuple[NDArray[np.int64], NDArray[np.bool_]]:
-        """Each known value's number and whether it has problems; the last: an empty cell."""
-        self._flush()
-        return (
-            np.append(self._numbers, self.blank_number),
-            np.append(self._bad, bool(self.blank_problems)),
-        )
-
-    def positions(self, chunk: ColumnChunk) -> NDArray[np.integer[Any]]:
-        """Each row's value, as its position among the known values.
-
-        ``-1`` for a null cell; a blank text (``""``, spaces) is a known value read as an
-        empty cell.
-        """
-        if len(self.values) >= _MEMO_LIMIT:
-            self._forget()
-        text = chunk.text
-        if text is not None:
-            return self._arrow_positions(text)
-        codes, uniques = chunk.codes
-        lookup = np.full(len(uniques) + 1, -1, dtype=np.intp)
-        for u, value in enumerate(uniques):
-            try:
-                key = (value.__class__, value)
-                at = self.index.get(key)
-                if at is None:
-                    at = self.index[key] = self._add(value)
-            except TypeError:  # unhashable (a list): read each time
-                at = self._add(value)
-            lookup[u] = at
-        return lookup[codes]
-
-    def _arrow_positions(self, text: Any) -> NDArray[np.integer[Any]]:
-        pa = arrow_module()
-        import pyarrow.compute as pc
-
-        if self._settled:
-            # Once a chunk brought no new value, the next likely brings none either: its
-            # rows are looked up among the known values at once.
-            found = pc.index_in(text, value_set=self._known)
-            if not found.null_count:
-                at: NDArray[np.intp] = found.to_numpy(zero_copy_only=False)
-                return at
-        encoded = text.dictionary_encode()
-        dictionary = encoded.dictionary
-        if self._known is not None and len(dictionary):
-            known = pc.index_in(dictionary, value_set=self._known)
-            where = known.fill_null(-1).to_numpy(zero_copy_only=False).astype(np.intp)
-        else:
-            where = np.full(len(dictionary), -1, dtype=np.intp)
-        new = np.flatnonzero(where < 0)
-        self._settled = not new.size and self._known is not None
-        if new.size:
-            fresh = dictionary.take(pa.array(new))
-            for k, value in zip(new.tolist(), fresh.to_pylist(), strict=True):
-                where[k] = self.index[(str, value)] = self._add(value)
-            self._known = fresh if self._known is None else pa.concat_arrays([self._known, fresh])
-        indices = encoded.indices
-        if indices.null_count:
-            indices = indices.fill_null(-1)
-        lookup = np.append(where, -1)  # the last: a null cell
-        positions: NDArray[np.intp] = lookup[indices.to_numpy(zero_copy_only=False)]
-        return positions
 
 
 class Reader:

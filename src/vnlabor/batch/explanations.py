@@ -30,6 +30,7 @@ from numpy.typing import ArrayLike, NDArray
 from vnlabor.batch._engine import ChunkResult, run_source
 from vnlabor.batch._households import BIT
 from vnlabor.batch._sources import is_pandas_frame, open_table
+from vnlabor.batch.poverty import _classify_source, _open_engine
 from vnlabor.l10n import format_vnd
 from vnlabor.law.book import LawBook
 from vnlabor.model.area import Area
@@ -82,8 +83,6 @@ def explain(
     """
     compiled = compiled_for(on, list_year, law)
     source = open_table(table)
-    from vnlabor.batch.poverty import _classify_source, _open_engine  # the one engine
-
     _classify_source(source, compiled, "raise", unknown_columns)  # bad rows raise first
     engine = _open_engine(source, compiled, unknown_columns)
     explainer = Explainer(compiled, on=on, list_year=list_year, law=law, locale=locale)

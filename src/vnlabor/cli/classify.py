@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import os
 import sys
-import time
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
 __all__ = ["EXIT_INTERNAL", "ClassifyOptions", "run_classify"]
 
@@ -75,6 +74,7 @@ def run_classify(opts: ClassifyOptions) -> int:
             "vnlabor classify cần numpy / needs numpy (the batch engine): "
             'pip install "vnlabor[cli]"'
         )
+    from vnlabor.cli.progress import Progress
     from vnlabor.errors import HeaderError, NoStandardInForce
     from vnlabor.io.stream import open_stream
     from vnlabor.io.writers import TableWriter
@@ -108,7 +108,7 @@ def run_classify(opts: ClassifyOptions) -> int:
             header = ["household_id", stream.unit, "status"]
             if explainer is not None:
                 header.append("explanation")
-            progress = _Progress(quiet=opts.quiet)
+            progress = Progress(quiet=opts.quiet)
             with TableWriter(
                 opts.output,
                 header,
@@ -268,43 +268,6 @@ def _summary(read: int, rejected: int, counts: Any, locale: str) -> str:
         rejected=format_number(rejected, locale=locale),
         statuses=statuses,
     )
-
-
-class _Progress:
-    """Rows done, on standard error when it is a terminal and the run lasts over a second.
-
-    tqdm draws it when installed (``pip install "vnlabor[cli]"``); otherwise a plain
-    count is rewritten in place.
-    """
-
-    def __init__(self, *, quiet: bool, stream: TextIO | None = None) -> None:
-        self.stream = stream or sys.stderr
-        self.on = not quiet and self.stream.isatty()
-        self.done = 0
-        self.start = time.monotonic()
-        self.bar: Any = None
-        if self.on:
-            try:
-                from tqdm import tqdm
-            except ImportError:
-                return
-            self.bar = tqdm(unit=" rows", unit_scale=True, delay=1.0, file=self.stream, leave=False)
-
-    def update(self, rows: int) -> None:
-        self.done += rows
-        if not self.on:
-            return
-        if self.bar is not None:
-            self.bar.update(rows)
-        elif time.monotonic() - self.start > 1.0:
-            self.stream.write(f"\r{self.done:,} rows…")
-            self.stream.flush()
-
-    def close(self) -> None:
-        if self.bar is not None:
-            self.bar.close()
-        elif self.on and time.monotonic() - self.start > 1.0:
-            self.stream.write("\r" + " " * 30 + "\r")
 
 
 def parse_reveal(values: Sequence[str]) -> frozenset[str]:

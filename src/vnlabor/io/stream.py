@@ -3,82 +3,28 @@
 :func:`open_stream` opens a CSV file (lines, encodings, separators and broken lines
 handled exactly as :mod:`vnlabor.io.csvfile` handles them for the readers), an
 ``.xlsx`` sheet, or a Parquet file (pyarrow, extra ``arrow``), and yields
-:class:`Block` s of rows, each column ready for :class:`vnlabor.batch.poverty.Engine`.
-Blank rows are skipped, as the readers skip them; rows the file reader could not split
-into cells are passed on with their reason.
-
-A UTF-8 CSV file is read fast when pyarrow is installed: the file is cut into blocks of
-a few megabytes at line ends outside quoted cells, and pyarrow splits each block into
-text cells. A block is taken only if it is *clean*: every line a row of exactly the
-header's width, valid UTF-8, no cell longer than the readers' limit, the rows' lines
-adding up to the block's. Any other block (a stray byte, a quote never closed, a short
-row, a long cell…) is read by the readers' own tokenizer instead, so the cells, their
-lines and the reasons are the readers' in every case. Testing a block is whole-array
-work on its bytes (numpy), never a Python step per row.
+:class:`~vnlabor.io.blocks.Block` s of rows, each column ready for
+:class:`vnlabor.batch.poverty.Engine`. Blank rows are skipped, as the readers skip
+them; rows the file reader could not split into cells are passed on with their reason.
+A UTF-8 CSV file is read by pyarrow where it can be (:mod:`vnlabor.io.csvblocks`), with
+the same cells, lines and reasons.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import AbstractContextManager, contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Final
+from typing import Any
 
 import numpy as np
-from numpy.typing import NDArray
 
 from vnlabor._optional import require
-from vnlabor.io.table import Table, Unreadable
-from vnlabor.table.cells import is_blank
-from vnlabor.table.errors import PositionUnit
+from vnlabor.io import csvblocks
+from vnlabor.io.blocks import BLOCK_ROWS, Block, TableStream, row_blocks
 
 __all__ = ["BLOCK_ROWS", "Block", "TableStream", "open_stream"]
-
-BLOCK_ROWS: Final = 1 << 16
-"""Rows per block: bounds the memory a file of any size needs."""
-
-
-@dataclass(slots=True)
-class Block:
-    """Rows of a table, by column.
-
-    Attributes:
-        positions: Each row's position (CSV line, sheet row, 0-based Parquet row).
-        columns: The columns asked for, by index in the header: numpy object arrays
-            (rows read by the readers' tokenizer, sheets) or pyarrow arrays (clean CSV
-            blocks, Parquet).
-        surplus: The rows (by index in the block) of a CSV file with more cells than
-            the header (not all blank), with the readers' reason.
-        unreadable: ``(position, reason)`` of the rows in this stretch of the file that
-            could not be split into cells (a quote never closed, a byte not UTF-8).
-    """
-
-    positions: NDArray[np.int64]
-    columns: dict[int, Any]
-    surplus: dict[int, str] = field(default_factory=dict)
-    unreadable: list[tuple[int, str]] = field(default_factory=list)
-
-    @property
-    def size(self) -> int:
-        """Rows with cells."""
-        return int(self.positions.shape[0])
-
-
-@dataclass(slots=True)
-class TableStream:
-    """An open table file: its header and how to read it in blocks."""
-
-    header: list[str]
-    unit: PositionUnit
-    name: str
-    _blocks: Any
-
-    def blocks(self, columns: Sequence[int], rows: int = BLOCK_ROWS) -> Iterator[Block]:
-        """The table's rows in blocks, with the columns at ``columns`` (header indices)."""
-        yield from self._blocks(columns, rows)
 
 
 def open_stream(
@@ -97,7 +43,7 @@ def open_stream(
             raise ValueError(f"sheet= chỉ dùng cho tệp Excel / sheet= is for Excel files: {path}")
         return _parquet(path)
     if fast and sheet is None and path.suffix.lower() not in (".xlsx", ".xlsm", ".xls"):
-        stream = _fast_csv(path)
+        stream = csvblocks.open_csv_blocks(path)
         if stream is not None:
             return stream
     return _rows(path, sheet)
@@ -111,54 +57,9 @@ def _rows(path: Path, sheet: str | None) -> Iterator[TableStream]:
         header = ["" if h is None else str(h) for h in table.header]
 
         def blocks(columns: Sequence[int], rows: int) -> Iterator[Block]:
-            yield from _row_blocks(table, len(header), columns, rows)
+            yield from row_blocks(table, len(header), columns, rows)
 
         yield TableStream(header, table.unit, table.name, blocks)
-
-
-def _row_blocks(table: Table, width: int, columns: Sequence[int], rows: int) -> Iterator[Block]:
-    from vnlabor.io.records import surplus_reason
-
-    surplus_width = width if table.unit == "line" else None
-    positions: list[int] = []
-    cells: list[Sequence[object]] = []
-    unreadable: list[tuple[int, str]] = []
-
-    def block() -> Block:
-        out: dict[int, Any] = {}
-        for i in columns:
-            col = np.empty(len(cells), dtype=object)
-            col[:] = [row[i] if i < len(row) else None for row in cells]
-            out[i] = col
-        surplus: dict[int, str] = {}
-        if surplus_width is not None:
-            for k, row in enumerate(cells):
-                if len(row) > surplus_width and not all(is_blank(c) for c in row[surplus_width:]):
-                    surplus[k] = surplus_reason(len(row), surplus_width)
-        return Block(np.array(positions, dtype=np.int64), out, surplus, list(unreadable))
-
-    for position, row in table.rows:
-        if isinstance(row, Unreadable):
-            unreadable.append((int(position), row.reason))  # type: ignore[call-overload]
-            continue
-        if _blank(row):
-            continue
-        positions.append(int(position))  # type: ignore[call-overload]
-        cells.append(row)
-        if len(cells) >= rows:
-            yield block()
-            positions.clear()
-            cells.clear()
-            unreadable.clear()
-    if cells or unreadable:
-        yield block()
-
-
-def _blank(row: Sequence[object]) -> bool:
-    try:
-        return not "".join(row).strip()  # type: ignore[arg-type]  # CSV cells: all text
-    except TypeError:
-        return all(is_blank(c) for c in row)
 
 
 @contextmanager
@@ -188,246 +89,3 @@ def _parquet(path: Path) -> Iterator[TableStream]:
         yield TableStream(header, "index", path.name, blocks)
     finally:
         handle.close()
-
-
-# --- CSV through pyarrow -------------------------------------------------------------------
-
-_BLOCK_BYTES: Final = 1 << 22  # 4 MiB of CSV a block (about 80,000 household rows)
-_MAX_CARRY: Final = 1 << 26  # a "line" this long is no table: the readers' tokenizer reads on
-
-
-def _fast_csv(path: Path) -> AbstractContextManager[TableStream] | None:
-    """The fast reader of a UTF-8 CSV file, or ``None`` where it does not apply."""
-    try:
-        import pyarrow
-        import pyarrow.csv  # noqa: F401
-    except ImportError:
-        return None
-    from vnlabor.io.csvfile import sniff_csv
-
-    found = sniff_csv(path)  # raises as the readers do for another encoding
-    if found.encoding not in ("utf-8", "utf-8-sig"):
-        return None
-    with path.open("rb") as handle:
-        head = handle.read(1 << 16)
-    start = 3 if head.startswith(b"\xef\xbb\xbf") else 0
-    end = head.find(b"\n", start)
-    first = head[start : end if end >= 0 else len(head)].rstrip(b"\r")
-    if end < 0 or b'"' in first or b"\r" in first or not first.strip():
-        return None  # a header the readers' tokenizer must read (quoted, blank first line)
-    try:
-        header = first.decode("utf-8").split(found.delimiter)
-    except UnicodeDecodeError:
-        return None
-    return _fast_stream(path, header, found.delimiter, end + 1)
-
-
-@contextmanager
-def _fast_stream(
-    path: Path, header: list[str], delimiter: str, data_start: int
-) -> Iterator[TableStream]:
-    def blocks(columns: Sequence[int], rows: int) -> Iterator[Block]:
-        yield from _fast_blocks(path, header, delimiter, data_start, columns, rows)
-
-    yield TableStream(header, "line", path.name, blocks)
-
-
-def _count(data: bytes, byte: int) -> int:
-    """How many times ``byte`` occurs in ``data`` (numpy: several times faster than bytes)."""
-    return int(np.count_nonzero(np.frombuffer(data, dtype=np.uint8) == byte))
-
-
-def _cut(data: bytes) -> int:
-    """The end of the last line of ``data`` outside a quoted cell (``-1``: none)."""
-    if b'"' not in data:
-        return data.rfind(b"\n") + 1 or -1
-    quotes = _count(data, ord('"'))
-    end = len(data)
-    pos = data.rfind(b"\n")
-    while pos >= 0:
-        quotes -= data.count(b'"', pos + 1, end)
-        end = pos + 1
-        if quotes % 2 == 0:
-            return pos + 1
-        pos = data.rfind(b"\n", 0, pos)
-    return -1
-
-
-def _lone_return(raw: NDArray[np.uint8]) -> bool:
-    """Whether ``raw`` has a carriage return not followed by a line feed."""
-    returns = int(np.count_nonzero(raw == ord("\r")))
-    pairs = int(np.count_nonzero((raw[:-1] == ord("\r")) & (raw[1:] == ord("\n"))))
-    return returns != pairs
-
-
-def _line_breaks(raw: NDArray[np.uint8]) -> int:
-    """Physical lines ``raw`` moves on by (no lone carriage return in it)."""
-    return int(np.count_nonzero(raw == ord("\n")))
-
-
-def _fast_blocks(
-    path: Path,
-    header: list[str],
-    delimiter: str,
-    data_start: int,
-    columns: Sequence[int],
-    rows: int,
-) -> Iterator[Block]:
-    """Clean blocks through pyarrow; from the first other one on, the readers' tokenizer.
-
-    A block that is not clean may have been cut at a wrong place (a stray quote throws
-    the count of quotes off), so the exact tokenizer reads from its start to the end of
-    the file: its start is a true row boundary, the end of the last clean block.
-
-    The next block is split into cells (in a second thread: pyarrow and numpy work
-    without Python's lock) while the caller works on this one: two blocks in memory at
-    most.
-    """
-    width = len(header)
-    line = 2
-    with ThreadPoolExecutor(max_workers=1) as pool, path.open("rb") as handle:
-        handle.seek(data_start)
-
-        def split(piece: tuple[int, bytes | None] | None) -> Any:
-            if piece is None or piece[1] is None:
-                return None
-            return pool.submit(_arrow_block, piece[1], width, delimiter, columns)
-
-        pieces = _pieces(handle, data_start)
-        piece = next(pieces, None)
-        pending = split(piece)
-        while piece is not None:
-            offset = piece[0]
-            piece = next(pieces, None)
-            following = split(piece)  # split while this one is used
-            found = pending.result() if pending is not None else None
-            if found is None:
-                if following is not None:
-                    following.cancel()
-                yield from _exact_rest(path, offset, line, header, delimiter, columns, rows)
-                return
-            block, lines = found
-            block.positions += line
-            yield block
-            line += lines
-            pending = following
-
-
-def _pieces(handle: Any, offset: int) -> Iterator[tuple[int, bytes | None]]:
-    """``(offset, bytes)`` of the file in pieces of whole lines, cut outside quoted cells.
-
-    ``(offset, None)``: from there on a quote seems never to close (no cut found in
-    :data:`_MAX_CARRY` bytes); the readers' tokenizer must read it.
-    """
-    carry = b""
-    while True:
-        chunk = handle.read(_BLOCK_BYTES)
-        data = carry + chunk
-        if not chunk:
-            if data:
-                yield offset, data
-            return
-        cut = _cut(data)
-        if cut <= 0:
-            carry = data
-            if len(carry) <= _MAX_CARRY:
-                continue
-            yield offset, None
-            return
-        yield offset, data[:cut]
-        carry = data[cut:]
-        offset += cut
-
-
-def _exact_rest(
-    path: Path,
-    offset: int,
-    line: int,
-    header: list[str],
-    delimiter: str,
-    columns: Sequence[int],
-    rows: int,
-) -> Iterator[Block]:
-    """The file from byte ``offset`` (line ``line``) on, read by the readers' tokenizer."""
-    import io
-
-    from vnlabor.io.csvfile import csv_rows
-
-    with path.open("rb") as raw:
-        raw.seek(offset)
-        text = io.TextIOWrapper(raw, encoding="utf-8", errors="surrogateescape", newline="")
-        table = Table(header, csv_rows(text, delimiter, first_line=line), "line", path.name)
-        yield from _row_blocks(table, len(header), columns, rows)
-
-
-def _arrow_block(
-    data: bytes, width: int, delimiter: str, columns: Sequence[int]
-) -> tuple[Block, int] | None:
-    """``data`` split into cells by pyarrow, and the lines it moves on by.
-
-    The rows' positions are counted from 0 (the caller adds the line the block starts
-    on). ``None`` if it is not a clean block.
-    """
-    import csv
-
-    import pyarrow as pa
-    import pyarrow.compute as pc
-    import pyarrow.csv as pacsv
-
-    from vnlabor.table.arrow import blank_cells
-
-    raw = np.frombuffer(data, dtype=np.uint8)
-    if b"\r" in data and _lone_return(raw):
-        return None  # a lone carriage return: the tokenizer counts it as a line break
-    names = [f"c{i}" for i in range(width)]
-    try:
-        # pyarrow fails the block on a row of another width, and on a byte that is not
-        # UTF-8 (the tokenizer then rejects just that row).
-        table = pacsv.read_csv(
-            pa.py_buffer(data),
-            read_options=pacsv.ReadOptions(column_names=names),
-            parse_options=pacsv.ParseOptions(
-                delimiter=delimiter,
-                newlines_in_values=True,
-                ignore_empty_lines=False,
-            ),
-            convert_options=pacsv.ConvertOptions(
-                column_types={n: pa.string() for n in names},
-                strings_can_be_null=False,
-                quoted_strings_can_be_null=False,
-            ),
-        )
-    except (pa.ArrowInvalid, pa.ArrowTypeError, UnicodeDecodeError):
-        return None
-    n = table.num_rows
-    last = 0 if data.endswith((b"\n", b"\r")) else 1  # a last line without its break
-    inner = None
-    # Without quotes, each line is one row (a blank one would have made the block unclean).
-    lines = n - last if b'"' not in data else _line_breaks(raw)
-    if n != lines + last:  # quoted cells spanning lines
-        inner = np.zeros(n, dtype=np.int64)
-        for col in table.columns:
-            inner += pc.count_substring(col, "\n").to_numpy(zero_copy_only=False)
-        if n + int(inner.sum()) != lines + last:
-            return None
-    cells = [table.column(i).combine_chunks() for i in range(width)]
-    limit = csv.field_size_limit()
-    for col in cells:
-        longest = pc.max(pc.binary_length(col)).as_py() or 0  # bytes: at least characters
-        if longest > limit and pc.max(pc.utf8_length(col)).as_py() > limit:
-            return None
-    starts = np.arange(n, dtype=np.int64)
-    if inner is not None:
-        starts += np.concatenate(([0], np.cumsum(inner)[:-1]))
-    blank = None
-    for col in cells:  # a row is blank when all its cells are
-        blank = blank_cells(col) if blank is None else blank & blank_cells(col)
-        if not blank.any():
-            break
-    cols = {i: cells[i] for i in columns}
-    if blank is not None and blank.any():  # blank rows are skipped, as the readers skip them
-        keep = np.flatnonzero(~blank)
-        index = pa.array(keep)
-        cols = {i: col.take(index) for i, col in cols.items()}
-        starts = starts[keep]
-    return Block(starts, cols), lines
