@@ -139,8 +139,9 @@ def test_formula_starts() -> None:
     assert got == [True] * 6 + [False] * 4
 
 
-def _as_arrow_text(frame: Any) -> tuple[Any, Any] | None:
-    """The frame with its text columns as Arrow text: a DataFrame and a pyarrow Table."""
+def _as_arrow_text(frame: Any) -> tuple[Any, Any, Any] | None:
+    """The frame with its text columns as Arrow text: a DataFrame, Arrow arrays (plain and
+    dictionary-encoded)."""
     texts = {}
     for name in frame.columns:
         values = frame[name].tolist()
@@ -157,7 +158,10 @@ def _as_arrow_text(frame: Any) -> tuple[Any, Any] | None:
         name: pa.array(texts[name], pa.string()) if name in texts else frame[name]
         for name in frame.columns
     }
-    return pandas_arrow, columns
+    coded = {
+        name: col.dictionary_encode() if name in texts else col for name, col in columns.items()
+    }
+    return pandas_arrow, columns, coded
 
 
 def _result(table: Any) -> tuple[list[int], dict[int, str]]:

@@ -86,11 +86,12 @@ def one_array(chunked: Any) -> Any:
 class ColumnChunk:
     """One chunk of one column, converted at most once each way it is read."""
 
-    __slots__ = ("_blank", "_codes", "_numpy", "_text", "raw")
+    __slots__ = ("_blank", "_codes", "_dictionary", "_numpy", "_text", "raw")
 
     def __init__(self, raw: Column) -> None:
         self.raw = raw
         self._text: Any = _UNSET
+        self._dictionary: Any = _UNSET
         self._numpy: tuple[NDArray[Any], NDArray[np.bool_] | None] | None = None
         self._codes: tuple[NDArray[np.intp], list[Any]] | None = None
         self._blank: NDArray[np.bool_] | None = None
@@ -104,6 +105,18 @@ class ColumnChunk:
         if self._text is _UNSET:
             self._text = _arrow_text(self.raw)
         return self._text
+
+    @property
+    def dictionary(self) -> tuple[NDArray[np.intp], Any] | None:
+        """A dictionary-encoded Arrow text chunk as (each row's index, the dictionary).
+
+        The index is ``-1`` for a null; the dictionary a pyarrow string array. ``None``
+        for any other chunk.
+        """
+        if self._dictionary is _UNSET:
+            self._dictionary = _arrow_dictionary(self.raw)
+        found: tuple[NDArray[np.intp], Any] | None = self._dictionary
+        return found
 
     @property
     def numpy(self) -> tuple[NDArray[Any], NDArray[np.bool_] | None]:
@@ -122,7 +135,11 @@ class ColumnChunk:
         dtype = getattr(self.raw, "dtype", None)
         if isinstance(dtype, np.dtype):
             return dtype.kind in "iufb"
-        kind = str(getattr(self.raw, "type", dtype))
+        if is_arrow(self.raw):
+            types = arrow_module().types
+            t = self.raw.type
+            return bool(types.is_integer(t) or types.is_floating(t) or types.is_boolean(t))
+        kind = str(dtype)
         return any(word in kind for word in ("int", "float", "bool", "double", "Int", "Float"))
 
     @property
@@ -143,11 +160,11 @@ class ColumnChunk:
     def blank(self) -> NDArray[np.bool_]:
         """Which cells are empty (``None``, NaN, NA, blank text)."""
         if self._blank is None:
-            text = self.text
+            text = self.text if self.dictionary is None else self.raw
             if text is not None:
                 from vnlabor.table.arrow import blank_cells
 
-                self._blank = blank_cells(text)
+                self._blank = blank_cells(one_array(text))
             elif self.typed:
                 values, null = self.numpy
                 self._blank = (
@@ -171,6 +188,18 @@ def _arrow_text(col: Column) -> Any:
     else:
         return None
     return arr if pa.types.is_string(arr.type) or pa.types.is_large_string(arr.type) else None
+
+
+def _arrow_dictionary(col: Column) -> tuple[NDArray[np.intp], Any] | None:
+    pa = arrow_module()
+    if pa is None or not is_arrow(col) or not pa.types.is_dictionary(col.type):
+        return None
+    value = col.type.value_type
+    if not (pa.types.is_string(value) or pa.types.is_large_string(value)):
+        return None
+    arr = one_array(col)
+    indices = arr.indices.fill_null(-1) if arr.indices.null_count else arr.indices
+    return indices.to_numpy(zero_copy_only=False).astype(np.intp, copy=False), arr.dictionary
 
 
 def _is_missing(value: object) -> bool:

@@ -91,6 +91,10 @@ class Distinct:
         """
         if len(self.values) >= _LIMIT:
             self._forget()
+        coded = chunk.dictionary
+        if coded is not None:  # Arrow text with its dictionary: the entries read
+            indices, dictionary = coded
+            return self._entries(dictionary)[indices]
         text = chunk.text
         if text is not None:
             return self._arrow_positions(text)
@@ -108,7 +112,6 @@ class Distinct:
         return lookup[codes]
 
     def _arrow_positions(self, text: Any) -> NDArray[np.integer[Any]]:
-        pa = arrow_module()
         import pyarrow.compute as pc
 
         if self._settled:
@@ -119,7 +122,22 @@ class Distinct:
                 at: NDArray[np.intp] = found.to_numpy(zero_copy_only=False)
                 return at
         encoded = text.dictionary_encode()
-        dictionary = encoded.dictionary
+        indices = encoded.indices
+        if indices.null_count:
+            indices = indices.fill_null(-1)
+        rows: NDArray[np.intp] = self._entries(encoded.dictionary)[
+            indices.to_numpy(zero_copy_only=False)
+        ]
+        return rows
+
+    def _entries(self, dictionary: Any) -> NDArray[np.intp]:
+        """Where each entry of a dictionary (Arrow text) is among the known values.
+
+        The new ones are read. One more entry at the end, ``-1``, stands for a null.
+        """
+        pa = arrow_module()
+        import pyarrow.compute as pc
+
         if self._known is not None and len(dictionary):
             known = pc.index_in(dictionary, value_set=self._known)
             where = known.fill_null(-1).to_numpy(zero_copy_only=False).astype(np.intp)
@@ -132,9 +150,4 @@ class Distinct:
             for k, value in zip(new.tolist(), fresh.to_pylist(), strict=True):
                 where[k] = self.index[(str, value)] = self._add(value)
             self._known = fresh if self._known is None else pa.concat_arrays([self._known, fresh])
-        indices = encoded.indices
-        if indices.null_count:
-            indices = indices.fill_null(-1)
-        lookup = np.append(where, -1)  # the last: a null cell
-        positions: NDArray[np.intp] = lookup[indices.to_numpy(zero_copy_only=False)]
-        return positions
+        return np.append(where, -1)

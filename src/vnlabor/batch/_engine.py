@@ -193,6 +193,19 @@ class Engine:
         """
         return sorted({*(c.index for c in self.plan.columns), *self.plan.ignored_at})
 
+    @property
+    def coded_columns(self) -> list[int]:
+        """The columns of a few distinct values (area, deprivations, indicators).
+
+        A file reader may hand them over dictionary-encoded: each distinct value is then
+        found once per chunk by the reader, not once per row here.
+        """
+        p = self.plan
+        cols = [p.area, *(c for c, _ in p.indicators)]
+        if p.deprivations is not None:
+            cols.append(p.deprivations)
+        return sorted(c.index for c in cols)
+
     def run(
         self, cols: dict[int, Column], size: int, start: int = 0, *, blank_rows: bool = True
     ) -> ChunkResult:

@@ -109,16 +109,19 @@ def run_classify(opts: ClassifyOptions) -> int:
             if explainer is not None:
                 header.append("explanation")
             progress = Progress(quiet=opts.quiet)
-            with TableWriter(
-                opts.output,
-                header,
-                format=opts.output_format,  # type: ignore[arg-type]
-                sheet="status",
-                reveal=opts.reveal,
-            ) as writer:
-                for block in stream.blocks(engine.columns):
+            with (
+                TableWriter(
+                    opts.output,
+                    header,
+                    format=opts.output_format,  # type: ignore[arg-type]
+                    sheet="status",
+                    reveal=opts.reveal,
+                ) as writer,
+                _WriteBehind(writer) as behind,
+            ):
+                for block in stream.blocks(engine.columns, coded=engine.coded_columns):
                     n, bad, codes = _classify_block(
-                        block, engine, explainer, writer, stream.unit, opts.reveal
+                        block, engine, explainer, behind, stream.unit, opts.reveal
                     )
                     read += n
                     rejected += bad
@@ -132,6 +135,44 @@ def run_classify(opts: ClassifyOptions) -> int:
     if not opts.quiet:
         print(_summary(read, rejected, counts, opts.locale), file=sys.stderr)
     return EXIT_REJECTED if rejected else EXIT_OK
+
+
+class _WriteBehind:
+    """A writer's Arrow blocks written in a second thread while the next is classified.
+
+    pyarrow writes without Python's lock; one block in flight at most, in order. Rows of
+    Python values are written at once, after it.
+    """
+
+    def __init__(self, writer: Any) -> None:
+        self.writer = writer
+        self.pool: Any = None
+        self.pending: Any = None
+
+    def __enter__(self) -> _WriteBehind:
+        from concurrent.futures import ThreadPoolExecutor
+
+        self.pool = ThreadPoolExecutor(max_workers=1)
+        return self
+
+    def _wait(self) -> None:
+        if self.pending is not None:
+            pending, self.pending = self.pending, None
+            pending.result()  # a failed write raises here
+
+    def write_arrow(self, table: Any) -> None:
+        self._wait()
+        self.pending = self.pool.submit(self.writer.write_arrow, table)
+
+    def write(self, rows: Any, *, plain: bool = False) -> None:
+        self._wait()
+        self.writer.write(rows, plain=plain)
+
+    def __exit__(self, *exc: object) -> None:
+        try:
+            self._wait()
+        finally:
+            self.pool.shutdown(wait=True)
 
 
 def _classify_block(

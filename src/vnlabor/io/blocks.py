@@ -9,7 +9,7 @@ could not split into cells passed on with their reason.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Final
 
@@ -61,9 +61,15 @@ class TableStream:
     name: str
     _blocks: Any
 
-    def blocks(self, columns: Sequence[int], rows: int = BLOCK_ROWS) -> Iterator[Block]:
-        """The table's rows in blocks, with the columns at ``columns`` (header indices)."""
-        yield from self._blocks(columns, rows)
+    def blocks(
+        self, columns: Sequence[int], rows: int = BLOCK_ROWS, *, coded: Collection[int] = ()
+    ) -> Iterator[Block]:
+        """The table's rows in blocks, with the columns at ``columns`` (header indices).
+
+        ``coded``: columns of a few distinct values (areas, yes/no words), which a reader
+        that can may hand over dictionary-encoded (a pyarrow DictionaryArray).
+        """
+        yield from self._blocks(columns, rows, coded)
 
 
 def row_blocks(table: Table, width: int, columns: Sequence[int], rows: int) -> Iterator[Block]:

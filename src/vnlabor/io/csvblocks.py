@@ -12,7 +12,7 @@ step per row; the next block is split while the caller works on this one.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
@@ -60,8 +60,8 @@ def open_csv_blocks(path: Path) -> AbstractContextManager[TableStream] | None:
 def _fast_stream(
     path: Path, header: list[str], delimiter: str, data_start: int
 ) -> Iterator[TableStream]:
-    def blocks(columns: Sequence[int], rows: int) -> Iterator[Block]:
-        yield from _fast_blocks(path, header, delimiter, data_start, columns, rows)
+    def blocks(columns: Sequence[int], rows: int, coded: Collection[int]) -> Iterator[Block]:
+        yield from _fast_blocks(path, header, delimiter, data_start, columns, rows, coded)
 
     yield TableStream(header, "line", path.name, blocks)
 
@@ -106,6 +106,7 @@ def _fast_blocks(
     data_start: int,
     columns: Sequence[int],
     rows: int,
+    coded: Collection[int] = (),
 ) -> Iterator[Block]:
     """Clean blocks through pyarrow; from the first other one on, the readers' tokenizer.
 
@@ -125,7 +126,7 @@ def _fast_blocks(
         def split(piece: tuple[int, bytes | None] | None) -> Any:
             if piece is None or piece[1] is None:
                 return None
-            return pool.submit(_arrow_block, piece[1], width, delimiter, columns)
+            return pool.submit(_arrow_block, piece[1], width, delimiter, columns, coded)
 
         pieces = _pieces(handle, data_start)
         piece = next(pieces, None)
@@ -195,12 +196,17 @@ def _exact_rest(
 
 
 def _arrow_block(
-    data: bytes, width: int, delimiter: str, columns: Sequence[int]
+    data: bytes,
+    width: int,
+    delimiter: str,
+    columns: Sequence[int],
+    coded: Collection[int] = (),
 ) -> tuple[Block, int] | None:
     """``data`` split into cells by pyarrow, and the lines it moves on by.
 
-    The rows' positions are counted from 0 (the caller adds the line the block starts
-    on). ``None`` if it is not a clean block.
+    The ``coded`` columns come dictionary-encoded. The rows' positions are counted from
+    0 (the caller adds the line the block starts on). ``None`` if it is not a clean
+    block.
     """
     import csv
 
@@ -219,14 +225,18 @@ def _arrow_block(
         # UTF-8 (the tokenizer then rejects just that row).
         table = pacsv.read_csv(
             pa.py_buffer(data),
-            read_options=pacsv.ReadOptions(column_names=names),
+            # One piece per block: no pieces to join, one dictionary per coded column.
+            read_options=pacsv.ReadOptions(column_names=names, block_size=len(data) + 1),
             parse_options=pacsv.ParseOptions(
                 delimiter=delimiter,
                 newlines_in_values=True,
                 ignore_empty_lines=False,
             ),
             convert_options=pacsv.ConvertOptions(
-                column_types={n: pa.string() for n in names},
+                column_types={
+                    n: pa.dictionary(pa.int32(), pa.string()) if i in coded else pa.string()
+                    for i, n in enumerate(names)
+                },
                 strings_can_be_null=False,
                 quoted_strings_can_be_null=False,
             ),
@@ -241,14 +251,16 @@ def _arrow_block(
     if n != lines + last:  # quoted cells spanning lines
         inner = np.zeros(n, dtype=np.int64)
         for col in table.columns:
-            inner += pc.count_substring(col, "\n").to_numpy(zero_copy_only=False)
+            text = col.cast(col.type.value_type) if pa.types.is_dictionary(col.type) else col
+            inner += pc.count_substring(text, "\n").to_numpy(zero_copy_only=False)
         if n + int(inner.sum()) != lines + last:
             return None
-    cells = [table.column(i).combine_chunks() for i in range(width)]
+    cells = [_one(table.column(i)) for i in range(width)]
     limit = csv.field_size_limit()
     for col in cells:
-        longest = pc.max(pc.binary_length(col)).as_py() or 0  # bytes: at least characters
-        if longest > limit and pc.max(pc.utf8_length(col)).as_py() > limit:
+        text = col.dictionary if pa.types.is_dictionary(col.type) else col
+        longest = pc.max(pc.binary_length(text)).as_py() or 0  # bytes: at least characters
+        if longest > limit and pc.max(pc.utf8_length(text)).as_py() > limit:
             return None
     starts = np.arange(n, dtype=np.int64)
     if inner is not None:
@@ -265,3 +277,12 @@ def _arrow_block(
         cols = {i: col.take(index) for i, col in cols.items()}
         starts = starts[keep]
     return Block(starts, cols), lines
+
+
+def _one(col: Any) -> Any:
+    """A column of the block as one array (a dictionary-encoded one with one dictionary)."""
+    if col.num_chunks == 1:
+        return col.chunk(0)
+    if col.num_chunks and hasattr(col.type, "value_type"):
+        col = col.unify_dictionaries()
+    return col.combine_chunks()

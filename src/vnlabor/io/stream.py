@@ -56,7 +56,7 @@ def _rows(path: Path, sheet: str | None) -> Iterator[TableStream]:
     with open_table(path, sheet=sheet) as table:
         header = ["" if h is None else str(h) for h in table.header]
 
-        def blocks(columns: Sequence[int], rows: int) -> Iterator[Block]:
+        def blocks(columns: Sequence[int], rows: int, coded: object) -> Iterator[Block]:
             yield from row_blocks(table, len(header), columns, rows)
 
         yield TableStream(header, table.unit, table.name, blocks)
@@ -76,7 +76,7 @@ def _parquet(path: Path) -> Iterator[TableStream]:
         ) from None
     header = list(handle.schema_arrow.names)
 
-    def blocks(columns: Sequence[int], rows: int) -> Iterator[Block]:
+    def blocks(columns: Sequence[int], rows: int, coded: object) -> Iterator[Block]:
         start = 0
         names = [header[i] for i in columns]
         for batch in handle.iter_batches(batch_size=rows, columns=sorted(set(names))):

@@ -114,8 +114,16 @@ def blank_cells(arr: Any) -> NDArray[np.bool_]:
 
     Exactly :func:`vnlabor.table.cells.is_blank` of each cell: a cell whose first
     character is not whitespace is filled; the few others (a leading space…) are
-    stripped as Python strips them.
+    stripped as Python strips them. A dictionary-encoded array is read through its
+    dictionary.
     """
+    import pyarrow as pa
+
+    if pa.types.is_dictionary(arr.type):
+        lookup = np.append(blank_cells(arr.dictionary), True)  # the last: a null cell
+        indices = arr.indices.fill_null(-1) if arr.indices.null_count else arr.indices
+        found: NDArray[np.bool_] = lookup[indices.to_numpy(zero_copy_only=False)]
+        return found
     buf = text_buffers(arr)
     lengths = buf.lengths
     blank: NDArray[np.bool_] = lengths == 0
@@ -130,8 +138,6 @@ def blank_cells(arr: Any) -> NDArray[np.bool_]:
             maybe |= at & np.isin(second, seconds)
     rows = np.flatnonzero(maybe)
     if rows.size:
-        import pyarrow as pa
-
         cells = arr.take(pa.array(rows)).to_pylist()
         blank[rows] = [not (c or "").strip() for c in cells]
     return blank
