@@ -24,6 +24,7 @@ from typing import Any, Final
 import numpy as np
 from numpy.typing import NDArray
 
+from vnlabor.table.arrow import bits
 from vnlabor.table.cells import is_blank, plain
 
 __all__ = [
@@ -259,9 +260,9 @@ def _arrow_to_numpy(arr: Any) -> tuple[NDArray[Any], NDArray[np.bool_] | None]:
     t = arr.type
     if pa.types.is_dictionary(t):
         arr, t = arr.dictionary_decode(), t.value_type
-    null = ~_bits(arr, 0) if arr.null_count else None
+    null = ~bits(arr, 0) if arr.null_count else None
     if pa.types.is_boolean(t):
-        values = _bits(arr, 1)
+        values = bits(arr, 1)
         if null is not None:
             values &= ~null
     elif pa.types.is_integer(t) or pa.types.is_floating(t):
@@ -276,21 +277,6 @@ def _arrow_to_numpy(arr: Any) -> tuple[NDArray[Any], NDArray[np.bool_] | None]:
     if more is not None:
         null = more if null is None else null | more
     return values, null
-
-
-def _bits(arr: Any, buffer: int) -> NDArray[np.bool_]:
-    """A bit-packed buffer of a pyarrow array (validity: 0, booleans' values: 1) as bools.
-
-    numpy unpacks the bits several times faster than pyarrow converts a boolean array.
-    """
-    n = len(arr)
-    bits = arr.buffers()[buffer]
-    if bits is None:  # no validity buffer: every cell valid
-        return np.ones(n, dtype=np.bool_)
-    packed = np.frombuffer(bits, dtype=np.uint8)
-    unpacked = np.unpackbits(packed, count=arr.offset + n, bitorder="little")
-    out: NDArray[np.bool_] = unpacked[arr.offset :].view(np.bool_)
-    return out
 
 
 def _factorize(col: Column) -> tuple[NDArray[np.intp], list[Any]]:

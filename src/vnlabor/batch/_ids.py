@@ -25,7 +25,7 @@ from typing import Any, Final
 import numpy as np
 from numpy.typing import NDArray
 
-from vnlabor.table.arrow import text_buffers
+from vnlabor.table.arrow import booleans, text_buffers
 from vnlabor.table.cells import plain
 
 __all__ = ["Duplicates", "Ids", "id_key", "int_keys", "text_keys"]
@@ -90,7 +90,7 @@ def text_keys(arr: Any) -> tuple[NDArray[np.bool_], NDArray[np.int64]]:
     held &= data[np.where(held, starts, 0)] != ord(" ")
     held &= data[np.where(held, buf.offsets[1:] - 1, 0)] != ord(" ")
     digits = held & (lengths <= _MAX_DIGITS)
-    digits &= pc.ascii_is_decimal(arr).fill_null(False).to_numpy(zero_copy_only=False)
+    digits &= booleans(pc.ascii_is_decimal(arr))
     if digits.any():
         number = pc.cast(arr.filter(pa.array(digits)), pa.int64()).to_numpy(zero_copy_only=False)
         lead = data[np.where(digits, starts, 0)] == ord("0")

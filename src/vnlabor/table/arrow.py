@@ -30,7 +30,9 @@ from numpy.typing import NDArray
 
 __all__ = [
     "TextBuffers",
+    "bits",
     "blank_cells",
+    "booleans",
     "contains_any",
     "plain_amounts",
     "starts_with",
@@ -215,7 +217,7 @@ def plain_amounts(arr: Any) -> tuple[NDArray[np.bool_], NDArray[np.int64]]:
             text = _with_data(buf.array, digits)
         else:
             grouped = None
-    ok &= _bools(pc.ascii_is_decimal(text))
+    ok &= booleans(pc.ascii_is_decimal(text))
     if not ok.any():
         return ok, values
     read = pc.cast(text if ok.all() else text.filter(pa.array(ok)), pa.int64())
@@ -240,20 +242,24 @@ def _with_data(arr: Any, data: NDArray[np.uint8]) -> Any:
     return kind.from_buffers(len(arr), arr.buffers()[1], pa.py_buffer(data), offset=arr.offset)
 
 
-def _bools(arr: Any) -> NDArray[np.bool_]:
-    """A pyarrow boolean array as numpy booleans (nulls: ``False``), unpacked by numpy.
+def bits(arr: Any, buffer: int) -> NDArray[np.bool_]:
+    """A bit-packed buffer of a pyarrow array as numpy booleans, unpacked by numpy.
 
-    Several times faster than pyarrow's own conversion.
+    ``buffer`` 0: which cells are valid (all, if the array has no validity buffer);
+    1: a boolean array's values. Several times faster than pyarrow's own conversion.
     """
     n = len(arr)
-    values = np.unpackbits(
-        np.frombuffer(arr.buffers()[1], dtype=np.uint8), count=arr.offset + n, bitorder="little"
-    )[arr.offset :].view(np.bool_)
-    if arr.null_count:
-        valid = np.unpackbits(
-            np.frombuffer(arr.buffers()[0], dtype=np.uint8),
-            count=arr.offset + n,
-            bitorder="little",
-        )[arr.offset :].view(np.bool_)
-        values = values & valid
-    return values
+    packed = arr.buffers()[buffer]
+    if packed is None:
+        return np.ones(n, dtype=np.bool_)
+    unpacked = np.unpackbits(
+        np.frombuffer(packed, dtype=np.uint8), count=arr.offset + n, bitorder="little"
+    )
+    out: NDArray[np.bool_] = unpacked[arr.offset :].view(np.bool_)
+    return out
+
+
+def booleans(arr: Any) -> NDArray[np.bool_]:
+    """A pyarrow boolean array as numpy booleans, a null read as ``False``."""
+    values = bits(arr, 1)
+    return values & bits(arr, 0) if arr.null_count else values
