@@ -61,3 +61,24 @@ def test_fast_and_exact_paths_agree(
             m.setattr(csvblocks, "open_csv_blocks", lambda p: None)
             exact = classify(path, Path(folder) / "exact.csv", capsys)
     assert fast == exact
+
+
+def test_classify_of_a_csv_file_does_not_import_pandas(tmp_path: Path) -> None:
+    # pyarrow converts through pandas when it is installed (a quarter of a second at
+    # start-up); the command builds its Arrow arrays on numpy buffers instead.
+    import subprocess
+    import sys
+
+    path = tmp_path / "h.csv"
+    path.write_text(
+        HEADER + '\nH1,nông thôn,1.200.000,nutrition,\nH2,urban,"2,5 triệu",,x\nH1,rural,1,,\n',
+        encoding="utf-8",
+    )
+    code = (
+        "import sys; from vnlabor.cli import main; "
+        f"main(['classify', {str(path)!r}, '--on', '2024-03-01', '--quiet', "
+        f"'--output', {str(tmp_path / 'out.csv')!r}]); print('pandas' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert done.stdout.strip() == "False", done.stderr
+    assert (tmp_path / "out.csv").read_text(encoding="utf-8").count("\n") == 3

@@ -24,7 +24,7 @@ from typing import Any, Final
 import numpy as np
 from numpy.typing import NDArray
 
-from vnlabor.table.arrow import bits
+from vnlabor.table.arrow import bits, numbers
 from vnlabor.table.cells import is_blank, plain
 
 __all__ = [
@@ -199,8 +199,7 @@ def _arrow_dictionary(col: Column) -> tuple[NDArray[np.intp], Any] | None:
     if not (pa.types.is_string(value) or pa.types.is_large_string(value)):
         return None
     arr = one_array(col)
-    indices = arr.indices.fill_null(-1) if arr.indices.null_count else arr.indices
-    return indices.to_numpy(zero_copy_only=False).astype(np.intp, copy=False), arr.dictionary
+    return numbers(arr.indices, null=-1).astype(np.intp), arr.dictionary
 
 
 def _is_missing(value: object) -> bool:
@@ -266,7 +265,7 @@ def _arrow_to_numpy(arr: Any) -> tuple[NDArray[Any], NDArray[np.bool_] | None]:
         if null is not None:
             values &= ~null
     elif pa.types.is_integer(t) or pa.types.is_floating(t):
-        values = (arr.fill_null(0) if arr.null_count else arr).to_numpy(zero_copy_only=False)
+        values = numbers(arr)
     else:
         values = arr.to_numpy(zero_copy_only=False)
         if values.dtype.kind != "O":
@@ -348,8 +347,5 @@ def _arrow_factorize(arr: Any) -> tuple[NDArray[np.intp], list[Any]]:
     if pa.types.is_null(arr.type):
         return np.full(len(arr), -1, dtype=np.intp), []
     encoded = arr if pa.types.is_dictionary(arr.type) else arr.dictionary_encode()
-    indices = encoded.indices
-    if indices.null_count:
-        indices = indices.cast(pa.int64()).fill_null(-1)
-    codes = indices.to_numpy(zero_copy_only=False).astype(np.intp)
+    codes = numbers(encoded.indices, null=-1).astype(np.intp)
     return _blank_uniques(codes, encoded.dictionary.to_pylist())

@@ -16,6 +16,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from vnlabor.batch._columns import ColumnChunk, arrow_module
+from vnlabor.table.arrow import arrow_positions, numbers
 from vnlabor.table.cells import is_blank
 from vnlabor.table.rows import Problem
 
@@ -119,14 +120,11 @@ class Distinct:
             # rows are looked up among the known values at once.
             found = pc.index_in(text, value_set=self._known)
             if not found.null_count:
-                at: NDArray[np.intp] = found.to_numpy(zero_copy_only=False)
+                at: NDArray[np.intp] = numbers(found)
                 return at
         encoded = text.dictionary_encode()
-        indices = encoded.indices
-        if indices.null_count:
-            indices = indices.fill_null(-1)
         rows: NDArray[np.intp] = self._entries(encoded.dictionary)[
-            indices.to_numpy(zero_copy_only=False)
+            numbers(encoded.indices, null=-1)
         ]
         return rows
 
@@ -140,13 +138,13 @@ class Distinct:
 
         if self._known is not None and len(dictionary):
             known = pc.index_in(dictionary, value_set=self._known)
-            where = known.fill_null(-1).to_numpy(zero_copy_only=False).astype(np.intp)
+            where = numbers(known, null=-1).astype(np.intp)
         else:
             where = np.full(len(dictionary), -1, dtype=np.intp)
         new = np.flatnonzero(where < 0)
         self._settled = not new.size and self._known is not None
         if new.size:
-            fresh = dictionary.take(pa.array(new))
+            fresh = dictionary.take(arrow_positions(new))
             for k, value in zip(new.tolist(), fresh.to_pylist(), strict=True):
                 where[k] = self.index[(str, value)] = self._add(value)
             self._known = fresh if self._known is None else pa.concat_arrays([self._known, fresh])

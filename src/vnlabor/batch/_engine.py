@@ -61,7 +61,11 @@ CHUNK_ROWS = 1 << 16
 _CODE: Final = {status: code for code, status in enumerate(STATUS_BY_CODE)}
 _AREAS: Final = tuple(Area)
 # Deprivations counted in a row, by its mask: one byte per possible mask.
-_POPCOUNT: Final = np.array([bin(m).count("1") for m in range(1 << len(BIT))], dtype=np.int8)
+_POPCOUNT: Final = (
+    np.unpackbits(np.arange(1 << len(BIT), dtype=">u4").view(np.uint8).reshape(-1, 4), axis=1)
+    .sum(axis=1)
+    .astype(np.int8)
+)
 
 
 class DecisionTable:

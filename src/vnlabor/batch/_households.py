@@ -22,13 +22,14 @@ from typing import Any, Final
 import numpy as np
 from numpy.typing import NDArray
 
-from vnlabor.batch._columns import Column, ColumnChunk, arrow_module
+from vnlabor.batch._columns import Column, ColumnChunk
 from vnlabor.batch._distinct import Distinct
 from vnlabor.batch._ids import Duplicates, Ids, id_key, int_keys, text_keys
 from vnlabor.batch._plan import AREA, DEPRIVATIONS, HOUSEHOLD_ID, INCOME, Col, Plan
 from vnlabor.model.area import Area
 from vnlabor.model.deprivation import Deprivation
 from vnlabor.model.household import Household
+from vnlabor.table.arrow import arrow_positions
 from vnlabor.table.cells import CellError, convert_cell, field_specs, is_blank, plain, read_flag
 from vnlabor.table.households import BOTH_GIVEN, duplicate_reason
 from vnlabor.table.reasons import problem
@@ -207,10 +208,11 @@ class Reader:
         plain_np, income = plain_amounts(text)
         if plain_np.all():
             return income
-        pa = arrow_module()
         rest = np.flatnonzero(~plain_np)
         found: list[Trouble] = []
-        income[rest] = _coded(ColumnChunk(text.take(pa.array(rest))), where, self.income, found)
+        income[rest] = _coded(
+            ColumnChunk(text.take(arrow_positions(rest))), where, self.income, found
+        )
         for t in found:  # the troubles of the rest, at their rows in the chunk
             codes = np.full(len(text), -1, dtype=np.int32)
             codes[rest] = t.codes
@@ -233,9 +235,8 @@ class Reader:
                 return Ids(keys, held, arrow=text)
             # The other cells (spaces around, other characters, empty): the contract's.
             rest = np.flatnonzero(~held)
-            pa = arrow_module()
             found: list[Trouble] = []
-            sub = self._general_ids(ColumnChunk(text.take(pa.array(rest))), where, found)
+            sub = self._general_ids(ColumnChunk(text.take(arrow_positions(rest))), where, found)
             valid = held.copy()
             valid[rest] = sub.valid
             keys[rest] = sub.keys

@@ -25,7 +25,7 @@ from typing import Any, Final
 import numpy as np
 from numpy.typing import NDArray
 
-from vnlabor.table.arrow import booleans, text_buffers
+from vnlabor.table.arrow import arrow_mask, arrow_positions, booleans, numbers, text_buffers
 from vnlabor.table.cells import plain
 
 __all__ = ["Duplicates", "Ids", "id_key", "int_keys", "text_keys"]
@@ -92,7 +92,7 @@ def text_keys(arr: Any) -> tuple[NDArray[np.bool_], NDArray[np.int64]]:
     digits = held & (lengths <= _MAX_DIGITS)
     digits &= booleans(pc.ascii_is_decimal(arr))
     if digits.any():
-        number = pc.cast(arr.filter(pa.array(digits)), pa.int64()).to_numpy(zero_copy_only=False)
+        number = numbers(pc.cast(arr.filter(arrow_mask(digits)), pa.int64()))
         lead = data[np.where(digits, starts, 0)] == ord("0")
         zeros = np.where(lead & (lengths > 1), lengths, 0)[digits]
         keys[digits] = _DIGITS_BASE + zeros * _SCALE + number
@@ -113,7 +113,7 @@ def text_keys(arr: Any) -> tuple[NDArray[np.bool_], NDArray[np.int64]]:
     hashed = held & ~digits & ~packed
     if hashed.any():
         rows = np.flatnonzero(hashed)
-        texts = arr.take(pa.array(rows)).to_pylist()
+        texts = arr.take(arrow_positions(rows)).to_pylist()
         keys[rows] = np.fromiter(map(hash, texts), dtype=np.int64, count=rows.size)
     return held, keys
 
@@ -173,18 +173,18 @@ class Ids:
         import pyarrow.compute as pc
 
         every = rows.shape[0] == self.valid.shape[0]  # rows: all of them, in order
-        texts = self.arrow if every else self.arrow.take(pa.array(rows))
+        texts = self.arrow if every else self.arrow.take(arrow_positions(rows))
         valid = self.valid if every else self.valid[rows]
         if self.fixed:
             where = np.fromiter((r in self.fixed for r in rows.tolist()), np.bool_, rows.size)
             if where.any():
                 texts = pc.replace_with_mask(
                     texts,
-                    pa.array(where),
+                    arrow_mask(where),
                     pa.array([self.fixed[r] for r in rows[where].tolist()], texts.type),
                 )
         if not valid.all():
-            texts = pc.if_else(pa.array(valid), texts, pa.scalar(None, texts.type))
+            texts = pc.if_else(arrow_mask(valid), texts, pa.nulls(1, texts.type)[0])
         return texts
 
 

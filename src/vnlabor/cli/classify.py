@@ -243,7 +243,11 @@ def _arrow_rows(
     reveal: Collection[str],
     unit: str,
 ) -> Any:
-    """The good rows as a pyarrow Table (``None`` if pyarrow is absent or ids are not text)."""
+    """The good rows as a pyarrow Table (``None`` if pyarrow is absent or ids are not text).
+
+    Arrays are built on numpy buffers (:mod:`vnlabor.table.arrow`): ``pyarrow.array``
+    would import pandas, a quarter of a second for nothing.
+    """
     try:
         import pyarrow as pa
         import pyarrow.compute as pc
@@ -252,13 +256,17 @@ def _arrow_rows(
     import numpy as np
 
     from vnlabor.batch.poverty import STATUS_BY_CODE
-    from vnlabor.table.arrow import text_buffers
+    from vnlabor.table.arrow import (
+        arrow_mask,
+        arrow_positions,
+        arrow_texts,
+        text_buffers,
+    )
     from vnlabor.table.cells import mask_citizen_ids
 
     every = good.shape[0] == codes.shape[0]  # no row rejected: nothing to pick
-    columns: dict[str, Any] = {}
     if ids is None:
-        columns["household_id"] = pa.nulls(len(good), pa.string())
+        hid = pa.nulls(len(good), pa.string())
     else:
         hid = ids.arrow_texts(good)
         if hid is None:
@@ -267,19 +275,23 @@ def _arrow_rows(
             # A citizen ID has at least 9 digits: shorter cells are left as they are.
             long = text_buffers(hid).lengths >= 9
             if long.any():
-                index = pa.array(np.flatnonzero(long))
-                some = hid.take(index)
+                some = hid.take(arrow_positions(np.flatnonzero(long)))
                 shaped = pc.match_substring_regex(some, r"[0-9](?:[ \-]?[0-9]){8}")
                 if pc.any(shaped).as_py():
                     masked = [mask_citizen_ids(v) if v else v for v in some.to_pylist()]
-                    hid = pc.replace_with_mask(hid, pa.array(long), pa.array(masked, hid.type))
-        columns["household_id"] = hid
-    columns[unit] = pa.array(lines if every else lines[good])
-    names = pa.array([s.value for s in STATUS_BY_CODE])
-    columns["status"] = names.take(pa.array(codes if every else codes[good]))
+                    replacement = arrow_texts(masked).cast(hid.type)
+                    hid = pc.replace_with_mask(hid, arrow_mask(long), replacement)
+    statuses = arrow_texts([s.value for s in STATUS_BY_CODE])
+    arrays = [
+        hid,
+        arrow_positions(lines if every else lines[good]),
+        statuses.take(arrow_positions(codes if every else codes[good])),
+    ]
+    names = ["household_id", unit, "status"]
     if texts is not None:
-        columns["explanation"] = pa.array([texts[i] for i in good.tolist()], pa.string())
-    return pa.table(columns)
+        arrays.append(arrow_texts([texts[i] for i in good.tolist()]))
+        names.append("explanation")
+    return pa.Table.from_arrays(arrays, names=names)
 
 
 def _id(result: Any, row: int) -> str | None:

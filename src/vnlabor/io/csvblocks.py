@@ -214,7 +214,7 @@ def _arrow_block(
     import pyarrow.compute as pc
     import pyarrow.csv as pacsv
 
-    from vnlabor.table.arrow import blank_cells
+    from vnlabor.table.arrow import arrow_positions, blank_cells, numbers
 
     raw = np.frombuffer(data, dtype=np.uint8)
     if b"\r" in data and _lone_return(raw):
@@ -245,17 +245,17 @@ def _arrow_block(
         return None
     n = table.num_rows
     last = 0 if data.endswith((b"\n", b"\r")) else 1  # a last line without its break
+    cells = [_one(table.column(i)) for i in range(width)]  # arrays: no pandas to convert
     inner = None
     # Without quotes, each line is one row (a blank one would have made the block unclean).
     lines = n - last if b'"' not in data else _line_breaks(raw)
     if n != lines + last:  # quoted cells spanning lines
         inner = np.zeros(n, dtype=np.int64)
-        for col in table.columns:
-            text = col.cast(col.type.value_type) if pa.types.is_dictionary(col.type) else col
-            inner += pc.count_substring(text, "\n").to_numpy(zero_copy_only=False)
+        for col in cells:
+            text = col.dictionary_decode() if pa.types.is_dictionary(col.type) else col
+            inner += numbers(pc.count_substring(text, "\n"))
         if n + int(inner.sum()) != lines + last:
             return None
-    cells = [_one(table.column(i)) for i in range(width)]
     limit = csv.field_size_limit()
     for col in cells:
         text = col.dictionary if pa.types.is_dictionary(col.type) else col
@@ -273,7 +273,7 @@ def _arrow_block(
     cols = {i: cells[i] for i in columns}
     if blank is not None and blank.any():  # blank rows are skipped, as the readers skip them
         keep = np.flatnonzero(~blank)
-        index = pa.array(keep)
+        index = arrow_positions(keep)
         cols = {i: col.take(index) for i, col in cols.items()}
         starts = starts[keep]
     return Block(starts, cols), lines

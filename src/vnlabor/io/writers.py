@@ -79,7 +79,7 @@ def neutralise_arrow(column: Any) -> Any:
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    from vnlabor.table.arrow import starts_with
+    from vnlabor.table.arrow import arrow_mask, starts_with
 
     column = column.combine_chunks() if hasattr(column, "combine_chunks") else column
     risky = starts_with(column, "".join(FORMULA_START))
@@ -88,7 +88,7 @@ def neutralise_arrow(column: Any) -> Any:
     quoted = pc.binary_join_element_wise(
         pa.scalar("'", column.type), column, pa.scalar("", column.type)
     )
-    return pc.if_else(pa.array(risky), quoted, column)
+    return pc.if_else(arrow_mask(risky), quoted, column)
 
 
 def format_of(path: str | os.PathLike[str]) -> Format:

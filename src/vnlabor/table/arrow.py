@@ -30,10 +30,14 @@ from numpy.typing import NDArray
 
 __all__ = [
     "TextBuffers",
+    "arrow_mask",
+    "arrow_positions",
+    "arrow_texts",
     "bits",
     "blank_cells",
     "booleans",
     "contains_any",
+    "numbers",
     "plain_amounts",
     "starts_with",
     "text_buffers",
@@ -83,7 +87,7 @@ def text_buffers(arr: Any) -> TextBuffers:
     valid = None
     if arr.null_count:
         # A null's bytes mean nothing (Arrow allows any): read as empty.
-        valid = arr.is_valid().to_numpy(zero_copy_only=False)
+        valid = bits(arr, 0)
         arr = arr.fill_null("")
     n = len(arr)
     _, offsets_buf, data_buf = arr.buffers()[:3]
@@ -132,8 +136,7 @@ def blank_cells(arr: Any) -> NDArray[np.bool_]:
 
     if pa.types.is_dictionary(arr.type):
         lookup = np.append(blank_cells(arr.dictionary), True)  # the last: a null cell
-        indices = arr.indices.fill_null(-1) if arr.indices.null_count else arr.indices
-        found: NDArray[np.bool_] = lookup[indices.to_numpy(zero_copy_only=False)]
+        found: NDArray[np.bool_] = lookup[numbers(arr.indices, null=-1)]
         return found
     buf = text_buffers(arr)
     lengths = buf.lengths
@@ -149,7 +152,7 @@ def blank_cells(arr: Any) -> NDArray[np.bool_]:
             maybe |= at & np.isin(second, seconds)
     rows = np.flatnonzero(maybe)
     if rows.size:
-        cells = arr.take(pa.array(rows)).to_pylist()
+        cells = arr.take(arrow_positions(rows)).to_pylist()
         blank[rows] = [not (c or "").strip() for c in cells]
     return blank
 
@@ -220,8 +223,8 @@ def plain_amounts(arr: Any) -> tuple[NDArray[np.bool_], NDArray[np.int64]]:
     ok &= booleans(pc.ascii_is_decimal(text))
     if not ok.any():
         return ok, values
-    read = pc.cast(text if ok.all() else text.filter(pa.array(ok)), pa.int64())
-    values[ok] = read.to_numpy(zero_copy_only=False)
+    read = pc.cast(text if ok.all() else text.filter(arrow_mask(ok)), pa.int64())
+    values[ok] = numbers(read)
     if grouped is not None:
         # "1.500.000" was read as 1050000000: groups of four digits ("0ddd") that are
         # groups of three in the amount. With q_k the read number's digits above the k-th
@@ -257,6 +260,70 @@ def bits(arr: Any, buffer: int) -> NDArray[np.bool_]:
     )
     out: NDArray[np.bool_] = unpacked[arr.offset :].view(np.bool_)
     return out
+
+
+def numbers(arr: Any, null: int = 0) -> NDArray[Any]:
+    """A pyarrow array of integers or floats as a numpy view of its buffer.
+
+    A null reads as ``null``. Booleans come unpacked (:func:`booleans`). Unlike
+    pyarrow's own conversions (and its conversion of Python values to Arrow), this never
+    imports pandas (a quarter of a second, when it is installed).
+    """
+    import pyarrow as pa
+
+    t = arr.type
+    if pa.types.is_boolean(t):
+        return booleans(arr)
+    if pa.types.is_integer(t):
+        dtype = np.dtype(f"{'i' if pa.types.is_signed_integer(t) else 'u'}{t.bit_width // 8}")
+    elif pa.types.is_floating(t):
+        dtype = np.dtype(f"f{t.bit_width // 8}")
+    else:
+        raise TypeError(f"not numbers: {t}")
+    n = len(arr)
+    if not n:
+        return np.zeros(0, dtype=dtype)
+    out: NDArray[Any] = np.frombuffer(arr.buffers()[1], dtype=dtype, count=arr.offset + n)
+    out = out[arr.offset :]
+    return np.where(bits(arr, 0), out, null) if arr.null_count else out
+
+
+def arrow_positions(values: NDArray[np.integer[Any]]) -> Any:
+    """Numpy integers (row positions) as a pyarrow ``int64`` array, for ``take``.
+
+    Built on the numpy buffer: ``pyarrow.array`` would import pandas.
+    """
+    import pyarrow as pa
+
+    data = np.ascontiguousarray(values, dtype=np.int64)
+    return pa.Array.from_buffers(pa.int64(), data.shape[0], [None, pa.py_buffer(data)])
+
+
+def arrow_mask(values: NDArray[np.bool_]) -> Any:
+    """Numpy booleans as a pyarrow boolean array, for ``filter`` and masks."""
+    import pyarrow as pa
+
+    packed = np.packbits(np.asarray(values, dtype=np.bool_), bitorder="little")
+    return pa.Array.from_buffers(pa.bool_(), len(values), [None, pa.py_buffer(packed)])
+
+
+def arrow_texts(values: list[str | None]) -> Any:
+    """Python text (``None``: null) as a pyarrow ``string`` array, built on its bytes."""
+    import pyarrow as pa
+
+    encoded = [b"" if v is None else v.encode("utf-8") for v in values]
+    offsets = np.zeros(len(encoded) + 1, dtype=np.int64)
+    np.cumsum([len(e) for e in encoded], out=offsets[1:])
+    wide = int(offsets[-1]) >= 2**31
+    kind = pa.LargeStringArray if wide else pa.StringArray
+    nulls = np.array([v is None for v in values], dtype=np.bool_)
+    validity = arrow_mask(~nulls).buffers()[1] if nulls.any() else None
+    return kind.from_buffers(
+        len(encoded),
+        pa.py_buffer(offsets if wide else offsets.astype(np.int32)),
+        pa.py_buffer(b"".join(encoded)),
+        validity,
+    )
 
 
 def booleans(arr: Any) -> NDArray[np.bool_]:
