@@ -66,18 +66,14 @@ def _fast_stream(
     yield TableStream(header, "line", path.name, blocks)
 
 
-def _count(data: bytes, byte: int) -> int:
-    """How many times ``byte`` occurs in ``data`` (numpy: several times faster than bytes)."""
-    return int(np.count_nonzero(np.frombuffer(data, dtype=np.uint8) == byte))
-
-
-def _cut(data: bytes) -> int:
-    """The end of the last line of ``data`` outside a quoted cell (``-1``: none)."""
-    if b'"' not in data:
-        return data.rfind(b"\n") + 1 or -1
-    quotes = _count(data, ord('"'))
-    end = len(data)
-    pos = data.rfind(b"\n")
+def _cut(data: bytes | bytearray, end: int | None = None) -> int:
+    """The end of the last line of ``data[:end]`` outside a quoted cell (``-1``: none)."""
+    end = len(data) if end is None else end
+    if data.find(b'"', 0, end) < 0:
+        return data.rfind(b"\n", 0, end) + 1 or -1
+    raw = np.frombuffer(data, dtype=np.uint8, count=end)
+    quotes = int(np.count_nonzero(raw == ord('"')))
+    pos = data.rfind(b"\n", 0, end)
     while pos >= 0:
         quotes -= data.count(b'"', pos + 1, end)
         end = pos + 1
@@ -89,9 +85,11 @@ def _cut(data: bytes) -> int:
 
 def _lone_return(raw: NDArray[np.uint8]) -> bool:
     """Whether ``raw`` has a carriage return not followed by a line feed."""
-    returns = int(np.count_nonzero(raw == ord("\r")))
-    pairs = int(np.count_nonzero((raw[:-1] == ord("\r")) & (raw[1:] == ord("\n"))))
-    return returns != pairs
+    returns = np.flatnonzero(raw == ord("\r"))
+    if not returns.size:
+        return False
+    after = returns + 1
+    return bool(after[-1] >= raw.size) or not bool((raw[after] == ord("\n")).all())
 
 
 def _line_breaks(raw: NDArray[np.uint8]) -> int:
@@ -114,63 +112,71 @@ def _fast_blocks(
     the count of quotes off), so the exact tokenizer reads from its start to the end of
     the file: its start is a true row boundary, the end of the last clean block.
 
-    The next block is split into cells (in a second thread: pyarrow and numpy work
-    without Python's lock) while the caller works on this one: two blocks in memory at
-    most.
+    The next block is read and split into cells (in a second thread: pyarrow and numpy
+    work without Python's lock) while the caller works on this one: two blocks in
+    memory at most.
     """
     width = len(header)
     line = 2
     with ThreadPoolExecutor(max_workers=1) as pool, path.open("rb") as handle:
         handle.seek(data_start)
+        pieces = _pieces(handle, data_start)  # advanced by the worker thread only
 
-        def split(piece: tuple[int, bytes | None] | None) -> Any:
-            if piece is None or piece[1] is None:
-                return None
-            return pool.submit(_arrow_block, piece[1], width, delimiter, columns, coded)
-
-        pieces = _pieces(handle, data_start)
-        piece = next(pieces, None)
-        pending = split(piece)
-        while piece is not None:
-            offset = piece[0]
+        def read_next() -> tuple[int, tuple[Block, int] | None] | None:
             piece = next(pieces, None)
-            following = split(piece)  # split while this one is used
-            found = pending.result() if pending is not None else None
+            if piece is None:
+                return None
+            offset, data = piece
+            return offset, None if data is None else _arrow_block(
+                data, width, delimiter, columns, coded
+            )
+
+        pending = pool.submit(read_next)
+        while True:
+            got = pending.result()
+            if got is None:
+                return
+            offset, found = got
             if found is None:
-                if following is not None:
-                    following.cancel()
                 yield from _exact_rest(path, offset, line, header, delimiter, columns, rows)
                 return
+            pending = pool.submit(read_next)  # read and split while this one is used
             block, lines = found
             block.positions += line
             yield block
             line += lines
-            pending = following
 
 
-def _pieces(handle: Any, offset: int) -> Iterator[tuple[int, bytes | None]]:
+def _pieces(handle: Any, offset: int) -> Iterator[tuple[int, memoryview | None]]:
     """``(offset, bytes)`` of the file in pieces of whole lines, cut outside quoted cells.
 
     ``(offset, None)``: from there on a quote seems never to close (no cut found in
-    :data:`_MAX_CARRY` bytes); the readers' tokenizer must read it.
+    :data:`_MAX_CARRY` bytes); the readers' tokenizer must read it. The pieces are views
+    of one buffer, read into and reused: a piece is valid until the next is asked for.
     """
-    carry = b""
+    buf = bytearray(_BLOCK_BYTES)
+    size = 0  # the bytes at the start of buf not yet yielded (the last line's start)
     while True:
-        chunk = handle.read(_BLOCK_BYTES)
-        data = carry + chunk
-        if not chunk:
-            if data:
-                yield offset, data
+        if len(buf) < size + _BLOCK_BYTES:
+            grown = bytearray(size + _BLOCK_BYTES)
+            grown[:size] = buf[:size]
+            buf = grown
+        got = handle.readinto(memoryview(buf)[size : size + _BLOCK_BYTES])
+        end = size + got
+        if not got:
+            if end:
+                yield offset, memoryview(buf)[:end]
             return
-        cut = _cut(data)
+        cut = _cut(buf, end)
         if cut <= 0:
-            carry = data
-            if len(carry) <= _MAX_CARRY:
+            size = end
+            if size <= _MAX_CARRY:
                 continue
             yield offset, None
             return
-        yield offset, data[:cut]
-        carry = data[cut:]
+        yield offset, memoryview(buf)[:cut]
+        size = end - cut
+        buf[:size] = buf[cut:end]
         offset += cut
 
 
@@ -196,7 +202,7 @@ def _exact_rest(
 
 
 def _arrow_block(
-    data: bytes,
+    data: bytes | memoryview,
     width: int,
     delimiter: str,
     columns: Sequence[int],
@@ -217,7 +223,7 @@ def _arrow_block(
     from vnlabor.table.arrow import arrow_positions, blank_cells, numbers
 
     raw = np.frombuffer(data, dtype=np.uint8)
-    if b"\r" in data and _lone_return(raw):
+    if _lone_return(raw):
         return None  # a lone carriage return: the tokenizer counts it as a line break
     names = [f"c{i}" for i in range(width)]
     try:
@@ -244,11 +250,12 @@ def _arrow_block(
     except (pa.ArrowInvalid, pa.ArrowTypeError, UnicodeDecodeError):
         return None
     n = table.num_rows
-    last = 0 if data.endswith((b"\n", b"\r")) else 1  # a last line without its break
+    last = 0 if raw.size and raw[-1] in (ord("\n"), ord("\r")) else 1  # a line without its break
     cells = [_one(table.column(i)) for i in range(width)]  # arrays: no pandas to convert
     inner = None
     # Without quotes, each line is one row (a blank one would have made the block unclean).
-    lines = n - last if b'"' not in data else _line_breaks(raw)
+    quoted = bool((raw == ord('"')).any())
+    lines = _line_breaks(raw) if quoted else n - last
     if n != lines + last:  # quoted cells spanning lines
         inner = np.zeros(n, dtype=np.int64)
         for col in cells:
