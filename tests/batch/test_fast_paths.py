@@ -178,3 +178,15 @@ def test_arrow_text_and_python_text_are_read_alike(frame: Any) -> None:
     expected = _result(frame)
     for table in converted:
         assert _result(table) == expected
+
+
+def test_a_row_of_empty_dictionary_text_is_skipped_as_the_readers_skip_it() -> None:
+    table = pa.table(
+        {
+            "area": pa.array(["rural", ""]).dictionary_encode(),
+            "monthly_income_per_capita": pa.array([1, None], pa.int64()),
+        }
+    )
+    result = vnlabor.batch.classify(table, on=ON, errors="report")
+    assert result.rejected == ()
+    assert result.codes.tolist() == [1, -1]  # near-poor; the empty row skipped
