@@ -33,7 +33,7 @@ SPACES = (
 TEXT = st.text(alphabet=st.sampled_from(f"{SPACES}aĐ0x\u200b\ufeffỔ"), max_size=6)
 AMOUNT = st.text(alphabet=st.sampled_from("0123456789.. ,-đ"), max_size=26)
 IDS = st.text(alphabet=st.sampled_from("0123456789H -\t~é"), max_size=20)
-PLAIN = re.compile(r"[0-9]{1,18}|[0-9]{1,3}(?:\.[0-9]{3}){1,5}")
+PLAIN = re.compile(r"[0-9]{1,18}|[0-9]{1,3}(?:\.[0-9]{3}){1,5}")  # the rule, written apart
 
 
 def arrays(values: list[str | None]) -> list[Any]:

@@ -14,7 +14,6 @@ same reason.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Final
@@ -29,7 +28,7 @@ from vnlabor.batch._plan import AREA, DEPRIVATIONS, HOUSEHOLD_ID, INCOME, Col, P
 from vnlabor.model.area import Area
 from vnlabor.model.deprivation import Deprivation
 from vnlabor.model.household import Household
-from vnlabor.table.arrow import arrow_positions
+from vnlabor.table.arrow import PLAIN_AMOUNT, arrow_positions
 from vnlabor.table.cells import CellError, convert_cell, field_specs, is_blank, plain, read_flag
 from vnlabor.table.households import BOTH_GIVEN, duplicate_reason
 from vnlabor.table.reasons import problem
@@ -45,10 +44,6 @@ BIT: Final = {d: 1 << i for i, d in enumerate(Deprivation)}
 WHOLE_ROW: Final = 1 << 30
 """The order of a problem of the whole row (after every column's)."""
 _EXACT_FLOAT: Final = 2.0**53
-# Text the contract reads as a plain whole number of đồng without a word of it: digits,
-# or digits grouped by "." in threes, at most 18 digits (so under MAX_VND). Anything else
-# (spaces, words, signs, longer) is read by the contract itself, once per distinct value.
-_PLAIN_AMOUNT: Final = re.compile(r"[0-9]{1,18}|[0-9]{1,3}(?:\.[0-9]{3}){1,5}")
 _MEMO_LIMIT: Final = 1 << 18  # answers remembered per reader (bounded memory)
 
 
@@ -102,7 +97,7 @@ class Reader:
         self.read_income = read_income
 
         def income_text(value: Any) -> tuple[object, list[Problem]]:
-            if value.__class__ is str and _PLAIN_AMOUNT.fullmatch(value):
+            if value.__class__ is str and PLAIN_AMOUNT.fullmatch(value):
                 return int(value.replace(".", "")), []
             found: tuple[object, list[Problem]] = read_income(value)
             return found

@@ -23,12 +23,14 @@ Needs numpy and pyarrow; imported only by code that already holds an Arrow colum
 
 from __future__ import annotations
 
+import re
 from typing import Any, Final
 
 import numpy as np
 from numpy.typing import NDArray
 
 __all__ = [
+    "PLAIN_AMOUNT",
     "TextBuffers",
     "arrow_mask",
     "arrow_positions",
@@ -44,6 +46,12 @@ __all__ = [
 ]
 
 _MAX_PLAIN_DIGITS: Final = 18  # under MAX_VND (2**63 - 1): the contract accepts them all
+PLAIN_AMOUNT: Final = re.compile(r"[0-9]{1,18}|[0-9]{1,3}(?:\.[0-9]{3}){1,5}")
+"""A plain amount: digits alone, or grouped by ``.`` in threes; at most 18 digits.
+
+The contract reads it as ``int(text.replace(".", ""))``, always a valid amount;
+:func:`plain_amounts` finds the same cells (of at most 18 characters) in a whole column.
+"""
 
 
 class TextBuffers:
