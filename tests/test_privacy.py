@@ -75,7 +75,7 @@ def test_ids_written_any_usual_way_are_recognised_and_masked(written: str) -> No
     assert member.citizen_id is not None
     assert member.citizen_id.reveal() == RAW_ID
     assert "004567" not in repr(member)
-    from vnlabor.model.masking import mask_citizen_ids
+    from vnlabor.base.masking import mask_citizen_ids
 
     assert "004" not in mask_citizen_ids(f"chủ hộ {written} đã khai")
 

@@ -1,6 +1,6 @@
 """MkDocs hook: pages generated from the package at build time, never kept in git.
 
-* ``parameters.md`` is :func:`vnlabor.law.catalogue.catalogue_markdown`: every legal
+* ``parameters.md`` is :func:`vnlabor.catalogue.catalogue_markdown`: every legal
   parameter, dated value, overlay and instrument, straight from ``law/data/*.toml``.
 * In ``glossary.md`` the marker ``<!-- vnlabor:labels -->`` is replaced by tables of the
   Vietnamese and English labels of vnlabor's domain enums, read from the package's
@@ -28,8 +28,8 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 import vnlabor
+from vnlabor.catalogue import catalogue_markdown
 from vnlabor.l10n import label
-from vnlabor.law.catalogue import catalogue_markdown
 from vnlabor.model import Area, Confidence, CourseLevel, Deprivation, PovertyStatus, Sex
 from vnlabor.model.departure import DepartureForm, DestinationMarket
 from vnlabor.model.job_fair import JobFairKind

@@ -5,16 +5,47 @@ library's errors in one place; each also derives from the matching built-in
 (``LookupError``, ``ValueError``) so generic handlers keep working. Errors about a
 date, code or name keep those inputs as attributes; messages are Vietnamese / English.
 
-This module imports nothing of vnlabor at run time, so any module can raise from it.
+It also holds :func:`quoted`, how a message quotes the value it is about. This module
+imports nothing of vnlabor, so any module can raise from it.
 """
 
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-if TYPE_CHECKING:
-    from vnlabor.geo.registry import Province
+_QUOTED_LIMIT = 200
+
+
+def quoted(value: object, limit: int = _QUOTED_LIMIT) -> str:
+    """``repr(value)`` for a message, shortened in the middle when longer than ``limit``.
+
+    A broken file can put a whole page into one cell; a message quotes enough of it to
+    find it, not all of it.
+
+    >>> quoted("1.500.000"), quoted("9" * 100, limit=20)
+    ("'1.500.000'", "'9999999999…99999' (100 characters)")
+    """
+    if isinstance(value, str) and len(value) > limit:
+        head, tail = value[: limit // 2], value[-(limit // 4) :]
+        return f"{head!r}"[:-1] + "…" + f"{tail!r}"[1:] + f" ({len(value):,} characters)"
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 200:
+        return f"<a whole number of about {int(value.bit_length() * 0.30103) + 1:,} digits>"
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class _Unit(Protocol):
+    """What an error message shows of a provincial-level unit (:class:`vnlabor.geo.Province`)."""
+
+    @property
+    def code(self) -> str: ...
+
+    @property
+    def name_vi(self) -> str: ...
+
+    @property
+    def valid_from(self) -> date: ...
 
 
 class VnlaborError(Exception):
@@ -91,7 +122,17 @@ class PovertyStatusUndetermined(VnlaborError, ValueError):
 
 
 class ConflictingFactsError(VnlaborError, ValueError):
-    """Two facts given for the same person contradict each other; vnlabor does not pick one."""
+    """Two facts given for the same person or household contradict each other.
+
+    vnlabor does not pick one of them. :class:`DeprivationConflict` is the household
+    review's case of it.
+
+    Attributes:
+        field: The field whose value is contradicted.
+        given: The value given for it.
+        derived: The value the other facts give.
+        source: Where the other facts come from.
+    """
 
     def __init__(self, field: str, given: object, derived: object, source: str) -> None:
         self.field = field
@@ -146,7 +187,7 @@ class GeographyNotCoveredError(VnlaborError, LookupError):
 class AmbiguousProvinceNameError(VnlaborError, LookupError):
     """A name matches more than one unit; pass the date or a fuller name."""
 
-    def __init__(self, name: str, candidates: tuple[Province, ...]) -> None:
+    def __init__(self, name: str, candidates: tuple[_Unit, ...]) -> None:
         self.name = name
         self.candidates = candidates
         listed = ", ".join(f"{p.code} {p.name_vi} ({p.valid_from.isoformat()})" for p in candidates)
@@ -194,10 +235,13 @@ class HeaderError(VnlaborError, ValueError):
         self.unknown = unknown
 
 
-class DeprivationConflict(VnlaborError, ValueError):
+class DeprivationConflict(ConflictingFactsError):
     """A household's given deprivations contradict what its surveyed facts decide.
 
-    Raised by :func:`vnlabor.classify` instead of choosing one of the two silently.
+    Raised by :func:`vnlabor.classify` instead of choosing one of the two silently. A
+    :class:`ConflictingFactsError` about the field ``deprivations``: ``given`` holds the
+    indicators given and ``derived`` those the facts show it deprived in (names, in the
+    standard's order), ``source`` names the surveyed facts.
 
     Attributes:
         household_id: The household's identifier, if it has one.
@@ -206,11 +250,21 @@ class DeprivationConflict(VnlaborError, ValueError):
     """
 
     def __init__(
-        self, household_id: str | None, not_given: tuple[str, ...], contradicted: tuple[str, ...]
+        self,
+        household_id: str | None,
+        not_given: tuple[str, ...],
+        contradicted: tuple[str, ...],
+        *,
+        given: tuple[str, ...] = (),
+        derived: tuple[str, ...] = (),
     ) -> None:
         self.household_id = household_id
         self.not_given = not_given
         self.contradicted = contradicted
+        self.field = "deprivations"
+        self.given = given
+        self.derived = derived
+        self.source = "the household's surveyed facts"
         who = f" {household_id!r}" if household_id else ""
         parts_vi, parts_en = [], []
         if not_given:
@@ -221,8 +275,11 @@ class DeprivationConflict(VnlaborError, ValueError):
                 f"thông tin khảo sát cho thấy không thiếu hụt {', '.join(contradicted)}"
             )
             parts_en.append(f"the facts show it not deprived in {', '.join(contradicted)}, given")
-        super().__init__(
+        # ValueError's own __init__, not ConflictingFactsError's: the message names the
+        # indicators in disagreement, not the two whole sets.
+        ValueError.__init__(
+            self,
             f"chỉ số thiếu hụt đã ghi của hộ{who} mâu thuẫn với thông tin khảo sát: "
             f"{'; '.join(parts_vi)} / the deprivations given for household{who} contradict "
-            f"its surveyed facts: {'; '.join(parts_en)}"
+            f"its surveyed facts: {'; '.join(parts_en)}",
         )

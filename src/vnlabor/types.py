@@ -9,14 +9,18 @@ from __future__ import annotations
 
 import functools
 import math
-from collections.abc import Callable
+import re
+import tomllib
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
+from importlib import resources
 from numbers import Integral
 from typing import Annotated, Any, Final
 
 from pydantic import BeforeValidator, Field, PlainValidator
 from pydantic_core import PydanticCustomError
+
+from vnlabor.errors import quoted
 
 __all__ = [
     "MAX_VND",
@@ -25,6 +29,7 @@ __all__ = [
     "NonNegativeCount",
     "ProvinceCode",
     "as_date",
+    "coerce_province_code",
     "coerce_vnd",
     "quoted",
     "vietnam_date",
@@ -40,27 +45,6 @@ already have lost đồng, so it is refused as inexact."""
 
 VIETNAM_TIME: Final = timezone(timedelta(hours=7), "ICT")
 """Vietnam's time zone (UTC+7, no daylight saving): the day a time stamp falls on."""
-
-
-_QUOTED_LIMIT = 200
-
-
-def quoted(value: object, limit: int = _QUOTED_LIMIT) -> str:
-    """``repr(value)`` for a message, shortened in the middle when longer than ``limit``.
-
-    A broken file can put a whole page into one cell; a message quotes enough of it to
-    find it, not all of it.
-
-    >>> quoted("1.500.000"), quoted("9" * 100, limit=20)
-    ("'1.500.000'", "'9999999999…99999' (100 characters)")
-    """
-    if isinstance(value, str) and len(value) > limit:
-        head, tail = value[: limit // 2], value[-(limit // 4) :]
-        return f"{head!r}"[:-1] + "…" + f"{tail!r}"[1:] + f" ({len(value):,} characters)"
-    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 200:
-        return f"<a whole number of about {int(value.bit_length() * 0.30103) + 1:,} digits>"
-    text = repr(value)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def vietnam_date(value: datetime) -> date:
@@ -162,26 +146,54 @@ VND = Annotated[
 
 
 @functools.cache
-def _geo_coerce() -> Callable[[Any], str]:
-    # A local import, as coerce_vnd imports l10n: the codes live in vnlabor.geo, which
-    # builds its models on vnlabor.model, whose records use ProvinceCode, so importing
-    # geo with this module would be circular. Cached because, unlike coerce_vnd's
-    # import, this one would run once per record read (an import statement costs
-    # several times the lookup it guards).
-    from vnlabor.geo.registry import coerce_province_code
+def _province_codes() -> frozenset[str]:
+    """Every code a provincial-level unit of either map ever carried.
 
-    return coerce_province_code
-
-
-def _coerce_province_code(value: Any) -> str:
-    return _geo_coerce()(value)
+    Read from the geography data (``vnlabor/geo/data/provinces.toml``), codes only: the
+    registry built from that file (:mod:`vnlabor.geo`) stands on the law and record
+    layers, whose records validate their province codes with this module's type.
+    """
+    text = resources.files("vnlabor").joinpath("geo", "data", "provinces.toml").read_text("utf-8")
+    return frozenset(str(entry["code"]) for entry in tomllib.loads(text).get("province", ()))
 
 
-ProvinceCode = Annotated[str, BeforeValidator(_coerce_province_code)]
+def coerce_province_code(value: Any) -> str:
+    """Pydantic before-validator: a code of either map, as its two-digit string.
+
+    Spreadsheets hand out ``1`` for ``"01"``, so an int or a one-digit string is padded;
+    nothing that would need guessing (floats, bools, names) is accepted.
+
+    Raises:
+        PydanticCustomError: ``vnlabor.province_unknown`` when no unit of either map
+            ever carried the code; the message names the value.
+
+    >>> coerce_province_code(1), coerce_province_code(" 79 "), coerce_province_code("02")
+    ('01', '79', '02')
+    """
+    codes = _province_codes()
+    if value.__class__ is str and value in codes:
+        return str(value)  # the common case first: this runs once per record read
+    code: str | None = None
+    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 99:
+        code = f"{value:02d}"
+    elif isinstance(value, str) and re.fullmatch(r"\d{1,2}", value.strip()):
+        code = value.strip().zfill(2)
+    if code is None or code not in codes:
+        raise PydanticCustomError(
+            "vnlabor.province_unknown",
+            "mã tỉnh không tồn tại / unknown province code: {value}",
+            # pydantic-core renders context values with str() (True shows as 1, "" as
+            # nothing); a repr names the value unambiguously.
+            {"value": repr(value)},
+        )
+    return code
+
+
+ProvinceCode = Annotated[str, BeforeValidator(coerce_province_code)]
 """A two-digit code of a provincial-level unit of either map (pre- or post-2025).
 
 ``1`` and ``"1"`` become ``"01"``; a code no unit ever carried is refused
-(``vnlabor.province_unknown``, see :func:`vnlabor.geo.coerce_province_code`). Whether
+(``vnlabor.province_unknown``, see :func:`coerce_province_code`). Whether
 the code fits the date of the record it sits in is the record's business.
 """
 

@@ -236,7 +236,7 @@ def test_version_and_help(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--version"]) == 0
     assert capsys.readouterr().out.strip() == f"vnlabor {vnlabor.__version__}"
     for command in ("classify", "demo", "law", "schema"):
-        parser = __import__("vnlabor.cli", fromlist=["_parser"])._parser()
+        parser = __import__("vnlabor.cli.app", fromlist=["_parser"])._parser()
         sub = parser._subparsers._group_actions[0].choices[command]
         for action in sub._actions:  # every option says what it does
             assert action.help, (command, action.option_strings)
@@ -292,13 +292,13 @@ class _Terminal:
 
 
 def test_progress_shows_only_on_a_terminal_after_a_second(monkeypatch: pytest.MonkeyPatch) -> None:
-    from vnlabor.cli import classify
+    from vnlabor.cli.progress import Progress
 
     monkeypatch.setitem(sys.modules, "tqdm", None)  # the plain fallback
     now = [0.0]
     monkeypatch.setattr("time.monotonic", lambda: now[0])
     term = _Terminal(tty=True)
-    progress = classify._Progress(quiet=False, stream=term)  # type: ignore[arg-type]
+    progress = Progress(quiet=False, stream=term)  # type: ignore[arg-type]
     now[0] = 0.5
     progress.update(10)  # within the first second: nothing yet
     assert term.text == ""
@@ -308,7 +308,7 @@ def test_progress_shows_only_on_a_terminal_after_a_second(monkeypatch: pytest.Mo
     progress.close()
     for tty, quiet in ((False, False), (True, True)):
         other = _Terminal(tty=tty)
-        silent = classify._Progress(quiet=quiet, stream=other)  # type: ignore[arg-type]
+        silent = Progress(quiet=quiet, stream=other)  # type: ignore[arg-type]
         silent.update(10)
         silent.close()
         assert other.text == ""

@@ -7,17 +7,16 @@ import re
 
 import pytest
 
-from vnlabor.law import LawBook, bundled_overlay, national
-from vnlabor.law.catalogue import (
+from vnlabor.base.confidence import Confidence
+from vnlabor.catalogue import (
     CHANGED_FLAG,
     RELEASE,
     UNCONFIRMED_FLAG,
-    bundled_overlay_keys,
     catalogue_markdown,
     confidence_text,
     render_value,
 )
-from vnlabor.model.confidence import Confidence
+from vnlabor.law import LawBook, bundled_overlay, bundled_overlay_keys, national
 
 
 @pytest.fixture(scope="module", params=["en", "vi"])
@@ -138,3 +137,14 @@ def test_transitional_provisions_and_instrument_ends_are_shown() -> None:
     assert "| 15/08/2023 | 30/05/2026 |" in row
     vi = catalogue_markdown(locale="vi")
     assert "áp dụng tiếp theo 60/2026/TT-BTC, khoản 1 Điều 21" in vi
+
+
+def test_values_are_counted_by_confidence_surest_first(page: str) -> None:
+    (line,) = [
+        line
+        for line in page.splitlines()
+        if line.startswith(("Values by confidence:", "Số giá trị theo mức tin cậy:"))
+    ]
+    assert [line.index(f" {tag} ") for tag in "CPR"] == sorted(
+        line.index(f" {tag} ") for tag in "CPR"
+    )

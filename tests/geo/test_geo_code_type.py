@@ -5,10 +5,11 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
+import vnlabor.geo
 import vnlabor.types
+from vnlabor.base.model import VnlaborModel
 from vnlabor.geo import ProvinceCode
 from vnlabor.model import Area, Course, Household
-from vnlabor.model.base import VnlaborModel
 from vnlabor.model.record import ProgrammeRecord
 
 
@@ -62,3 +63,11 @@ def test_one_type_for_every_province_code_field() -> None:
         with pytest.raises(ValidationError) as info:
             model.model_validate({**fields, "province_code": "99"})
         assert info.value.errors()[0]["type"] == "vnlabor.province_unknown"
+
+
+def test_the_field_type_accepts_exactly_the_registrys_codes() -> None:
+    # vnlabor.types reads the codes straight from the geography data, below the registry.
+    from vnlabor.geo.registry import _registry
+
+    assert vnlabor.types._province_codes() == frozenset(_registry().by_code)
+    assert vnlabor.geo.coerce_province_code is vnlabor.types.coerce_province_code

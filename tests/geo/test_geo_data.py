@@ -10,11 +10,11 @@ from typing import Any
 
 import pytest
 
+from vnlabor.base.confidence import Confidence
 from vnlabor.errors import LawDataError
 from vnlabor.geo import REFORM_2025, Province, predecessors, provinces
 from vnlabor.geo.registry import _build, _load_text, _registry
 from vnlabor.law import national
-from vnlabor.model.confidence import Confidence
 
 
 def test_file_is_nfc_and_parses() -> None:

@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta
 import pytest
 from pydantic import ValidationError
 
+from vnlabor.base.confidence import Confidence
 from vnlabor.errors import VnlaborError
 from vnlabor.geo import (
     REFORM_2025,
@@ -25,7 +26,6 @@ from vnlabor.geo import (
 from vnlabor.geo import registry as geo_registry
 from vnlabor.geo.registry import _build, _fold, _registry
 from vnlabor.law import Citation, national
-from vnlabor.model.confidence import Confidence
 
 BEFORE = date(2025, 6, 30)
 CITY = ProvinceKind.CENTRALLY_RUN_CITY

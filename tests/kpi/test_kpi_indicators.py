@@ -10,8 +10,8 @@ import pytest
 from pydantic import ValidationError
 
 from vnlabor import kpi
+from vnlabor.base.confidence import Confidence
 from vnlabor.kpi import UNKNOWN, DateRange, KpiUnit, PercentagePoints, Ratio, Target
-from vnlabor.model.confidence import Confidence
 from vnlabor.model.counselling import CounsellingConference, CounsellingContact, CounsellingTopic
 from vnlabor.model.course import Course, CourseLevel, TrainingField
 from vnlabor.model.departure import Departure, DestinationMarket

@@ -16,12 +16,14 @@ import pytest
 from pydantic import BaseModel
 
 import vnlabor
-from vnlabor.l10n import LOCALES, field_label, label, message, missing_labels
+from vnlabor import label_audit
+from vnlabor.base.confidence import Confidence
+from vnlabor.base.model import VnlaborModel
+from vnlabor.l10n import LOCALES, field_label, label, message
 from vnlabor.l10n import labels as labels_module
-from vnlabor.l10n.labels import message_keys, message_placeholders, unused_labels
+from vnlabor.l10n.labels import message_keys, message_placeholders
+from vnlabor.label_audit import missing_labels, unused_labels
 from vnlabor.model.area import Area
-from vnlabor.model.base import VnlaborModel
-from vnlabor.model.confidence import Confidence
 from vnlabor.model.course import Course, CourseLevel, TrainingField
 from vnlabor.model.deprivation import Deprivation
 from vnlabor.model.period import ReportingPeriod
@@ -350,7 +352,7 @@ def test_ambiguous_class_names_need_full_contexts(monkeypatch: pytest.MonkeyPatc
         ("Kind", "A"): "short",
         ("vnlabor.two.Kind", "A"): "full",
     }
-    monkeypatch.setattr(labels_module, "_vnlabor_classes", lambda: ([first, second], []))
+    monkeypatch.setattr(label_audit, "_vnlabor_classes", lambda: ([first, second], []))
     monkeypatch.setattr(labels_module, "_catalogue", lambda locale: catalogue)
     missing = missing_labels()
     assert "vi: msgctxt 'vnlabor.one.Kind' msgid 'A' (enum member vnlabor.one.Kind.A)" in missing

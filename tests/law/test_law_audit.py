@@ -16,11 +16,10 @@ from pathlib import Path
 from typing import Any
 
 from vnlabor._version import __version__
-from vnlabor.law import LawBook, Overlay, bundled_overlay, national
-from vnlabor.law.catalogue import bundled_overlay_keys
+from vnlabor.base.confidence import Confidence
+from vnlabor.law import LawBook, Overlay, bundled_overlay, bundled_overlay_keys, national
 from vnlabor.law.citation import Instrument
 from vnlabor.law.parameter import ParameterValue
-from vnlabor.model.confidence import Confidence
 
 BOOK = national()
 OVERLAYS: tuple[Overlay, ...] = tuple(bundled_overlay(k) for k in bundled_overlay_keys())

@@ -4,11 +4,11 @@ from datetime import date
 
 import pytest
 
+from vnlabor.base.confidence import Confidence
 from vnlabor.errors import LawDataError, ParameterNotInForce
 from vnlabor.law import Overlay, bundled_overlay, national
 from vnlabor.law.book import LawBook
 from vnlabor.law.citation import Citation
-from vnlabor.model.confidence import Confidence
 
 BOOK = national()
 

@@ -177,6 +177,21 @@ def test_given_deprivations_that_contradict_the_facts_are_refused() -> None:
         vl.classify(none, on=ND07)
 
 
+def test_a_deprivation_conflict_is_a_conflict_of_facts() -> None:
+    facts = deprived_in(2)
+    missing_one = facts.model_validate(facts.model_dump() | {"deprivations": ["domestic_water"]})
+    with pytest.raises(vl.ConflictingFactsError) as info:
+        vl.classify(missing_one, on=ND07)
+    assert isinstance(info.value, vl.DeprivationConflict)
+    order = [i.value for i in vl.standard_in_force(ND07).indicators]
+    assert info.value.field == "deprivations"
+    assert info.value.given == ("domestic_water",)
+    assert info.value.derived == tuple(
+        i for i in order if i in {"domestic_water", "hygienic_latrine"}
+    )
+    assert "surveyed facts" in info.value.source
+
+
 def test_households_without_review_facts_keep_the_old_meaning() -> None:
     described = household(member(date(1980, 1, 1), sex="male", disabled=True), income=1_000_000)
     c = vl.classify(described, on=ND07)

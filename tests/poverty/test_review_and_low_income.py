@@ -19,10 +19,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import vnlabor as vl
+from vnlabor.base.confidence import Confidence
 from vnlabor.errors import ParameterNotInForce, PovertyStatusUndetermined, VnlaborError
 from vnlabor.law import bundled_overlay, national
 from vnlabor.model.area import Area
-from vnlabor.model.confidence import Confidence
 from vnlabor.model.deprivation import Deprivation
 from vnlabor.model.household import Household
 from vnlabor.model.poverty_status import PovertyStatus

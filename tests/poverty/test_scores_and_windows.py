@@ -133,7 +133,7 @@ cite = { instrument = "test-window", article = "1", confidence = "R" }
 
 def short_window() -> vl.law.LawBook:
     from vnlabor.law import national
-    from vnlabor.law.book import Overlay
+    from vnlabor.law.overlay import Overlay
 
     return national().with_overlay(Overlay.from_toml(SHORT_WINDOW))
 

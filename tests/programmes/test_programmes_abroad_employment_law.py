@@ -13,9 +13,9 @@ from hypothesis import strategies as st
 from pydantic import TypeAdapter
 
 import vnlabor as vl
+from vnlabor.base.confidence import Confidence
 from vnlabor.errors import ParameterNotInForce
 from vnlabor.law import national
-from vnlabor.model.confidence import Confidence
 from vnlabor.model.poverty_status import PovertyStatus
 from vnlabor.model.worker import Worker
 from vnlabor.programmes import (

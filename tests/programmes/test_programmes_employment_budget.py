@@ -10,10 +10,10 @@ from hypothesis import strategies as st
 from pydantic import TypeAdapter
 from samples import trainee
 
+from vnlabor.base.confidence import Confidence
 from vnlabor.errors import ParameterNotInForce
 from vnlabor.l10n.labels import message_keys, message_placeholders
 from vnlabor.law import national
-from vnlabor.model.confidence import Confidence
 from vnlabor.model.course import Course, CourseLevel
 from vnlabor.model.poverty_status import PovertyStatus
 from vnlabor.model.trainee import Trainee

@@ -11,10 +11,10 @@ import pytest
 from pydantic import ValidationError
 from samples import trainee
 
+from vnlabor.base.confidence import Confidence
 from vnlabor.errors import ParameterNotInForce
 from vnlabor.law import bundled_overlay, national
-from vnlabor.law.book import Overlay
-from vnlabor.model.confidence import Confidence
+from vnlabor.law.overlay import Overlay
 from vnlabor.model.course import Course, CourseLevel
 from vnlabor.model.poverty_status import PovertyStatus
 from vnlabor.model.sex import Sex

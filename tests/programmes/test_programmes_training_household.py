@@ -10,11 +10,11 @@ from typing import Any
 import pytest
 from samples import trainee
 
+from vnlabor.base.confidence import Confidence
 from vnlabor.errors import ConflictingFactsError
 from vnlabor.law import bundled_overlay, national
 from vnlabor.law.book import LawBook
 from vnlabor.model.area import Area
-from vnlabor.model.confidence import Confidence
 from vnlabor.model.course import Course, CourseLevel
 from vnlabor.model.household import Household
 from vnlabor.model.poverty_status import PovertyStatus

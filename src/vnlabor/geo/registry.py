@@ -23,8 +23,9 @@ Data: ``vnlabor/geo/data/provinces.toml`` (one entry per unit and period, each w
 confidence tag and its citations), read once and validated into frozen models. The
 citations are :class:`vnlabor.law.Citation` objects naming instruments of the law
 catalogue, so ``national().cite(c)`` renders them. The errors raised here are defined
-in :mod:`vnlabor.errors` and the field type :data:`ProvinceCode` in
-:mod:`vnlabor.types`; this module re-exports both under the same names.
+in :mod:`vnlabor.errors`, and the field type :data:`ProvinceCode` with its validator
+:func:`coerce_province_code` in :mod:`vnlabor.types`; this module re-exports them under
+the same names.
 """
 
 from __future__ import annotations
@@ -44,8 +45,9 @@ from types import MappingProxyType
 from typing import Annotated, Any, Self, TypeVar
 
 from pydantic import Field, ValidationError, field_validator, model_validator
-from pydantic_core import PydanticCustomError
 
+from vnlabor.base.confidence import Confidence
+from vnlabor.base.model import VnlaborModel
 from vnlabor.errors import (
     AmbiguousProvinceNameError,
     GeographyNotCoveredError,
@@ -54,9 +56,7 @@ from vnlabor.errors import (
     UnknownProvinceError,
 )
 from vnlabor.law.citation import Citation
-from vnlabor.model.base import VnlaborModel
-from vnlabor.model.confidence import Confidence
-from vnlabor.types import ProvinceCode
+from vnlabor.types import ProvinceCode, coerce_province_code
 
 __all__ = [
     "REFORM_2025",
@@ -541,37 +541,3 @@ def rekey_to_new_provinces(
             if missing:
                 raise PartialProvinceDataError(new_code, missing)
     return dict(sorted(totals.items()))
-
-
-# ------------------------------------------------------------------ pydantic field type
-
-
-def coerce_province_code(value: Any) -> str:
-    """Pydantic before-validator: a code of either map, as its two-digit string.
-
-    Spreadsheets hand out ``1`` for ``"01"``, so an int or a one-digit string is padded;
-    nothing that would need guessing (floats, bools, names) is accepted.
-
-    Raises:
-        PydanticCustomError: ``vnlabor.province_unknown`` when no unit of either map
-            ever carried the code; the message names the value.
-
-    >>> coerce_province_code(1), coerce_province_code(" 79 "), coerce_province_code("02")
-    ('01', '79', '02')
-    """
-    if value.__class__ is str and value in _registry().by_code:
-        return str(value)  # the common case first: this runs once per record read
-    code: str | None = None
-    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 99:
-        code = f"{value:02d}"
-    elif isinstance(value, str) and re.fullmatch(r"\d{1,2}", value.strip()):
-        code = value.strip().zfill(2)
-    if code is None or code not in _registry().by_code:
-        raise PydanticCustomError(
-            "vnlabor.province_unknown",
-            "mã tỉnh không tồn tại / unknown province code: {value}",
-            # pydantic-core renders context values with str() (True shows as 1, "" as
-            # nothing); a repr names the value unambiguously, as vnlabor.types does.
-            {"value": repr(value)},
-        )
-    return code

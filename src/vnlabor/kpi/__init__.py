@@ -21,8 +21,6 @@ from vnlabor.kpi.date_range import DateRange
 from vnlabor.kpi.definitions import KpiDefinition, kpi_definition, kpi_definitions, kpi_keys
 from vnlabor.kpi.indicators import (
     KPI_FUNCTIONS,
-    KpiResult,
-    PovertyReductionResult,
     agricultural_training_share,
     counselling_conferences,
     counselling_contacts,
@@ -55,6 +53,7 @@ from vnlabor.kpi.poverty_measures import (
 )
 from vnlabor.kpi.ratio import Ratio
 from vnlabor.kpi.report import describe_target, explain_kpi, format_kpi_value
+from vnlabor.kpi.result import KpiResult, PovertyReductionResult
 from vnlabor.kpi.target import Comparison, Target
 from vnlabor.kpi.unit import KpiUnit
 

@@ -12,11 +12,11 @@ from __future__ import annotations
 from datetime import date
 from fractions import Fraction
 
+from vnlabor.base.model import VnlaborModel
 from vnlabor.kpi.date_range import DateRange
 from vnlabor.kpi.number import Exact, Number, to_fraction
 from vnlabor.kpi.points import PercentagePoints
 from vnlabor.kpi.unit import KpiUnit
-from vnlabor.model.base import VnlaborModel
 from vnlabor.model.period import ReportingPeriod
 
 __all__ = ["Attainment", "Progress", "attainment", "progress"]

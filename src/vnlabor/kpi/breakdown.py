@@ -46,9 +46,9 @@ from enum import Enum, StrEnum
 from typing import Any, Literal
 
 from vnlabor._optional import require
+from vnlabor.base.model import VnlaborModel
 from vnlabor.geo.registry import REFORM_2025, province_as_of
 from vnlabor.kpi.ratio import Ratio
-from vnlabor.model.base import VnlaborModel
 from vnlabor.model.period import PeriodKind, ReportingPeriod
 
 __all__ = [

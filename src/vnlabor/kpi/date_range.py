@@ -18,7 +18,7 @@ from typing import Protocol, Self
 
 from pydantic import model_validator
 
-from vnlabor.model.base import VnlaborModel
+from vnlabor.base.model import VnlaborModel
 from vnlabor.model.period import elapsed_share
 
 __all__ = ["DateRange", "Window"]

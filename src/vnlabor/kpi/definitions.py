@@ -19,11 +19,11 @@ from functools import cache
 from importlib import resources
 from types import MappingProxyType
 
+from vnlabor.base.confidence import Confidence
+from vnlabor.base.model import VnlaborModel
 from vnlabor.errors import LawDataError
 from vnlabor.kpi.unit import KpiUnit
 from vnlabor.law.citation import Citation, LocalizedText
-from vnlabor.model.base import VnlaborModel
-from vnlabor.model.confidence import Confidence
 
 __all__ = ["KpiDefinition", "kpi_definition", "kpi_definitions", "kpi_keys"]
 

@@ -24,12 +24,12 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from vnlabor.base.model import VnlaborModel
 from vnlabor.errors import LawDataError
 from vnlabor.kpi.definitions import kpi_keys
 from vnlabor.kpi.target import Target
 from vnlabor.kpi.unit import KpiUnit
 from vnlabor.law.citation import Citation
-from vnlabor.model.base import VnlaborModel
 from vnlabor.types import as_date
 
 __all__ = ["OfficialTarget", "official_target", "official_targets"]

@@ -17,9 +17,9 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
+from vnlabor.base.model import VnlaborModel
 from vnlabor.kpi.number import Exact, Number, decimal_text, to_fraction
 from vnlabor.kpi.ratio import Ratio
-from vnlabor.model.base import VnlaborModel
 
 __all__ = ["PercentagePoints", "exact_number"]
 

@@ -43,10 +43,10 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable
 from decimal import Decimal
 from fractions import Fraction
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
+from vnlabor.base.model import VnlaborModel
 from vnlabor.kpi.number import Exact, to_fraction
-from vnlabor.model.base import VnlaborModel
 from vnlabor.model.deprivation import Deprivation
 from vnlabor.model.poverty_status import PovertyStatus
 
@@ -54,8 +54,10 @@ __all__ = [
     "AlkireFoster",
     "ClassifiedHousehold",
     "StandardShape",
+    "StatusCount",
     "Weight",
     "alkire_foster",
+    "count_statuses",
     "fgt",
     "headcount_ratio",
     "poverty_gap",
@@ -145,18 +147,55 @@ def headcount_ratio(
             ``exclude_undetermined`` is not set (then they are left out of both counts;
             :func:`vnlabor.kpi.poverty_rate` reports how many).
     """
-    rows = _weighted(households, weights)
-    gaps = sum(1 for h, _ in rows if h.status is PovertyStatus.UNDETERMINED)
+    count = count_statuses(((h.status, w) for h, w in _weighted(households, weights)), statuses)
+    gaps = count.undetermined
     if gaps and not exclude_undetermined:
         raise ValueError(
             f"{gaps} hộ chưa xác định được tình trạng / {gaps} households have an "
             "undetermined status: pass exclude_undetermined=True to leave them out"
         )
-    rows = [(h, w) for h, w in rows if h.status is not PovertyStatus.UNDETERMINED]
-    total = sum((w for _, w in rows), Fraction(0))
-    if total == 0:
+    if count.determined == 0:
         return None
-    return sum((w for h, w in rows if h.status in statuses), Fraction(0)) / total
+    return count.counted / count.determined
+
+
+class StatusCount(NamedTuple):
+    """Households counted by status, as :func:`count_statuses` returns them."""
+
+    counted: Fraction
+    """Weight of the households whose status is one of those asked for."""
+    determined: Fraction
+    """Weight of every household whose status is determined (the denominator)."""
+    undetermined: int
+    """How many households have an undetermined status (left out of both weights)."""
+
+
+def count_statuses(
+    weighted: Iterable[tuple[PovertyStatus, Fraction]], statuses: Collection[PovertyStatus]
+) -> StatusCount:
+    """The count behind :func:`headcount_ratio` and :func:`vnlabor.kpi.poverty_rate`.
+
+    An undetermined status is a gap in the data, never a household outside
+    ``statuses``: such a household is in neither weight and is counted apart.
+
+    Args:
+        weighted: Each household's status with its weight (1 for a plain count).
+        statuses: The statuses counted in :attr:`StatusCount.counted`.
+
+    >>> P = PovertyStatus
+    >>> count_statuses([(P.POOR, Fraction(1)), (P.UNDETERMINED, Fraction(1))], (P.POOR,))
+    StatusCount(counted=Fraction(1, 1), determined=Fraction(1, 1), undetermined=1)
+    """
+    counted = determined = Fraction(0)
+    undetermined = 0
+    for status, weight in weighted:
+        if status is PovertyStatus.UNDETERMINED:
+            undetermined += 1
+            continue
+        determined += weight
+        if status in statuses:
+            counted += weight
+    return StatusCount(counted, determined, undetermined)
 
 
 def fgt(

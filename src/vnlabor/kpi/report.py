@@ -16,10 +16,11 @@ from __future__ import annotations
 from datetime import date
 from enum import Enum
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from vnlabor.kpi.attainment import Attainment
-from vnlabor.kpi.breakdown import Unknown
+from vnlabor.kpi.breakdown import Breakdown, Unknown
+from vnlabor.kpi.definitions import KpiDefinition
 from vnlabor.kpi.points import PercentagePoints
 from vnlabor.kpi.ratio import Ratio
 from vnlabor.kpi.target import Comparison, Target
@@ -37,10 +38,56 @@ from vnlabor.l10n import (
 from vnlabor.model.period import ReportingPeriod
 
 if TYPE_CHECKING:
-    from vnlabor.kpi.indicators import KpiResult
     from vnlabor.law.book import LawBook
 
-__all__ = ["describe_target", "explain_kpi", "format_kpi_value"]
+__all__ = ["KpiResultShape", "describe_target", "explain_kpi", "format_kpi_value"]
+
+
+class KpiResultShape(Protocol):
+    """What :func:`explain_kpi` reads of a KPI's result.
+
+    :class:`vnlabor.kpi.KpiResult` has this shape (its ``explain`` method calls
+    :func:`explain_kpi`, so this module names the result by its shape, not its class).
+    """
+
+    @property
+    def definition(self) -> KpiDefinition:
+        """What was computed, in which unit, on what authority."""
+        ...
+
+    @property
+    def value(self) -> Ratio | PercentagePoints | int | Fraction | None:
+        """The KPI's value, ``None`` when undefined."""
+        ...
+
+    @property
+    def target(self) -> Target | None:
+        """The target the value is checked against, if any."""
+        ...
+
+    @property
+    def met(self) -> bool | None:
+        """Whether the target is met; ``None`` when it cannot be told."""
+        ...
+
+    @property
+    def attainment(self) -> Attainment | None:
+        """The value against the target's reference bound."""
+        ...
+
+    @property
+    def breakdown(self) -> Breakdown | None:
+        """Per-group ratios, when a breakdown was asked for."""
+        ...
+
+    @property
+    def missing(self) -> int:
+        """Records that lacked the data to be counted."""
+        ...
+
+    def name(self, locale: str = "vi") -> str:
+        """The KPI's name in ``locale``."""
+        ...
 
 
 def _decimals(value: Fraction, most: int = 4) -> int:
@@ -103,7 +150,7 @@ def _ratio_text(ratio: Ratio, locale: str) -> str:
     return f"{format_percent(value, locale=locale)} ({numerator}/{denominator})"
 
 
-def _value_text(result: KpiResult, locale: str) -> str:
+def _value_text(result: KpiResultShape, locale: str) -> str:
     value = result.value
     if value is None:
         return message("kpi.report.no_value", locale)
@@ -128,7 +175,7 @@ def _key_text(key: Any, locale: str) -> str:
     return str(key)
 
 
-def _target_lines(result: KpiResult, locale: str, law: LawBook) -> list[str]:
+def _target_lines(result: KpiResultShape, locale: str, law: LawBook) -> list[str]:
     target = result.target
     if target is None:
         return []
@@ -179,7 +226,7 @@ def _range_gap(target: Target, gap: Attainment) -> Attainment | None:
     return None
 
 
-def explain_kpi(result: KpiResult, locale: str = "vi", law: LawBook | None = None) -> str:
+def explain_kpi(result: KpiResultShape, locale: str = "vi", law: LawBook | None = None) -> str:
     """A KPI result as a short report: value, target, breakdown, data gaps, definition.
 
     Args:

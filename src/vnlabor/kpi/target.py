@@ -45,6 +45,7 @@ from typing import Self
 
 from pydantic import ValidationError, model_validator
 
+from vnlabor.base.model import VnlaborModel
 from vnlabor.kpi.attainment import Attainment
 from vnlabor.kpi.number import Exact, Number, decimal_text, to_fraction
 from vnlabor.kpi.points import PercentagePoints
@@ -52,7 +53,6 @@ from vnlabor.kpi.ratio import Ratio
 from vnlabor.kpi.target_text import parse_target_text
 from vnlabor.kpi.unit import KpiUnit
 from vnlabor.law.citation import Citation
-from vnlabor.model.base import VnlaborModel
 
 __all__ = ["Actual", "Bound", "Comparison", "Target"]
 

@@ -18,7 +18,7 @@ from vnlabor.l10n.format import (
     format_period,
     format_vnd,
 )
-from vnlabor.l10n.labels import LOCALES, field_label, label, message, missing_labels
+from vnlabor.l10n.labels import LOCALES, field_label, label, message
 from vnlabor.l10n.parse import VietnameseDate, parse_date, parse_vnd
 
 __all__ = [
@@ -33,7 +33,6 @@ __all__ = [
     "format_vnd",
     "label",
     "message",
-    "missing_labels",
     "parse_date",
     "parse_vnd",
 ]

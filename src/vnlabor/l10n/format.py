@@ -37,6 +37,7 @@ Conventions:
 '1,17 điểm phần trăm'
 >>> format_date(date(2021, 2, 17)), format_date(date(2021, 2, 17), style="formal")
 ('17/02/2021', 'ngày 17 tháng 02 năm 2021')
+>>> from vnlabor.model.period import ReportingPeriod
 >>> format_period(ReportingPeriod.half_year(2025, 1))
 '6 tháng đầu năm 2025'
 >>> format_vnd(1.5)
@@ -61,12 +62,12 @@ import math
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
-from typing import Literal
+from typing import Literal, Protocol, runtime_checkable
 
 from vnlabor.l10n.labels import check_locale
-from vnlabor.model.period import PeriodKind, ReportingPeriod
 
 __all__ = [
+    "PeriodShape",
     "format_date",
     "format_number",
     "format_percent",
@@ -433,11 +434,44 @@ def format_date(d: date, *, locale: str = "vi", style: DateStyle = "short") -> s
     return babel_date(d, "d MMMM yyyy", locale=locale)
 
 
-def format_period(period: ReportingPeriod, *, locale: str = "vi") -> str:
+@runtime_checkable
+class PeriodShape(Protocol):
+    """What :func:`format_period` reads of a reporting period.
+
+    :class:`vnlabor.model.ReportingPeriod` has this shape. The formatters sit below the
+    models (the models' error messages use this package), so they name a period by
+    what they read of it, not by its class.
+    """
+
+    @property
+    def kind(self) -> str:
+        """``"month"``, ``"quarter"``, ``"half_year"``, ``"year"`` or ``"plan"``."""
+        ...
+
+    @property
+    def year(self) -> int:
+        """The (first) calendar year."""
+        ...
+
+    @property
+    def index(self) -> int:
+        """Month 1-12, quarter 1-4 or half 1-2 within :attr:`year`; 1 otherwise."""
+        ...
+
+    @property
+    def end_year(self) -> int | None:
+        """Last calendar year of a plan period."""
+        ...
+
+
+_PERIOD_KINDS = frozenset({"month", "quarter", "half_year", "year", "plan"})
+
+
+def format_period(period: PeriodShape, *, locale: str = "vi") -> str:
     """Name a reporting period the way reports head their tables.
 
     Args:
-        period: The period.
+        period: The period (a :class:`vnlabor.model.ReportingPeriod`).
         locale: ``"vi"`` (default) or ``"en"``.
 
     Returns:
@@ -447,6 +481,7 @@ def format_period(period: ReportingPeriod, *, locale: str = "vi") -> str:
         TypeError: ``period`` is not a ReportingPeriod.
         ValueError: Unsupported locale.
 
+    >>> from vnlabor.model.period import ReportingPeriod
     >>> p = ReportingPeriod.month(2025, 7)
     >>> format_period(p), format_period(p, locale="en")
     ('Tháng 7 năm 2025', 'July 2025')
@@ -454,22 +489,22 @@ def format_period(period: ReportingPeriod, *, locale: str = "vi") -> str:
     'Giai đoạn 2021-2025'
     """
     check_locale(locale)
-    if not isinstance(period, ReportingPeriod):
+    if not isinstance(period, PeriodShape) or period.kind not in _PERIOD_KINDS:
         raise TypeError(f"format_period() takes a ReportingPeriod, not {period!r}")
     kind, year, index = period.kind, period.year, period.index
     vi = locale == "vi"
-    if kind is PeriodKind.MONTH:
+    if kind == "month":
         if vi:
             return f"Tháng {index} năm {year}"
         from babel.dates import get_month_names
 
         return f"{get_month_names('wide', locale=locale)[index]} {year}"
-    if kind is PeriodKind.QUARTER:
+    if kind == "quarter":
         return f"Quý {index} năm {year}" if vi else f"Q{index} {year}"
-    if kind is PeriodKind.HALF_YEAR:
+    if kind == "half_year":
         if vi:
             return f"6 tháng {'đầu' if index == 1 else 'cuối'} năm {year}"
         return f"H{index} {year}"
-    if kind is PeriodKind.YEAR:
+    if kind == "year":
         return f"Năm {year}" if vi else str(year)
     return f"Giai đoạn {year}-{period.end_year}" if vi else f"{year}-{period.end_year}"

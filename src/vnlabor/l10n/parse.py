@@ -50,7 +50,7 @@ from typing import Annotated, Any
 
 from pydantic import BeforeValidator
 
-from vnlabor.types import quoted
+from vnlabor.errors import quoted
 
 __all__ = ["VietnameseDate", "coerce_date", "parse_date", "parse_vnd"]
 

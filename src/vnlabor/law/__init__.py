@@ -1,7 +1,8 @@
 """Law as dated data: parameters with citations, the national book, provincial overlays."""
 
-from vnlabor.law.book import LawBook, Overlay, bundled_overlay, load_overlay, national
+from vnlabor.law.book import LawBook, national
 from vnlabor.law.citation import Citation, Instrument, InstrumentKind, LocalizedText, Provision
+from vnlabor.law.overlay import Overlay, bundled_overlay, bundled_overlay_keys, load_overlay
 from vnlabor.law.parameter import Parameter, ParameterValue
 
 __all__ = [
@@ -15,6 +16,7 @@ __all__ = [
     "ParameterValue",
     "Provision",
     "bundled_overlay",
+    "bundled_overlay_keys",
     "load_overlay",
     "national",
 ]

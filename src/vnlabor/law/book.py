@@ -7,70 +7,19 @@ province's own standard or support levels are an :class:`Overlay` layered on top
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from functools import cache
 from importlib import resources
-from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
 from vnlabor.errors import LawDataError
-from vnlabor.law.citation import Citation, Instrument, LocalizedText
+from vnlabor.law.citation import Citation, Instrument
+from vnlabor.law.overlay import Overlay
 from vnlabor.law.parameter import Parameter, ParameterValue, Value
-from vnlabor.model.base import VnlaborModel
+from vnlabor.law.reading import parse_toml, read_instruments, read_parameter
 
-__all__ = ["LawBook", "Overlay", "bundled_overlay", "load_overlay", "national"]
-
-
-class Overlay(VnlaborModel):
-    """Provincial (or any caller's) law data layered over the national book.
-
-    Values replace the national ones on the days they cover; parameters the national
-    book lacks (a province's own support levels) are added.
-    """
-
-    key: str
-    """Identifier, e.g. ``"dong-nai-2022-2025"``."""
-    name: LocalizedText
-    """What the overlay is."""
-    province_code: str | None = None
-    """Official code of the province that issued it, if any."""
-    instruments: tuple[Instrument, ...] = ()
-    """Instruments its values cite (in addition to the national catalogue)."""
-    parameters: tuple[Parameter, ...] = ()
-    """New parameters (full definitions)."""
-    values: Mapping[str, tuple[ParameterValue, ...]] = {}
-    """Values replacing those of existing national parameters, by parameter name."""
-
-    @classmethod
-    def from_toml(cls, text: str, *, source: str = "<overlay>") -> Overlay:
-        """Parse an overlay file (see ``vnlabor/law/overlays/*.toml`` for the format)."""
-        doc = _parse_toml(text, source)
-        head = doc.get("overlay")
-        if not isinstance(head, dict):
-            raise LawDataError(f"{source}: missing [overlay] table")
-        instruments = _instruments(doc.get("instruments", {}), source)
-        params: list[Parameter] = []
-        values: dict[str, tuple[ParameterValue, ...]] = {}
-        for name, body in doc.get("parameters", {}).items():
-            if "covers" in body:
-                params.append(_parameter(name, body, source))
-            else:
-                values[name] = _values(name, body.get("values", []), source)
-        try:
-            return cls(
-                key=head.get("key", ""),
-                name=head.get("name", {}),
-                province_code=head.get("province_code"),
-                instruments=instruments,
-                parameters=tuple(params),
-                values=values,
-            )
-        except ValidationError as exc:
-            raise LawDataError(f"{source}: {exc}") from exc
+__all__ = ["LawBook", "national"]
 
 
 class LawBook:
@@ -239,87 +188,10 @@ def national() -> LawBook:
     for entry in sorted(resources.files("vnlabor.law.data").iterdir(), key=lambda e: e.name):
         if not entry.name.endswith(".toml"):
             continue
-        doc = _parse_toml(entry.read_text(encoding="utf-8"), entry.name)
-        instruments.extend(_instruments(doc.get("instruments", {}), entry.name))
+        doc = parse_toml(entry.read_text(encoding="utf-8"), entry.name)
+        instruments.extend(read_instruments(doc.get("instruments", {}), entry.name))
         params.extend(
-            _parameter(name, body, entry.name) for name, body in doc.get("parameters", {}).items()
+            read_parameter(name, body, entry.name)
+            for name, body in doc.get("parameters", {}).items()
         )
     return LawBook(params, instruments)
-
-
-def load_overlay(path: str | Path) -> Overlay:
-    """Read an overlay from a TOML file of the caller's."""
-    p = Path(path)
-    return Overlay.from_toml(p.read_text(encoding="utf-8"), source=str(p))
-
-
-def bundled_overlay(key: str) -> Overlay:
-    """An overlay shipped with vnlabor, e.g. ``bundled_overlay("dong-nai-2022-2025")``."""
-    entry = resources.files("vnlabor.law.overlays") / f"{key}.toml"
-    if not entry.is_file():
-        known = sorted(
-            e.name.removesuffix(".toml")
-            for e in resources.files("vnlabor.law.overlays").iterdir()
-            if e.name.endswith(".toml")
-        )
-        raise KeyError(f"no bundled overlay {key!r}; available: {', '.join(known)}")
-    return Overlay.from_toml(entry.read_text(encoding="utf-8"), source=f"{key}.toml")
-
-
-# --- TOML → models -------------------------------------------------------------------
-
-
-def _parse_toml(text: str, source: str) -> dict[str, Any]:
-    try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise LawDataError(f"{source}: {exc}") from exc
-
-
-def _instruments(table: dict[str, Any], source: str) -> tuple[Instrument, ...]:
-    out = []
-    for key, body in table.items():
-        try:
-            out.append(Instrument.model_validate({"key": key, **body}))
-        except ValidationError as exc:
-            raise LawDataError(f"{source}: instrument {key!r}: {exc}") from exc
-    return tuple(out)
-
-
-def _values(name: str, rows: list[dict[str, Any]], source: str) -> tuple[ParameterValue, ...]:
-    out = []
-    for i, row in enumerate(rows, 1):
-        raw = dict(row)
-        value = raw.pop("value", None)
-        if isinstance(value, list):
-            value = tuple(value)
-        try:
-            out.append(
-                ParameterValue.model_validate(
-                    {
-                        "value": value,
-                        "effective_from": raw.pop("from", None),
-                        "effective_to": raw.pop("to", None),
-                        "citation": raw.pop("cite", None),
-                        **raw,
-                    }
-                )
-            )
-        except ValidationError as exc:
-            raise LawDataError(f"{source}: {name} value #{i}: {exc}") from exc
-    return tuple(sorted(out, key=lambda v: v.effective_from))
-
-
-def _parameter(name: str, body: dict[str, Any], source: str) -> Parameter:
-    covers = body.get("covers", {})
-    try:
-        return Parameter(
-            name=name,
-            description=body.get("description"),
-            unit=body.get("unit"),
-            covers_from=covers.get("from"),
-            covers_to=covers.get("to"),
-            values=_values(name, body.get("values", []), source),
-        )
-    except ValidationError as exc:
-        raise LawDataError(f"{source}: parameter {name!r}: {exc}") from exc

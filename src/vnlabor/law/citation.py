@@ -8,8 +8,8 @@ from typing import Self
 
 from pydantic import model_validator
 
-from vnlabor.model.base import VnlaborModel
-from vnlabor.model.confidence import Confidence
+from vnlabor.base.confidence import Confidence
+from vnlabor.base.model import VnlaborModel
 
 __all__ = ["Citation", "Instrument", "InstrumentKind", "LocalizedText", "Provision"]
 

@@ -16,9 +16,9 @@ from typing import Self
 
 from pydantic import Field, model_validator
 
+from vnlabor.base.model import VnlaborModel
 from vnlabor.errors import LawDataError, ParameterNotInForce
 from vnlabor.law.citation import Citation, LocalizedText
-from vnlabor.model.base import VnlaborModel
 from vnlabor.types import as_date
 
 __all__ = ["Parameter", "ParameterValue", "Value", "format_range"]

@@ -1,7 +1,8 @@
 """Entities of the domain: households, people, courses, programme records, periods."""
 
+from vnlabor.base.confidence import Confidence
+from vnlabor.base.model import VnlaborModel
 from vnlabor.model.area import Area
-from vnlabor.model.confidence import Confidence
 from vnlabor.model.counselling import (
     CounsellingChannel,
     CounsellingConference,
@@ -71,6 +72,7 @@ __all__ = [
     "TrainingField",
     "TrainingLevel",
     "TrainingOutcome",
+    "VnlaborModel",
     "WasteHandling",
     "WaterSource",
     "Worker",

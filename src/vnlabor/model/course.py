@@ -8,7 +8,7 @@ from typing import Self
 
 from pydantic import model_validator
 
-from vnlabor.model.base import VnlaborModel
+from vnlabor.base.model import VnlaborModel
 from vnlabor.types import VND, NonNegativeCount, ProvinceCode
 
 __all__ = ["Course", "CourseLevel", "TrainingField"]

@@ -8,7 +8,7 @@ tables (``Deprivation.HEALTH_INSURANCE`` → ``health_insurance``).
 
 from __future__ import annotations
 
-from vnlabor.model.base import CodeEnum
+from vnlabor.base.model import CodeEnum
 
 
 class Deprivation(CodeEnum):

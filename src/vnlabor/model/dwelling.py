@@ -27,7 +27,7 @@ from typing import Annotated, Any
 from pydantic import BeforeValidator, Field
 from pydantic_core import PydanticCustomError
 
-from vnlabor.model.base import CodeEnum, VnlaborModel, split_cell
+from vnlabor.base.model import CodeEnum, VnlaborModel, split_cell
 
 __all__ = [
     "Dwelling",

@@ -9,7 +9,7 @@ certificate (*sơ cấp*) without having gone on to upper secondary, so neither 
 
 from __future__ import annotations
 
-from vnlabor.model.base import CodeEnum
+from vnlabor.base.model import CodeEnum
 
 __all__ = ["EducationLevel", "TrainingLevel"]
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from vnlabor.model.base import CodeEnum
+from vnlabor.base.model import CodeEnum
 
 __all__ = ["EmploymentSituation"]
 

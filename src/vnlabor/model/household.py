@@ -16,8 +16,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from vnlabor.base.model import VnlaborModel, split_cell
 from vnlabor.model.area import Area
-from vnlabor.model.base import VnlaborModel, split_cell
 from vnlabor.model.deprivation import Deprivation
 from vnlabor.model.dwelling import Dwelling
 from vnlabor.model.person import Member

@@ -10,7 +10,7 @@ from typing import Self
 
 from pydantic import model_validator
 
-from vnlabor.model.base import VnlaborModel
+from vnlabor.base.model import VnlaborModel
 
 __all__ = [
     "PeriodKind",

@@ -9,10 +9,10 @@ from typing import Any, Final, Self
 from pydantic import GetCoreSchemaHandler, model_validator
 from pydantic_core import PydanticCustomError, core_schema
 
-from vnlabor.model.base import VnlaborModel
+from vnlabor.base.masking import citizen_id_digits, mask_digits, mask_name
+from vnlabor.base.model import VnlaborModel
 from vnlabor.model.education import EducationLevel, TrainingLevel
 from vnlabor.model.employment_situation import EmploymentSituation
-from vnlabor.model.masking import citizen_id_digits, mask_digits, mask_name
 from vnlabor.model.sex import Sex
 
 __all__ = ["MEMBER_SURVEY_FACTS", "CitizenId", "Member", "PersonalName", "age_on"]
@@ -79,7 +79,7 @@ class CitizenId(_Secret):
     Shown and serialised masked, all but the last 3 digits hidden; :meth:`reveal`
     returns the number. Validation reads the number as people write it: plain, in
     groups separated by spaces or dashes, or after ``CCCD``/``CMND``
-    (:func:`~vnlabor.model.masking.citizen_id_digits`); a Python ``int`` or a numpy
+    (:func:`~vnlabor.base.masking.citizen_id_digits`); a Python ``int`` or a numpy
     integer is read as its digits (a spreadsheet drops leading zeros, so only 12 or 9
     digits are accepted).
 

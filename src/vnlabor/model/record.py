@@ -23,9 +23,9 @@ from typing import Annotated
 from pydantic import AfterValidator
 from pydantic_core import PydanticCustomError
 
+from vnlabor.base.masking import citizen_id_digits
+from vnlabor.base.model import VnlaborModel
 from vnlabor.model.area import Area
-from vnlabor.model.base import VnlaborModel
-from vnlabor.model.masking import citizen_id_digits
 from vnlabor.model.poverty_status import PovertyStatus
 from vnlabor.model.sex import Sex
 from vnlabor.types import ProvinceCode

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from vnlabor.model.base import VnlaborModel
+from vnlabor.base.model import VnlaborModel
 from vnlabor.model.poverty_status import ListStatus
 from vnlabor.model.sex import Sex
 from vnlabor.types import NonNegativeCount

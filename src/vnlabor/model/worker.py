@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from vnlabor.model.base import VnlaborModel
+from vnlabor.base.model import VnlaborModel
 from vnlabor.model.poverty_status import ListStatus
 
 __all__ = ["Worker"]

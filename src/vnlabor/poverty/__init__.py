@@ -2,6 +2,7 @@
 review scores, status history.
 """  # noqa: D205
 
+from vnlabor.law.reason import Reason
 from vnlabor.poverty.assessment import (
     DeprivationAssessment,
     Fact,
@@ -24,7 +25,6 @@ from vnlabor.poverty.newly_escaped import (
     months_after,
     newly_escaped_until,
 )
-from vnlabor.poverty.reason import Reason
 from vnlabor.poverty.review import review_window
 from vnlabor.poverty.rule import Band, build_bands, match_band, status_of
 from vnlabor.poverty.scores import ReviewScores, ScoreClassification, classify_scores

@@ -37,10 +37,10 @@ from decimal import Decimal
 from enum import Enum, StrEnum
 from typing import NamedTuple
 
+from vnlabor.base.confidence import Confidence
 from vnlabor.l10n import field_label, format_date, format_number, label, message
 from vnlabor.law.book import LawBook, national
 from vnlabor.law.citation import Citation, LocalizedText
-from vnlabor.model.confidence import Confidence
 from vnlabor.model.deprivation import Deprivation
 from vnlabor.model.dwelling import Dwelling
 from vnlabor.model.household import Household

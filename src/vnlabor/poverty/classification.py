@@ -30,13 +30,14 @@ from datetime import date
 from functools import cached_property
 from typing import NamedTuple
 
+from vnlabor.base.confidence import Confidence
+from vnlabor.base.model import VnlaborModel
 from vnlabor.errors import DeprivationConflict
 from vnlabor.l10n import format_date, label, message
 from vnlabor.law.book import LawBook, national
 from vnlabor.law.citation import Citation
+from vnlabor.law.reason import Reason, ReasonValue
 from vnlabor.model.area import Area
-from vnlabor.model.base import VnlaborModel
-from vnlabor.model.confidence import Confidence
 from vnlabor.model.deprivation import Deprivation
 from vnlabor.model.household import Household
 from vnlabor.model.poverty_status import PovertyStatus
@@ -45,7 +46,6 @@ from vnlabor.poverty.assessment import (
     assess_compiled,
     review_reference_date,
 )
-from vnlabor.poverty.reason import Reason, ReasonValue
 from vnlabor.poverty.rule import Band, match_band
 from vnlabor.poverty.standard import (
     CompiledStandard,
@@ -344,6 +344,8 @@ def _classify_from_facts(
                 household.household_id,
                 tuple(i.value for i in order if i in not_given),
                 tuple(i.value for i in order if i in contradicted),
+                given=tuple(i.value for i in order if i in given),
+                derived=tuple(i.value for i in order if i in assessment.deprived),
             )
         counted, undetermined = given, _NONE
     else:

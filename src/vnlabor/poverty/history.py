@@ -32,8 +32,8 @@ from typing import Self
 from pydantic import field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
+from vnlabor.base.model import VnlaborModel
 from vnlabor.law.book import LawBook
-from vnlabor.model.base import VnlaborModel
 from vnlabor.model.poverty_status import PovertyStatus
 from vnlabor.poverty.newly_escaped import is_newly_escaped
 

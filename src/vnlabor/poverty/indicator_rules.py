@@ -62,13 +62,13 @@ from functools import cache
 from importlib import resources
 from typing import Any, Literal, NamedTuple, get_args
 
+from vnlabor.base.confidence import Confidence
+from vnlabor.base.model import VnlaborModel, enum_of
 from vnlabor.errors import LawDataError
 from vnlabor.l10n import format_number, label, message
 from vnlabor.law.book import LawBook
 from vnlabor.law.citation import Citation, LocalizedText
 from vnlabor.law.parameter import Value
-from vnlabor.model.base import VnlaborModel, enum_of
-from vnlabor.model.confidence import Confidence
 from vnlabor.model.deprivation import Deprivation
 from vnlabor.model.dwelling import Dwelling
 from vnlabor.model.person import Member

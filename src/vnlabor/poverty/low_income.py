@@ -28,10 +28,10 @@ from vnlabor.errors import PovertyStatusUndetermined
 from vnlabor.law.book import LawBook, national
 from vnlabor.law.citation import Citation
 from vnlabor.law.parameter import ParameterValue
+from vnlabor.law.reason import Reason
 from vnlabor.model.household import Household
 from vnlabor.model.poverty_status import PovertyStatus
 from vnlabor.poverty.classification import classify
-from vnlabor.poverty.reason import Reason
 from vnlabor.types import as_date
 
 __all__ = [

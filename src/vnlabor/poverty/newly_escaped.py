@@ -40,7 +40,7 @@ from dateutil.relativedelta import relativedelta
 from vnlabor.l10n import format_date, message
 from vnlabor.law.book import LawBook, national
 from vnlabor.law.parameter import ParameterValue
-from vnlabor.poverty.reason import Reason
+from vnlabor.law.reason import Reason
 from vnlabor.types import as_date
 
 __all__ = [

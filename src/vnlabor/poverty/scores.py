@@ -21,11 +21,11 @@ from datetime import date
 
 from pydantic import Field
 
+from vnlabor.base.model import VnlaborModel
 from vnlabor.errors import NoStandardInForce
 from vnlabor.law.book import LawBook, national
 from vnlabor.law.parameter import format_range
 from vnlabor.model.area import Area
-from vnlabor.model.base import VnlaborModel
 from vnlabor.model.poverty_status import PovertyStatus
 from vnlabor.poverty.rule import build_bands, status_of
 from vnlabor.poverty.standard import PovertyStandard, standard_in_force

@@ -28,12 +28,12 @@ from datetime import date
 from numbers import Integral
 from typing import NamedTuple
 
+from vnlabor.base.model import VnlaborModel
 from vnlabor.errors import NoStandardForListYear, NoStandardInForce
 from vnlabor.law.book import LawBook, national
 from vnlabor.law.citation import Citation, Instrument
 from vnlabor.law.parameter import format_range
 from vnlabor.model.area import Area
-from vnlabor.model.base import VnlaborModel
 from vnlabor.model.deprivation import Deprivation
 from vnlabor.poverty.indicator_rules import (
     PARAMETER_PREFIX,

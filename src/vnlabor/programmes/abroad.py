@@ -67,13 +67,13 @@ from decimal import Decimal
 from enum import StrEnum
 from fractions import Fraction
 
+from vnlabor.base.model import VnlaborModel
 from vnlabor.law.book import LawBook
-from vnlabor.model.base import VnlaborModel
+from vnlabor.law.reason import Reason
 from vnlabor.model.person import age_on
 from vnlabor.model.poverty_status import PovertyStatus
 from vnlabor.model.worker import Worker
 from vnlabor.poverty.newly_escaped import WINDOW_PARAMETER, window_reason
-from vnlabor.poverty.reason import Reason
 from vnlabor.programmes.categories import AbroadGroup, Outcome, SupportKind, SupportUnit
 from vnlabor.programmes.decision import AbroadDecision, SupportItem
 from vnlabor.programmes.rule import (

@@ -89,9 +89,9 @@ from fractions import Fraction
 
 from vnlabor.law.book import LawBook
 from vnlabor.law.parameter import ParameterValue
+from vnlabor.law.reason import Reason
 from vnlabor.model.poverty_status import PovertyStatus
 from vnlabor.model.worker import Worker
-from vnlabor.poverty.reason import Reason
 from vnlabor.programmes.abroad import AbroadCosts, under_age_reason
 from vnlabor.programmes.categories import (
     CAP_PARAMETER,

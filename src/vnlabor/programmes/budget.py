@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from vnlabor.model.base import VnlaborModel
+from vnlabor.base.model import VnlaborModel
 from vnlabor.programmes.categories import (
     AbroadGroup,
     Lender,

@@ -38,12 +38,12 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, PrivateAttr, computed_field, model_validator
 
+from vnlabor.base.confidence import Confidence
+from vnlabor.base.model import VnlaborModel
 from vnlabor.law.book import LawBook
 from vnlabor.law.citation import Citation
 from vnlabor.law.parameter import Value
-from vnlabor.model.base import VnlaborModel
-from vnlabor.model.confidence import Confidence
-from vnlabor.poverty.reason import Reason
+from vnlabor.law.reason import Reason
 from vnlabor.programmes.categories import (
     AbroadGroup,
     EmploymentLawGroup,
@@ -68,8 +68,6 @@ __all__ = [
     "SupportItem",
     "TrainingDecision",
 ]
-
-_ORDER = {Confidence.CONFIRMED: 0, Confidence.PARTLY_CONFIRMED: 1, Confidence.UNCONFIRMED: 2}
 
 
 class SupportItem(VnlaborModel):
@@ -215,11 +213,7 @@ class Decision(VnlaborModel):
     @property
     def confidence(self) -> Confidence:
         """The weakest confidence among the citations (C when none is weaker)."""
-        return max(
-            (c.confidence for c in self.citations),
-            key=_ORDER.__getitem__,
-            default=Confidence.CONFIRMED,
-        )
+        return Confidence.weakest(c.confidence for c in self.citations)
 
     @property
     def unconfirmed(self) -> tuple[ParameterUse, ...]:

@@ -34,9 +34,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from vnlabor.base.model import VnlaborModel
 from vnlabor.law.book import LawBook
-from vnlabor.model.base import VnlaborModel
-from vnlabor.poverty.reason import Reason
+from vnlabor.law.reason import Reason
 from vnlabor.programmes.categories import Outcome, SupportKind, SupportUnit
 from vnlabor.programmes.decision import CounsellorDecision, JobConnectionDecision, SupportItem
 from vnlabor.programmes.rule import Facts, Lookup, Rule

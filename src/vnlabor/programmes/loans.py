@@ -38,9 +38,9 @@ from __future__ import annotations
 from datetime import date
 
 from vnlabor.law.book import LawBook
+from vnlabor.law.reason import Reason
 from vnlabor.model.poverty_status import PovertyStatus
 from vnlabor.model.worker import Worker
-from vnlabor.poverty.reason import Reason
 from vnlabor.programmes.categories import Lender, Outcome, SupportKind, SupportUnit
 from vnlabor.programmes.decision import LoanDecision, SupportItem
 from vnlabor.programmes.rule import ClaimRule, Facts, Lookup

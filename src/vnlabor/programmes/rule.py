@@ -50,12 +50,12 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Generic, NamedTuple, ParamSpec, Protocol, TypeVar
 
+from vnlabor.base.confidence import Confidence
 from vnlabor.errors import VnlaborError
 from vnlabor.law.book import LawBook, national
 from vnlabor.law.citation import Citation
 from vnlabor.law.parameter import ParameterValue
-from vnlabor.model.confidence import Confidence
-from vnlabor.poverty.reason import Reason
+from vnlabor.law.reason import Reason
 from vnlabor.programmes.categories import Outcome, SupportKind, SupportUnit
 from vnlabor.programmes.decision import Decision, ParameterUse, SupportItem
 from vnlabor.types import as_date

@@ -82,6 +82,7 @@ from fractions import Fraction
 from vnlabor.errors import ConflictingFactsError, PovertyStatusUndetermined
 from vnlabor.law.book import LawBook
 from vnlabor.law.parameter import ParameterValue
+from vnlabor.law.reason import Reason
 from vnlabor.model.course import Course
 from vnlabor.model.household import Household
 from vnlabor.model.person import age_on
@@ -90,7 +91,6 @@ from vnlabor.model.sex import Sex
 from vnlabor.model.trainee import Trainee
 from vnlabor.poverty.low_income import LOW_INCOME_PARAMETER, assess_low_income_worker
 from vnlabor.poverty.newly_escaped import WINDOW_PARAMETER, window_reason
-from vnlabor.poverty.reason import Reason
 from vnlabor.programmes.categories import (
     CAP_PARAMETER,
     Outcome,

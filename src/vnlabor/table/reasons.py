@@ -6,7 +6,7 @@ masked where it is personal; they are kept as they are. pydantic's built-in erro
 models hide their input, name no value: they are reworded in Vietnamese and English
 and given the cell's value, unless the column holds personal data (a citizen ID, a
 name, a person reference). Whatever the source, any citizen ID in a reason is masked
-(:func:`vnlabor.model.masking.mask_citizen_ids`), and a long value is quoted shortened.
+(:func:`vnlabor.base.masking.mask_citizen_ids`), and a long value is quoted shortened.
 
 >>> problem("khu vực", "thiếu giá trị / value missing")
 'khu vực: thiếu giá trị / value missing'

@@ -9,6 +9,9 @@ from enum import StrEnum
 class Confidence(StrEnum):
     """Confidence tag carried by every legal value (as in the project's domain reference)."""
 
+    # Members run from the surest to the least sure: reports (vnlabor.catalogue) list
+    # them in this order.
+
     CONFIRMED = "C"
     """Seen in a cited primary or official source."""
     PARTLY_CONFIRMED = "P"

@@ -26,25 +26,25 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from datetime import date
 from enum import Enum
-from importlib import resources
 
 from vnlabor._version import __version__
-from vnlabor.l10n import format_date, format_number, label
+from vnlabor.base.confidence import Confidence
+from vnlabor.l10n import format_date, format_number, label, message
 from vnlabor.l10n.labels import check_locale
-from vnlabor.law.book import LawBook, Overlay, bundled_overlay, national
+from vnlabor.law.book import LawBook, national
 from vnlabor.law.citation import Citation, Instrument
+from vnlabor.law.overlay import Overlay, bundled_overlay, bundled_overlay_keys
 from vnlabor.law.parameter import Parameter, ParameterValue, Value
-from vnlabor.model.confidence import Confidence
 from vnlabor.model.course import CourseLevel
 from vnlabor.model.deprivation import Deprivation
 from vnlabor.model.dwelling import InformationDevice, LatrineType, WasteHandling, WaterSource
 from vnlabor.model.education import EducationLevel, TrainingLevel
+from vnlabor.poverty.standard import standard_in_force
 from vnlabor.programmes.categories import TrainingCategory
 
 __all__ = [
     "CHANGED_FLAG",
     "UNCONFIRMED_FLAG",
-    "bundled_overlay_keys",
     "catalogue_markdown",
     "confidence_text",
     "render_value",
@@ -61,179 +61,9 @@ RELEASE = __version__.split(".dev")[0]
 
 _FAMILY_ORDER = ("poverty", "training", "abroad", "employment")
 
-_TEXT: Mapping[str, Mapping[str, str]] = {
-    "en": {
-        "title": "Legal parameter catalogue",
-        "intro": (
-            "Generated from the law data shipped with vnlabor {version} "
-            "(`vnlabor/law/data/*.toml`): {parameters} parameters, {values} dated values, "
-            "{instruments} instruments. Do not edit it by hand: change the data files and "
-            "rebuild."
-        ),
-        "legend": (
-            "Confidence: **C** confirmed (seen in a cited source); **P** partly confirmed "
-            "(a single secondary source, an OCR text or a provincial mirror: probable, "
-            "verify); **R** unconfirmed (not found in a source, encoded so the rule is "
-            "complete: must be verified). Every P or R figure is flagged {flag}."
-        ),
-        "counts": "Values by confidence: {counts}.",
-        "dates": "Dates are dd/mm/yyyy; both ends of a period are included.",
-        "changed": (
-            "The column *Changed in* gives the release whose law data last changed the value "
-            "(its figure, dates or citation); empty when it is as first released (0.1.0). "
-            "Values changed in {version} are marked {mark}; the changelog says why."
-        ),
-        "families": "Families",
-        "family.poverty": "Poverty standards",
-        "family.training": "Vocational training support",
-        "family.abroad": "Working abroad under contract",
-        "family.employment": "Sustainable employment",
-        "unit": "Unit",
-        "covers": "declared range",
-        "col.value": "Value",
-        "col.period": "In force",
-        "col.source": "Source",
-        "col.confidence": "Confidence",
-        "col.note": "Note",
-        "col.changed": "Changed in",
-        "col.in_force_until": "In force until",
-        "applied_under": "applied under",
-        "open": "open",
-        "flagged": "{flag} {count} of {total} values are not fully confirmed.",
-        "verify": "verify",
-        "yes": "yes",
-        "no": "no",
-        "overlays": "Provincial overlays",
-        "overlays.intro": (
-            "A province may set its own standard or support levels. vnlabor keeps them as "
-            "overlays: the national book is never changed; a new book is made with "
-            "`national().with_overlay(bundled_overlay(KEY))`, where the overlay's values "
-            "replace the national ones on the days they cover and its new parameters are "
-            "added."
-        ),
-        "overlay.province": "Province code",
-        "overlay.apply": "Apply it",
-        "overlay.instruments": "Instruments it cites",
-        "overlay.replaces": "replaces the national values on these days",
-        "overlay.adds": "new parameter",
-        "indicators": "Deprivation indicators by standard",
-        "indicators.intro": (
-            "Which indicators a standard counts is the parameter `poverty.indicators` "
-            "above. Each indicator is decided from a household's surveyed facts by a rule "
-            "of `vnlabor/law/data/poverty_indicator_rules.toml` (`vnlabor.assess_deprivations`); "
-            "the threshold below is that rule in words, with the figures in force on the "
-            "standard's first day, which are the parameters `poverty.indicator.*` listed "
-            "in the last column. Its confidence is the weakest of the rule's and its "
-            "figures'."
-        ),
-        "col.indicator": "Indicator",
-        "col.dimension": "Dimension",
-        "col.threshold": "Deprived when",
-        "col.parameters": "Figures",
-        "instruments": "Instruments",
-        "instruments.intro": "Every instrument the national data cites, by date of signature.",
-        "col.key": "Key",
-        "col.name": "Official citation",
-        "col.title": "Title",
-        "col.signed": "Signed",
-        "col.in_force": "In force from",
-        "col.link": "Text",
-        "link": "link",
-    },
-    "vi": {
-        "title": "Danh mục tham số pháp lý",
-        "intro": (
-            "Trang được sinh tự động từ dữ liệu pháp lý kèm theo vnlabor {version} "
-            "(`vnlabor/law/data/*.toml`): {parameters} tham số, {values} giá trị theo thời "
-            "gian, {instruments} văn bản. Không sửa tay: hãy sửa tệp dữ liệu rồi dựng lại."
-        ),
-        "legend": (
-            "Mức tin cậy: **C** đã xác nhận (thấy trong nguồn được trích dẫn); **P** xác "
-            "nhận một phần (một nguồn thứ cấp, bản OCR hoặc văn bản của tỉnh: có khả năng "
-            "đúng, cần kiểm tra); **R** chưa xác nhận (chưa tìm thấy trong nguồn, mã hoá để "
-            "quy tắc đầy đủ: phải kiểm tra). Mọi số liệu P hoặc R được đánh dấu {flag}."
-        ),
-        "counts": "Số giá trị theo mức tin cậy: {counts}.",
-        "dates": "Ngày viết dd/mm/yyyy; khoảng thời gian tính cả hai đầu.",
-        "changed": (
-            "Cột *Thay đổi ở* cho biết phiên bản có dữ liệu pháp lý thay đổi giá trị lần gần "
-            "nhất (con số, ngày hoặc căn cứ); để trống khi giá trị như bản phát hành đầu tiên "
-            "(0.1.0). Giá trị thay đổi ở {version} được đánh dấu {mark}; xem nhật ký thay đổi."
-        ),
-        "families": "Nhóm tham số",
-        "family.poverty": "Chuẩn nghèo",
-        "family.training": "Hỗ trợ đào tạo nghề",
-        "family.abroad": "Đi làm việc ở nước ngoài theo hợp đồng",
-        "family.employment": "Việc làm bền vững",
-        "unit": "Đơn vị",
-        "covers": "phạm vi dữ liệu",
-        "col.value": "Giá trị",
-        "col.period": "Hiệu lực",
-        "col.source": "Căn cứ",
-        "col.confidence": "Mức tin cậy",
-        "col.note": "Ghi chú",
-        "col.changed": "Thay đổi ở",
-        "col.in_force_until": "Hiệu lực đến",
-        "applied_under": "áp dụng tiếp theo",
-        "open": "chưa có ngày kết thúc",
-        "flagged": "{flag} {count}/{total} giá trị chưa được xác nhận đầy đủ.",
-        "verify": "cần kiểm tra",
-        "yes": "có",
-        "no": "không",
-        "overlays": "Quy định riêng của tỉnh",
-        "overlays.intro": (
-            "Tỉnh có thể ban hành chuẩn hoặc mức hỗ trợ riêng. vnlabor giữ chúng dưới dạng "
-            "lớp phủ (overlay): sổ luật quốc gia không bị thay đổi; một sổ mới được tạo bằng "
-            "`national().with_overlay(bundled_overlay(KEY))`, trong đó giá trị của lớp phủ "
-            "thay giá trị quốc gia trong những ngày nó áp dụng và các tham số mới được thêm "
-            "vào."
-        ),
-        "overlay.province": "Mã tỉnh",
-        "overlay.apply": "Cách áp dụng",
-        "overlay.instruments": "Văn bản được trích dẫn",
-        "overlay.replaces": "thay giá trị quốc gia trong những ngày này",
-        "overlay.adds": "tham số mới",
-        "indicators": "Chỉ số thiếu hụt theo từng chuẩn",
-        "indicators.intro": (
-            "Chuẩn tính những chỉ số nào là tham số `poverty.indicators` ở trên. Mỗi chỉ "
-            "số được xác định từ thông tin khảo sát của hộ theo một quy tắc trong "
-            "`vnlabor/law/data/poverty_indicator_rules.toml` (`vnlabor.assess_deprivations`); "
-            "ngưỡng dưới đây là quy tắc đó bằng lời, với các số liệu có hiệu lực vào ngày "
-            "đầu của chuẩn, tức các tham số `poverty.indicator.*` ở cột cuối. Mức tin cậy "
-            "là mức thấp nhất của quy tắc và các số liệu."
-        ),
-        "col.indicator": "Chỉ số",
-        "col.dimension": "Chiều",
-        "col.threshold": "Thiếu hụt khi",
-        "col.parameters": "Số liệu",
-        "instruments": "Văn bản",
-        "instruments.intro": "Mọi văn bản mà dữ liệu quốc gia trích dẫn, theo ngày ký.",
-        "col.key": "Mã",
-        "col.name": "Cách trích dẫn",
-        "col.title": "Trích yếu",
-        "col.signed": "Ngày ký",
-        "col.in_force": "Hiệu lực từ",
-        "col.link": "Văn bản",
-        "link": "liên kết",
-    },
-}
-
-_UNITS_VI = {
-    "VND": "đồng",
-    "VND/person": "đồng/người",
-    "VND/person/month": "đồng/người/tháng",
-    "VND/person/course": "đồng/người/khoá học",
-    "VND/person/day": "đồng/người/ngày",
-    "VND/person/session": "đồng/người/buổi",
-    "VND/worker": "đồng/người lao động",
-    "months": "tháng",
-    "years": "năm",
-    "points": "điểm",
-    "count": "",
-    "m²/person": "m²/người",
-    "year": "",
-}
-_UNITS_EN = {"count": "", "year": ""}
+_UNITLESS = frozenset({"count", "year"})
+"""Units shown as a bare number; every other unit's words are ``law.unit.<unit>`` in the
+gettext catalogues, or the unit itself when they have none."""
 
 _CODE_ENUMS: tuple[type[Enum], ...] = (
     Deprivation,
@@ -246,12 +76,10 @@ _CODE_ENUMS: tuple[type[Enum], ...] = (
     WasteHandling,
     InformationDevice,
 )
-_ORDER = {Confidence.CONFIRMED: 0, Confidence.PARTLY_CONFIRMED: 1, Confidence.UNCONFIRMED: 2}
 
 
 def _t(locale: str, key: str, **values: object) -> str:
-    text = _TEXT[locale][key]
-    return text.format(**values) if values else text
+    return message(f"catalogue.{key}", locale, **values)
 
 
 def _cell(text: str) -> str:
@@ -263,8 +91,12 @@ def _cell(text: str) -> str:
 
 
 def _unit_text(unit: str, locale: str) -> str:
-    table = _UNITS_VI if locale == "vi" else _UNITS_EN
-    return table.get(unit, unit)
+    if unit in _UNITLESS:
+        return ""
+    try:
+        return message(f"law.unit.{unit}", locale)
+    except KeyError:  # a unit without words of its own ("percent", "codes", "flag"…)
+        return unit
 
 
 def _code_label(code: str, locale: str) -> str | None:
@@ -324,21 +156,6 @@ def confidence_text(confidence: Confidence, locale: str = "en") -> str:
     if confidence is Confidence.CONFIRMED:
         return text
     return f"{UNCONFIRMED_FLAG} **{text}**: {_t(locale, 'verify')}"
-
-
-def bundled_overlay_keys() -> tuple[str, ...]:
-    """Keys of the overlays shipped with vnlabor, sorted.
-
-    >>> bundled_overlay_keys()
-    ('dong-nai-2022-2025', 'hanoi-69-2024')
-    """
-    return tuple(
-        sorted(
-            entry.name.removesuffix(".toml")
-            for entry in resources.files("vnlabor.law.overlays").iterdir()
-            if entry.name.endswith(".toml")
-        )
-    )
 
 
 def _period(v: ParameterValue, locale: str) -> str:
@@ -426,8 +243,10 @@ def _family(name: str) -> str:
 
 
 def _family_title(family: str, locale: str) -> str:
-    key = f"family.{family}"
-    return _TEXT[locale].get(key, family)
+    try:
+        return _t(locale, f"family.{family}")
+    except KeyError:  # a family the catalogues do not name (an overlay's own)
+        return family
 
 
 def _families(book: LawBook) -> dict[str, list[Parameter]]:
@@ -507,9 +326,6 @@ def _overlay_section(overlay: Overlay, book: LawBook, locale: str) -> list[str]:
 
 
 def _indicator_section(book: LawBook, locale: str) -> list[str]:
-    # Imported here: vnlabor.poverty builds on vnlabor.law, not the other way round.
-    from vnlabor.poverty.standard import standard_in_force
-
     if "poverty.standard" not in book:
         return []
     lines = [f"## {_t(locale, 'indicators')}", "", _t(locale, "indicators.intro"), ""]
@@ -584,7 +400,7 @@ def catalogue_markdown(
         counts[v.citation.confidence] += 1
     count_text = ", ".join(
         f"{c.value} {format_number(counts[c], locale=locale)}"
-        for c in sorted(Confidence, key=_ORDER.__getitem__)
+        for c in Confidence  # surest first
     )
     families = _families(book)
     lines = [

@@ -20,7 +20,7 @@ from pydantic import (
 )
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
-from vnlabor.model.masking import mask_citizen_ids
+from vnlabor.base.masking import mask_citizen_ids
 from vnlabor.types import quoted, vietnam_date
 
 
@@ -65,7 +65,7 @@ class VnlaborModel(BaseModel):
       name the offending (non-personal) value instead. The structured errors
       (``exc.errors()``, ``exc.json()``) carry the input masked: a personal field's
       value as it is shown (``*********567``, initials), and any citizen ID inside
-      other text, messages and contexts masked (:mod:`vnlabor.model.masking`),
+      other text, messages and contexts masked (:mod:`vnlabor.base.masking`),
       including inside the whole input a model-level error carries.
     * An unknown choice for an enum field (area, indicator, sex…) is reported in
       Vietnamese and English with the value given and the values accepted, under the
