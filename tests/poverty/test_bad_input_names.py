@@ -57,3 +57,22 @@ def test_classify_many_accepts_a_subclass_of_household() -> None:
     # three basic-service deprivations is near-poor, subclass or not.
     assert got.status is PovertyStatus.NEAR_POOR
     assert got.status is classify(plain, on=DAY).status
+
+
+@pytest.mark.parametrize(("on", "list_year"), [(None, None), (DAY, 2024)])
+def test_a_day_and_a_list_year_are_one_or_the_other(on: date | None, list_year: int | None) -> None:
+    with pytest.raises(TypeError, match=r"^give exactly one of on= \(a date\) or list_year="):
+        classify_many([], on, list_year=list_year)
+
+
+def test_classify_many_for_a_list_year_follows_the_law_book_given() -> None:
+    from vnlabor.law import bundled_overlay, national
+
+    # Đồng Nai's 2022-2025 standard raises the rural income line to 2,000,000 a month.
+    dong_nai = national().with_overlay(bundled_overlay("dong-nai-2022-2025"))
+    hh = Household(household_id="H1", area="rural", monthly_income_per_capita=1_800_000)
+    [local] = classify_many([hh], list_year=2023, law=dong_nai)
+    [plain] = classify_many([hh], list_year=2023)
+    assert local.income_line == 2_000_000
+    assert local.standard.overlays == ("dong-nai-2022-2025",)
+    assert plain.income_line == 1_500_000
