@@ -41,6 +41,7 @@ from typing import TYPE_CHECKING, Any, Final, Literal
 from vnlabor._optional import require
 from vnlabor.base.confidence import Confidence
 from vnlabor.base.masking import mask_citizen_ids
+from vnlabor.io.records import RecordTable
 from vnlabor.kpi.measure_change import MeasureChange, PovertyMeasures, measures_change
 from vnlabor.l10n import (
     format_number,
@@ -94,14 +95,15 @@ class Comparison:
         self.households = tuple(households)
         """The households compared (a table's good rows), in input order."""
         self.positions = tuple(positions)
-        """Where each household is in the input: its list index or its table row (0-based)."""
+        """Where each household is in the input: its list index, its table row (0-based),
+        or the line (sheet row, index label) a reader read it from."""
         self.before = tuple(before)
         """Each household's classification under the base."""
         self.after = tuple(after)
         """Each household's classification under the reform."""
         self.rejected = tuple(rejected)
-        """The bad rows of a table (kept out of the comparison), as the batch engine
-        reports them."""
+        """The bad rows of a table (kept out of the comparison), as the batch engine or
+        the reader reports them."""
 
     def __len__(self) -> int:
         return len(self.households)
@@ -504,11 +506,13 @@ def compare(
     """Classify ``households`` under ``base`` and ``reform`` and compare the two.
 
     Args:
-        households: :class:`~vnlabor.Household` objects, or a table (a pandas DataFrame,
+        households: :class:`~vnlabor.Household` objects; a table (a pandas DataFrame,
             a pyarrow Table or RecordBatch, a mapping of column name to values) with the
-            household columns of :func:`vnlabor.batch.classify`. A table's statuses come
-            from the batch engine, its bad rows are left out and listed in
-            :attr:`Comparison.rejected` (see :mod:`vnlabor.scenario.tables`).
+            household columns of :func:`vnlabor.batch.classify`, whose statuses come
+            from the batch engine, its bad rows left out and listed in
+            :attr:`Comparison.rejected` (see :mod:`vnlabor.scenario.tables`); or what
+            :func:`vnlabor.io.read_households` read from a file, each household at its
+            line (or sheet row), the rows it rejected in :attr:`Comparison.rejected`.
         base: The scenario compared against: a date (the law in force that day), a list
             year (``int``: the standard of that year's lists), a law book (dated by
             ``on``/``list_year`` or by the other side) or a
@@ -537,6 +541,25 @@ def compare(
     (<MoveCause.INCOME_LINE: 'income_line'>,)
     """
     first, second = resolve(base, reform, on=on, list_year=list_year)
+    if isinstance(households, RecordTable):
+        # What a reader read (vnlabor.io.read_households): its households, where each
+        # came from (CSV line, sheet row, index label) and the rows it rejected.
+        records = list(households.records)
+        for k, h in enumerate(records):
+            if not isinstance(h, Household):
+                raise TypeError(
+                    f"households[{k}] phải là Household / must be a Household, "
+                    f"not {type(h).__name__} (read the table with vnlabor.io.read_households)"
+                )
+        return Comparison(
+            first,
+            second,
+            records,
+            households.rows,
+            first.classify(records),
+            second.classify(records),
+            households.errors,
+        )
     if is_table(households):
         read = read_table(households, first, second, unknown_columns)
         return Comparison(

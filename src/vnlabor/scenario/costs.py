@@ -288,8 +288,13 @@ class Costs:
         """``after − before``, whole đồng; ``None`` when a line is unknown."""
         return _total(line.difference for line in self.lines)
 
-    def to_frame(self) -> pd.DataFrame:
-        """One row per line: group, item, per, amount, units and costs, source."""
+    def to_frame(self, locale: str = "vi") -> pd.DataFrame:
+        """One row per line: group, item, per, amount, units and costs, source, citation.
+
+        ``source`` is the law parameter or the caller's source; ``citation`` the
+        parameter value's citation in ``locale`` (instrument, article, confidence),
+        empty for a caller's figure.
+        """
         pandas = require("pandas", "pandas", "Costs.to_frame")
         return pandas.DataFrame(
             [
@@ -304,6 +309,7 @@ class Costs:
                     line.cost_after,
                     line.difference,
                     line.unit.parameter or line.unit.source,
+                    "" if line.unit.citation is None else self.law.cite(line.unit.citation, locale),
                 )
                 for line in self.lines
             ],
@@ -318,6 +324,7 @@ class Costs:
                 "cost_after",
                 "difference",
                 "source",
+                "citation",
             ],
         )
 
@@ -336,8 +343,8 @@ class Costs:
                     + message(
                         "scenario.cost.persons",
                         locale,
-                        before=_count(g.persons_before, None, locale),
-                        after=_count(g.persons_after, None, locale),
+                        before=_persons_shown(g.persons_before, g.households_before, locale),
+                        after=_persons_shown(g.persons_after, g.households_after, locale),
                     )
                 )
             )
@@ -411,6 +418,11 @@ def _count(value: int | None, note: str | None, locale: str) -> str:
     if value is None:
         return message(f"scenario.cost.unknown.{note or 'persons'}", locale)
     return format_number(value, locale=locale)
+
+
+def _persons_shown(persons: int | None, households: int | None, locale: str) -> str:
+    # Where the households are unknown, the households' count already says why.
+    return "—" if households is None else _count(persons, None, locale)
 
 
 def _money(value: int | None, locale: str, *, signed: bool = False) -> str:
