@@ -28,10 +28,11 @@ scenarios (a side is a list year, ``2027``, or a date; an overlay is a bundled k
 an overlay or reform TOML file); ``-o FILE`` writes the households that changed status
 and what moved each (see :mod:`vnlabor.cli.compare`).
 
-Exit status (``classify`` and ``compare``): 0 when every row was valid, 1 when some rows were rejected (each
-reported on standard error as ``line N: reason`` for CSV input, ``row N: reason`` for
-a workbook), 2 for unusable arguments or an unreadable table (a missing dependency
-included), 3 for an internal error (a bug: please report it).
+Exit status (``classify`` and ``compare``): 0 when every row was valid, 1 when some
+rows were rejected (each reported on standard error as ``line N: reason`` for CSV
+input, ``row N: reason`` for a workbook), 2 for unusable arguments or an unreadable
+table (a missing dependency included), 3 for an internal error (a bug: please report
+it).
 """
 
 from vnlabor.cli.app import main
