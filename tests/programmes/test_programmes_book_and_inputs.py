@@ -66,8 +66,9 @@ def test_a_household_that_is_not_a_household_is_named_with_its_type() -> None:
     with pytest.raises(TypeError) as info:
         training_support(trainee(), course, on=DAY, household={"household_id": "H1"})  # type: ignore[arg-type]
     text = str(info.value)
-    assert "household phải là một Household / household must be a vnlabor.Household" in text
-    assert "not dict" in text
+    assert text == (
+        "household phải là một Household / household must be a vnlabor.Household, not dict"
+    )
 
 
 @pytest.mark.parametrize("bad", [-1, float("nan"), float("inf")])
