@@ -154,7 +154,7 @@ def make_members(rng: random.Random, hid: str, poorer: bool) -> list[list[str]]:
         school = in_level = education = training = otj = work = able = allowance = ""
         stunted = underweight = ""
         if 3 <= age < 18:
-            going = rng.random() < (0.88 if poorer else 0.97) or age < 16 and rng.random() < 0.5
+            going = rng.random() < (0.88 if poorer else 0.97) or (age < 16 and rng.random() < 0.5)
             school = yes_no(going)
             in_level = yes_no(rng.random() < 0.93) if going else "không"
         elif age < 3:
@@ -171,7 +171,7 @@ def make_members(rng: random.Random, hid: str, poorer: bool) -> list[list[str]]:
             able = yes_no(not disabled and age < 70 and rng.random() < 0.97)
             work = (
                 "không tham gia lực lượng lao động"
-                if age >= 62 or age < 18 and school == "có"
+                if age >= 62 or (age < 18 and school == "có")
                 else pick(rng, WORK)
             )
         if age >= 60 or disabled:

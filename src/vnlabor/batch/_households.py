@@ -42,6 +42,7 @@ __all__ = ["BIT", "Chunk", "Plan", "Reader"]
 AREA: Final = "area"
 INCOME: Final = "monthly_income_per_capita"
 DEPRIVATIONS: Final = "deprivations"
+UNKNOWN: Final = "unknown_indicators"
 HOUSEHOLD_ID: Final = "household_id"
 _AREAS: Final = tuple(Area)
 _AREA_CODE: Final = {area: code for code, area in enumerate(_AREAS)}
@@ -74,6 +75,7 @@ class Plan:
     area: Col
     income: Col
     deprivations: Col | None
+    unknown: Col | None  # the unknown_indicators text column
     indicators: tuple[tuple[Col, Deprivation], ...]
     others: tuple[Col, ...]
     household_id: Col | None
@@ -84,8 +86,7 @@ class Plan:
     def columns(self) -> list[Col]:
         """Every column read, in header order."""
         cols = [self.area, self.income, *(c for c, _ in self.indicators), *self.others]
-        if self.deprivations is not None:
-            cols.append(self.deprivations)
+        cols += [c for c in (self.deprivations, self.unknown) if c is not None]
         if self.household_id is not None:
             cols.append(self.household_id)
         return sorted(cols, key=lambda c: c.index)
@@ -111,11 +112,12 @@ def plan(header: Sequence[str], unknown: UnknownColumns, source: str) -> Plan:
     indicators = tuple(
         (Col(i, match.headers[key], key), Deprivation(key)) for i, key in match.extra
     )
-    special = {AREA, INCOME, DEPRIVATIONS, HOUSEHOLD_ID}
+    special = {AREA, INCOME, DEPRIVATIONS, UNKNOWN, HOUSEHOLD_ID}
     return Plan(
         area=by_field[AREA],
         income=by_field[INCOME],
         deprivations=by_field.get(DEPRIVATIONS),
+        unknown=by_field.get(UNKNOWN),
         indicators=indicators,
         others=tuple(c for name, c in by_field.items() if name not in special),
         household_id=by_field.get(HOUSEHOLD_ID),
@@ -153,6 +155,7 @@ class Chunk:
     household_id: Ids | None
     troubles: list[Trouble]
     blank: NDArray[np.bool_] | None = None  # rows with every cell empty: skipped
+    unknown: NDArray[np.int32] | None = None  # indicators stated unknown (BIT); None: none
 
     def bad(self) -> NDArray[np.bool_]:
         """The rows with any problem (a row with every cell empty is skipped, not bad)."""
@@ -216,6 +219,13 @@ class Reader:
             if dep is not None
             else None
         )
+        unk = plan.unknown
+        self.unknown = (
+            _Memo(lambda v: read_value(Household, UNKNOWN, v, unk.header))
+            if unk is not None
+            else None
+        )
+        self.overlaps = _Memo(self._check_overlap)
         self.flags = _Memo(_read_flag)
         self.ids = _Memo(_read_id)
         self.combos = _Memo(self._check_combo)
@@ -232,16 +242,25 @@ class Reader:
         area = self._coded(cols[p.area.index], p.area, self.area, _area_code, troubles)
         income = self._income(cols[p.income.index], p.income, troubles)
         mask = np.zeros(size, dtype=np.int32)
-        if p.deprivations is not None:
-            mask |= self._coded(
-                cols[p.deprivations.index], p.deprivations, self.deprivations, _mask, troubles
-            ).astype(np.int32)
-        filled = np.zeros(size, dtype=np.bool_)
-        if p.deprivations is not None and p.indicators:
-            filled = factorize(cols[p.deprivations.index])[0] >= 0
+        unknown = np.zeros(size, dtype=np.int32)
+        filled = np.zeros(size, dtype=np.bool_)  # rows giving indicators as text
+        for text_col, read, out in (
+            (p.deprivations, self.deprivations, mask),
+            (p.unknown, self.unknown, unknown),
+        ):
+            if text_col is None:
+                continue
+            out |= self._coded(cols[text_col.index], text_col, read, _mask, troubles).astype(
+                np.int32
+            )
+            filled |= factorize(cols[text_col.index])[0] >= 0
+        if p.deprivations is not None and p.unknown is not None:
+            self._overlap(cols, mask & unknown, troubles)
         for col, indicator in p.indicators:
-            flags = self._flags(cols[col.index], col, troubles)
-            mask |= np.where(flags & ~filled, np.int32(BIT[indicator]), np.int32(0))
+            flags, empty = self._flags(cols[col.index], col, troubles)
+            bit = np.int32(BIT[indicator])
+            mask |= np.where(flags & ~filled, bit, np.int32(0))
+            unknown |= np.where(empty & ~filled, bit, np.int32(0))
         if p.indicators and filled.any():
             troubles.append(_whole(filled, BOTH_GIVEN, WHOLE_ROW, DEPRIVATIONS))
         ids = None
@@ -262,7 +281,16 @@ class Reader:
             blank &= ~_filled(cols[i])
             if not blank.any():
                 break
-        return Chunk(size, area.astype(np.int8), income, mask, ids, troubles, blank)
+        return Chunk(
+            size,
+            area.astype(np.int8),
+            income,
+            mask,
+            ids,
+            troubles,
+            blank,
+            unknown if unknown.any() else None,
+        )
 
     def _coded(
         self,
@@ -353,21 +381,64 @@ class Reader:
             troubles.append(t)
         return income
 
-    def _flags(self, col: _table.Column, where: Col, troubles: list[Trouble]) -> NDArray[np.bool_]:
+    def _flags(
+        self, col: _table.Column, where: Col, troubles: list[Trouble]
+    ) -> tuple[NDArray[np.bool_], NDArray[np.bool_]]:
+        """Each row's yes (deprived), and whether its cell is empty (unknown)."""
         values, null = _table.to_numpy(_raw(col))
-        if values.dtype.kind == "b":  # typed yes/no: an empty cell states nothing
-            return values if null is None else values & ~null
+        if values.dtype.kind == "b":  # typed yes/no: an empty cell (NA) states nothing
+            if null is None:
+                return values, np.zeros(values.shape[0], dtype=np.bool_)
+            return values & ~null, null
         codes, uniques = factorize(col)
         flags = np.zeros(len(uniques) + 1, dtype=np.bool_)
+        empty = np.zeros(len(uniques) + 1, dtype=np.bool_)
+        empty[-1] = True
         problems: list[tuple[int, list[Problem]]] = []
         for u, value in enumerate(uniques):
             found, text = self.flags(value)
             if text is None:
                 flags[u] = found is True
+                empty[u] = found is None
             else:
                 problems.append((u, [(where.key, problem(where.header, text))]))
         _trouble(codes, uniques, problems, where, troubles)
-        return flags[codes]
+        return flags[codes], empty[codes]
+
+    def _overlap(
+        self, cols: dict[int, _table.Column], both: NDArray[np.int32], troubles: list[Trouble]
+    ) -> None:
+        """Rows whose deprivations and unknown_indicators cells name a common indicator."""
+        rows = np.flatnonzero(both)
+        if not rows.size:
+            return
+        p = self.plan
+        assert p.deprivations is not None
+        assert p.unknown is not None
+        dep_codes, dep_values = factorize(cols[p.deprivations.index])
+        unk_codes, unk_values = factorize(cols[p.unknown.index])
+        t = Trouble(p.unknown.index, p.unknown.header, np.full(both.shape[0], -1, dtype=np.int32))
+        seen: dict[tuple[int, int], int] = {}
+        for row in rows.tolist():
+            pair = (int(dep_codes[row]), int(unk_codes[row]))
+            code = seen.get(pair)
+            if code is None:
+                cells = (dep_values[pair[0]], unk_values[pair[1]])
+                found = self.overlaps(cells)
+                code = seen[pair] = len(t.texts)
+                t.texts.append("; ".join(text for _, text in found))
+                t.shown.append(quoted(cells[1]))
+            t.codes[row] = code
+        troubles.append(t)
+
+    def _check_overlap(self, cells: tuple[Any, Any]) -> list[Problem]:
+        """The contract's reason for a deprivations cell and an unknown_indicators cell."""
+        p = self.plan
+        assert p.deprivations is not None
+        assert p.unknown is not None
+        headers = {DEPRIVATIONS: p.deprivations.header, UNKNOWN: p.unknown.header}
+        given = {DEPRIVATIONS: cells[0], UNKNOWN: cells[1]}
+        return check_values(Household, given, headers, partial=True).problems
 
     def _ids(self, col: _table.Column, where: Col, troubles: list[Trouble]) -> Ids:
         arrow = _table.arrow_text(_raw(col))

@@ -13,7 +13,8 @@ The table is read through the household table contract (:mod:`vnlabor.table`), t
 very one :func:`vnlabor.io.read_households` reads with: headers by field name or
 Vietnamese/English label, with or without diacritics (``Khu vực``, ``bảo hiểm y tế``);
 areas, money (``1.500.000``, ``1,5 triệu``), yes/no words (``x``, ``có``, ``không``,
-``1``/``0``; an empty indicator cell states nothing and is not counted), dates; a
+``1``/``0``; an empty indicator cell, or NA in a nullable boolean column, states nothing: the
+indicator is unknown, as in ``Household.unknown_indicators``), dates; a
 ``deprivations`` text column or one yes/no column per indicator; every other field of
 :class:`~vnlabor.Household` checked when its column is there; a repeated
 ``household_id`` rejected. A row is rejected here exactly when the readers reject it,
@@ -94,8 +95,8 @@ STATUS_BY_CODE: Final[tuple[PovertyStatus, ...]] = (
 """The status of each code :func:`status_codes` returns: ``STATUS_BY_CODE[code]``.
 
 ``0`` poor, ``1`` near-poor, ``2`` average living standard, ``3`` none of these, ``4``
-undetermined (a household assessed from facts that leave its class open; a table of
-deprivation flags never gives it). The codes are stable: new statuses would only ever
+undetermined (indicators stated unknown, such as empty indicator cells, or left open by
+a household's facts, could change its class). The codes are stable: new statuses would only ever
 be appended. ``-1`` marks a rejected row (:attr:`Classified.codes`).
 """
 
@@ -164,6 +165,9 @@ class ChunkResult:
     chunk: Chunk
     bad: NDArray[np.intp]
     reasons: list[str]
+    possible: NDArray[np.int8] | None = None
+    """Per row, the statuses still possible as bits (``1 << code``) when undetermined,
+    else 0; ``None`` when no row has an indicator stated unknown."""
 
 
 class Engine:
@@ -201,12 +205,41 @@ class Engine:
         count = _popcount(chunk.mask & np.int32(self.counted))
         band = bands(self.compiled, chunk.area, chunk.income, count)
         codes = band_status(self.compiled, chunk.area, band)
+        possible = None
+        if chunk.unknown is not None:
+            open_ = _popcount(chunk.unknown & np.int32(self.counted))
+            possible = possible_statuses(self.compiled, chunk.area, chunk.income, count, open_)
+            undetermined = (possible & (possible - 1)) != 0  # more than one status
+            codes[undetermined] = _CODE[PovertyStatus.UNDETERMINED]
+            band[undetermined] = -1
+            possible[~undetermined] = 0
         bad_mask = chunk.bad()
         bad = np.flatnonzero(bad_mask)
         codes[bad] = -1
         if chunk.blank is not None:
             codes[chunk.blank] = -1  # skipped, as the readers skip an empty row
-        return ChunkResult(start, codes, band, chunk, bad, chunk.reasons(bad.tolist()))
+        return ChunkResult(start, codes, band, chunk, bad, chunk.reasons(bad.tolist()), possible)
+
+
+def possible_statuses(
+    compiled: CompiledStandard,
+    area: NDArray[Any],
+    income: NDArray[np.int64],
+    count: NDArray[np.int8],
+    open_: NDArray[np.int8],
+) -> NDArray[np.int8]:
+    """Per row, every status some number of its open indicators could give, as bits.
+
+    Bit ``1 << code`` (:data:`STATUS_BY_CODE`) for each status reached with ``count``
+    to ``count + open_`` deprivations, as :func:`vnlabor.classify` lists them.
+    """
+    out = np.zeros(count.shape[0], dtype=np.int8)
+    for extra in range(int(open_.max(initial=0)) + 1):
+        rows = open_ >= extra
+        n = (count + extra).astype(np.int8)
+        status = band_status(compiled, area, bands(compiled, area, income, n))
+        out[rows] |= (np.int8(1) << status[rows]).astype(np.int8)
+    return out
 
 
 def _popcount(mask: NDArray[np.int32]) -> NDArray[np.int8]:
