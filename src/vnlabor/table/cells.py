@@ -295,10 +295,20 @@ def _enum_words(enum: type[Enum]) -> tuple[Mapping[str, Enum], Mapping[str, Enum
     return types.MappingProxyType(words), types.MappingProxyType(unique)
 
 
+@functools.cache
+def _enum_values(enum: type[Enum]) -> Mapping[object, Enum]:
+    """Every member by its value: ``enum(value)``'s first look-up, without its overhead."""
+    return types.MappingProxyType({member.value: member for member in enum})
+
+
 def _enum_member(enum: type[Enum], value: object) -> object:
     """The member ``value`` names (value or label), else ``value`` unchanged."""
     if isinstance(value, enum):
         return value
+    if isinstance(value, str):
+        exact = _enum_values(enum).get(value)
+        if exact is not None:
+            return exact
     if isinstance(value, int | float) and not isinstance(value, bool):
         value = _number_text(value)
     if isinstance(value, str):
