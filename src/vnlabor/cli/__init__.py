@@ -1,4 +1,4 @@
-"""Command line: ``vnlabor demo``, ``classify``, ``law`` and ``schema``.
+"""Command line: ``vnlabor demo``, ``classify``, ``review``, ``law`` and ``schema``.
 
 ``demo`` classifies the bundled sample households and prints a KPI report.
 
@@ -20,6 +20,14 @@ shows on standard error when it is a terminal and the run lasts over a second
 (``--quiet`` silences it and the closing summary line: rows read, classified,
 rejected, count per status). The output is written atomically, and never over the
 input (that is refused).
+
+``review HOUSEHOLDS MEMBERS --on DATE | --list-year YEAR [-o OUT]`` reads a review's
+household sheet and members sheet (CSV or ``.xlsx``; ``--households-sheet``,
+``--members-sheet``) with :func:`vnlabor.io.read_review`, classifies every good
+household from its own facts and writes ``household_id``, ``status``, ``deprived`` and
+``undetermined`` (indicator names separated by ``;``) to ``-o`` (standard output by
+default); each rejected row of either sheet is reported on standard error, prefixed
+by its file's name.
 
 Exit status: 0 when every row was valid, 1 when some rows were rejected (each
 reported on standard error as ``line N: reason`` for CSV input, ``row N: reason`` for
