@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -27,7 +28,7 @@ MEMBERS = str(COMMUNE / "members.csv")
     ],
 )
 def test_the_commune_reviewed_by_the_command_as_by_the_batch_engine(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], args: list[str], when: dict[str, object]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], args: list[str], when: dict[str, Any]
 ) -> None:
     out = tmp_path / "review.csv"
     assert main(["review", HOUSEHOLDS, MEMBERS, *args, "-o", str(out), "--locale", "en"]) == 0

@@ -62,6 +62,7 @@ def test_the_commune_read_by_the_readers_is_what_the_batch_engine_finds(
             frozenset(d.value for d in c.assessment.deprived),
             frozenset(d.value for d in c.assessment.undetermined),
         )
+        assert h.household_id is not None
         assert got == expected[h.household_id], h.household_id
         statuses.add(c.status)
     # The commune is drawn so that every class, and undetermined households, occur.

@@ -57,8 +57,9 @@ from typing import TYPE_CHECKING, Any, Final
 
 import numpy as np
 from numpy.typing import NDArray
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 
+from vnlabor.batch import _dask
 from vnlabor.batch._columns import ColumnChunk
 from vnlabor.batch._sources import is_pandas_frame
 from vnlabor.law.book import LawBook
@@ -82,6 +83,7 @@ __all__ = ["assess_deprivations", "assess_frames", "indicator_columns"]
 HOUSEHOLD_ID: Final = "household_id"
 _EXAMPLES: Final = 3
 _SEXES: Final = tuple(Sex)
+_PLAIN_ID: Final = r"[!-~](?:[ -~]*[!-~])?"  # printable ASCII, no space at either end
 _NAT: Final = np.iinfo(np.int64).min  # an unknown birth date, in days
 
 _Tri = tuple[NDArray[np.bool_], NDArray[np.bool_]]
@@ -100,7 +102,11 @@ def assess_deprivations(
 
     Args:
         households: One row per household: ``household_id``, optionally ``size`` and
-            the dwelling's facts as flat columns (see the module documentation).
+            the dwelling's facts as flat columns (see the module documentation). A
+            pandas DataFrame, or a Dask DataFrame (extra ``vnlabor[dask]``) with
+            ``members`` one too, partitioned alike: each partition of ``members`` holds
+            the members of the households of the same partition of ``households`` (by
+            province, commune or ranges of ``household_id``).
         members: One row per member: ``household_id`` and the member's fields.
         on: Date whose standard applies; ages are counted on it.
         list_year: Instead of ``on``: the lists of this year (ages counted on the first
@@ -112,7 +118,7 @@ def assess_deprivations(
         A DataFrame with the households' index and one nullable boolean column per
         indicator of the standard, in the standard's order, named by the indicator
         (``health_insurance``…): ``True`` deprived, ``False`` not deprived, ``NA``
-        undetermined.
+        undetermined. For Dask input, a lazy Dask DataFrame of the same partitions.
 
     Raises:
         TypeError: neither or both of ``on`` and ``list_year``, or not DataFrames.
@@ -122,6 +128,10 @@ def assess_deprivations(
     """
     compiled = compiled_for(on, list_year, law)
     day = reference_date(on, list_year, law)
+    if _dask.is_dask(households) or _dask.is_dask(members):
+        return _dask.assess(
+            households, members, assess_frames, indicator_columns(compiled), compiled, day
+        )
     if not (is_pandas_frame(households) and is_pandas_frame(members)):
         raise TypeError(
             "cần hai DataFrame / households and members must be pandas (or Dask) "
@@ -142,7 +152,7 @@ def assess_frames(
     pandas = sys.modules["pandas"]
     hh = _Frame(households, "households", (Household, Dwelling))
     mem = _Frame(members, "members", (Member,))
-    ids = hh.ids()
+    ids, member_ids = _same_kind(hh.ids(), mem.ids())
     index = pandas.Index(ids)
     if index.has_duplicates:
         twice = index[index.duplicated()].unique()
@@ -150,10 +160,10 @@ def assess_frames(
             f"household_id trùng nhau / household_id repeated in households: "
             f"{len(twice)}, first {', '.join(quoted(mask_citizen_ids(str(i))) for i in twice[:3])}"
         )
-    position = np.asarray(index.get_indexer(pandas.Index(mem.ids())), dtype=np.intp)
+    position = np.asarray(index.get_indexer(pandas.Index(member_ids)), dtype=np.intp)
     orphans = position < 0
     if orphans.any():
-        lost = mem.ids()[orphans]
+        lost = member_ids[orphans]
         shown = ", ".join(quoted(mask_citizen_ids(str(i))) for i in dict.fromkeys(lost[:3]))
         raise ValueError(
             f"thành viên không có hộ trong bảng hộ / {int(orphans.sum())} member(s) whose "
@@ -194,13 +204,29 @@ class _Frame:
         self.n = len(frame)
 
     def ids(self) -> NDArray[Any]:
-        """Each row's household_id as text (a blank one is an error)."""
+        """Each row's household_id: text as the field holds it, or whole numbers.
+
+        A column of whole numbers (no empty cell) stays numbers: the field holds their
+        digits, so two such columns link exactly as their texts would. A blank
+        household_id is an error.
+        """
         if self._ids is None:
             _model, col, header = self.columns[HOUSEHOLD_ID]
-            codes, uniques = ColumnChunk(col).codes
+            chunk = ColumnChunk(col)
+            if chunk.typed and chunk.text is None:
+                values, null = chunk.numpy
+                if values.dtype.kind in "iu" and null is None:
+                    self._ids = values.astype(np.int64, copy=False)
+                    return self._ids
+            codes, uniques = chunk.codes
             texts = np.empty(len(uniques) + 1, dtype=object)
+            texts[: len(uniques)] = uniques
+            # Printable ASCII with no space at either end is held as it is (a code such
+            # as "XA-0001"): only the other distinct values are read by the contract.
+            odd = ~_held_as_is(texts[: len(uniques)])
             bad = _Bad(self.name, header)
-            for u, value in enumerate(uniques):
+            for u in np.flatnonzero(odd).tolist():
+                value = uniques[u]
                 found, problems = read_value(Household, HOUSEHOLD_ID, value, header)
                 texts[u] = found
                 bad.note(u, value, problems)
@@ -251,6 +277,28 @@ class _Frame:
                 values.append(found)
         bad.check(codes, len(uniques))
         return lookup[codes], values
+
+
+def _held_as_is(values: NDArray[Any]) -> NDArray[np.bool_]:
+    """Which values are text the ``household_id`` field holds unchanged (whole-array)."""
+    pandas = sys.modules["pandas"]
+    series = pandas.Series(values, dtype=object)
+    text: NDArray[np.bool_] = series.map(type).eq(str).to_numpy(dtype=np.bool_)
+    if not text.any():
+        return text
+    held = series[text].astype(str).str.fullmatch(_PLAIN_ID).to_numpy(dtype=np.bool_)
+    out = np.zeros(values.shape[0], dtype=np.bool_)
+    out[np.flatnonzero(text)] = held
+    return out
+
+
+def _same_kind(a: NDArray[Any], b: NDArray[Any]) -> tuple[NDArray[Any], NDArray[Any]]:
+    """Two id columns comparable: whole numbers become their digits when the other is text."""
+    if (a.dtype.kind == "O") == (b.dtype.kind == "O"):
+        return a, b
+    if a.dtype.kind != "O":
+        return a.astype(str).astype(object), b
+    return a, b.astype(str).astype(object)
 
 
 def _typed(col: Any, spec: FieldSpec, missing: int) -> NDArray[np.int64] | None:
@@ -320,6 +368,18 @@ def _set_bits(enum: type[Enum]) -> Callable[[object], int]:
     return code
 
 
+def _model_rule(**facts: object) -> str:
+    """The words :class:`~vnlabor.Member` rejects these facts with (one source of them)."""
+    try:
+        Member(**facts)
+    except ValidationError as exc:
+        return str(exc.errors()[0]["msg"])
+    raise AssertionError(f"Member accepts {facts}")  # pragma: no cover
+
+
+_SCHOOL_RULE: Final = _model_rule(at_expected_school_level=True, in_school=False)
+
+
 def _bool_code(value: object) -> int:
     return int(bool(value))
 
@@ -352,6 +412,22 @@ class _Facts:
                 f"{int(self.count[row])} members"
             )
         self._ages: tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.bool_]] | None = None
+        self._members_agree()
+
+    def _members_agree(self) -> None:
+        """The member model's own check across facts, on every member row at once."""
+        if not (self.members.has("at_expected_school_level") and self.members.has("in_school")):
+            return
+        wrong = (self.column("members", "at_expected_school_level") == 1) & (
+            self.column("members", "in_school") == 0
+        )
+        if wrong.any():
+            rows = np.flatnonzero(wrong)
+            raise ValueError(
+                f"bảng members có dòng không hợp lệ / bad rows in members: {rows.size} bad "
+                f"row(s), first {', '.join(str(r) for r in rows[:_EXAMPLES].tolist())}: "
+                f"{_SCHOOL_RULE}"
+            )
 
     # -- columns
 

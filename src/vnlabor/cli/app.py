@@ -2,8 +2,8 @@
 
 Each command lives in its own module (:mod:`~vnlabor.cli.demo`, :mod:`~vnlabor.cli.law`,
 :mod:`~vnlabor.cli.schema`, :mod:`~vnlabor.cli.classify`, :mod:`~vnlabor.cli.review`),
-imported only when it runs, so ``vnlabor --help`` stays quick. What the commands do and the exit statuses are
-described in :mod:`vnlabor.cli`.
+imported only when it runs, so ``vnlabor --help`` stays quick. What the commands do and
+the exit statuses are described in :mod:`vnlabor.cli`.
 """
 
 from __future__ import annotations

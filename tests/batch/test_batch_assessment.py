@@ -142,3 +142,36 @@ def test_a_birthday_before_1970_and_the_day_before_count_alike() -> None:
     )
     found = vnlabor.batch.assess_deprivations(hh, members, on=date(2024, 3, 1))
     assert bool(found.loc[0, "health_insurance"]) is True
+
+
+def test_a_member_the_model_rejects_is_rejected_here_too() -> None:
+    # At the expected school level but not in school: vl.Member rejects it, so must this.
+    hh = pd.DataFrame({"household_id": ["A"]})
+    members = pd.DataFrame(
+        {
+            "household_id": ["A", "A"],
+            "Đang đi học": ["có", "không"],
+            "Học đúng bậc, cấp học theo độ tuổi": ["có", "có"],
+        }
+    )
+    with pytest.raises(ValueError, match=r"1 bad row\(s\), first 1: .*at_expected_school_level"):
+        vnlabor.batch.assess_deprivations(hh, members, on=date(2024, 3, 1))
+    with pytest.raises(ValueError, match="at_expected_school_level"):
+        vl.Member(at_expected_school_level=True, in_school=False)
+
+
+def test_household_ids_link_as_the_field_holds_them() -> None:
+    # Whole numbers in one table and their digits in the other are the same households;
+    # spaces around an id are not part of it; other text is held as it is.
+    when: dict[str, Any] = {"on": date(2024, 3, 1)}
+    hh = pd.DataFrame({"household_id": [7, 12, 30]})
+    members = pd.DataFrame({"household_id": ["12", " 7 ", "30"], "health_insurance": [0, 1, 0]})
+    members["health_insurance"] = members["health_insurance"].astype(bool)
+    members["birth_date"] = "01/01/1990"
+    found = vnlabor.batch.assess_deprivations(hh, members, **when)
+    # Household 7's member has a card; 12's and 30's have none (deprived).
+    assert found["health_insurance"].tolist() == [False, True, True]
+    hh = pd.DataFrame({"household_id": ["Hộ 1", "007"]})
+    members = pd.DataFrame({"household_id": ["Hộ 1", "7"]})
+    with pytest.raises(ValueError, match=r"1 member.*not in households: first '7'"):
+        vnlabor.batch.assess_deprivations(hh, members, **when)
