@@ -114,14 +114,17 @@ WORK = [
 
 
 def pick(rng: random.Random, choices: list[tuple[str, int]]) -> str:
+    """One of ``choices`` (word, weight), drawn by weight."""
     return rng.choices([c for c, _ in choices], [w for _, w in choices])[0]
 
 
 def yes_no(value: bool) -> str:
+    """A yes/no fact as a surveyor writes it."""
     return "có" if value else "không"
 
 
 def amount(vnd: int) -> str:
+    """An amount with Vietnamese digit grouping (``1.500.000``)."""
     return f"{vnd:,}".replace(",", ".")
 
 
@@ -137,6 +140,7 @@ def birth(rng: random.Random, low: int, high: int) -> date:
 
 
 def make_members(rng: random.Random, hid: str, poorer: bool) -> list[list[str]]:
+    """The members sheet rows of one household (poorer households fare worse)."""
     people: list[tuple[str, date]] = []
     adults = rng.choices([1, 2, 2, 2, 3], k=1)[0]
     for k in range(adults):
@@ -199,6 +203,7 @@ def make_members(rng: random.Random, hid: str, poorer: bool) -> list[list[str]]:
 
 
 def make_household(rng: random.Random, n: int) -> tuple[list[str], list[list[str]]]:
+    """The household sheet row of household ``n`` and its members' rows."""
     hid = f"XA-{n:04d}"
     urban = rng.random() < 0.12
     poorer = rng.random() < 0.22
@@ -243,6 +248,7 @@ def sheets(seed: int = SEED, count: int = HOUSEHOLDS) -> tuple[str, str]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Write the two sheets (or, with ``--check``, compare them with the bundled ones)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="compare, do not write")
     parser.add_argument("--out", type=Path, default=OUT, help="folder of the two sheets")

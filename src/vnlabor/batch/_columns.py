@@ -18,12 +18,12 @@ the caller's program has already imported them.
 
 from __future__ import annotations
 
-import sys
 from typing import Any, Final
 
 import numpy as np
 from numpy.typing import NDArray
 
+from vnlabor._optional import imported
 from vnlabor.table.arrow import bits, numbers
 from vnlabor.table.cells import is_blank, plain
 
@@ -45,12 +45,12 @@ _UNSET: Final = object()
 
 def pandas_module() -> Any:
     """pandas, if the program has imported it (else ``None``)."""
-    return sys.modules.get("pandas")
+    return imported("pandas")
 
 
 def arrow_module() -> Any:
     """pyarrow, if the program has imported it (else ``None``)."""
-    return sys.modules.get("pyarrow")
+    return imported("pyarrow")
 
 
 def is_series(col: object) -> bool:
