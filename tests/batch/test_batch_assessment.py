@@ -98,8 +98,11 @@ def test_batch_assessment_equals_the_scalar_one(
 ) -> None:
     hh, members = frames(households, text)
     found = vnlabor.batch.assess_deprivations(hh, members, **when)
+    sets = vnlabor.batch.indicator_sets(found)
     for i, h in enumerate(households):
         a = vl.assess_deprivations(h, **when)
+        assert sets["deprived"].iloc[i] == a.deprived
+        assert sets["undetermined"].iloc[i] == a.undetermined
         assert list(found.columns) == [d.value for d in a.standard.indicators]
         for item in a.indicators:
             cell = found.iloc[i][item.indicator.value]

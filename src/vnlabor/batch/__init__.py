@@ -31,7 +31,7 @@ except ImportError as exc:  # pragma: no cover - exercised in a subprocess by th
         name="numpy",
     ) from exc
 
-from vnlabor.batch.assessment import assess_deprivations
+from vnlabor.batch.assessment import assess_deprivations, indicator_sets
 from vnlabor.batch.explanations import explain
 from vnlabor.batch.poverty import (
     STATUS_BY_CODE,
@@ -48,6 +48,7 @@ __all__ = [
     "assess_deprivations",
     "classify",
     "explain",
+    "indicator_sets",
     "status_codes",
     "status_dtype",
     "statuses_from_codes",

@@ -63,6 +63,7 @@ from vnlabor.batch import _dask
 from vnlabor.batch._columns import ColumnChunk
 from vnlabor.batch._sources import is_pandas_frame
 from vnlabor.law.book import LawBook
+from vnlabor.model.deprivation import Deprivation
 from vnlabor.model.dwelling import Dwelling
 from vnlabor.model.household import Household
 from vnlabor.model.person import Member
@@ -78,7 +79,7 @@ from vnlabor.types import quoted
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["assess_deprivations", "assess_frames", "indicator_columns"]
+__all__ = ["assess_deprivations", "assess_frames", "indicator_columns", "indicator_sets"]
 
 HOUSEHOLD_ID: Final = "household_id"
 _EXAMPLES: Final = 3
@@ -118,7 +119,9 @@ def assess_deprivations(
         A DataFrame with the households' index and one nullable boolean column per
         indicator of the standard, in the standard's order, named by the indicator
         (``health_insurance``…): ``True`` deprived, ``False`` not deprived, ``NA``
-        undetermined. For Dask input, a lazy Dask DataFrame of the same partitions.
+        undetermined (:func:`indicator_sets` gives each row's deprived and
+        undetermined sets). For Dask input, a lazy Dask DataFrame of the same
+        partitions.
 
     Raises:
         TypeError: neither or both of ``on`` and ``list_year``, or not DataFrames.
@@ -138,6 +141,52 @@ def assess_deprivations(
             f"DataFrames, not {type(households).__name__} and {type(members).__name__}"
         )
     return assess_frames(households, members, compiled, day)
+
+
+def indicator_sets(assessed: pd.DataFrame) -> pd.DataFrame:
+    """Per household, the deprived and the undetermined indicators as sets.
+
+    The result of :func:`assess_deprivations` read row by row as
+    :attr:`DeprivationAssessment.deprived <vnlabor.poverty.assessment.DeprivationAssessment>`
+    and ``.undetermined`` say it: two columns, ``deprived`` and ``undetermined``, of
+    ``frozenset[Deprivation]``, with the same index. Each distinct combination is built
+    once (a household's cells as two bit masks), not once per row.
+
+    >>> import pandas as pd
+    >>> found = pd.DataFrame({"nutrition": pd.array([True, None, True], dtype="boolean"),
+    ...                       "housing_area": pd.array([False, True, None], dtype="boolean")})
+    >>> sets = indicator_sets(found)
+    >>> [sorted(d.value for d in s) for s in sets["undetermined"]]
+    [[], ['nutrition'], ['housing_area']]
+    >>> sorted(d.value for d in sets["deprived"].iloc[1])
+    ['housing_area']
+    """
+    pandas = sys.modules["pandas"]
+    names = [Deprivation(c) for c in assessed.columns]
+    n = len(assessed)
+    deprived = np.zeros(n, dtype=np.int64)
+    unknown = np.zeros(n, dtype=np.int64)
+    for bit, name in enumerate(assessed.columns):
+        column = assessed[name].array
+        na = np.asarray(column.isna(), dtype=np.bool_)
+        yes = np.asarray(column.fillna(False), dtype=np.bool_) & ~na
+        deprived |= yes.astype(np.int64) << bit
+        unknown |= na.astype(np.int64) << bit
+    combos, inverse = np.unique(np.stack([deprived, unknown], axis=1), axis=0, return_inverse=True)
+    sets = [
+        (
+            frozenset(d for bit, d in enumerate(names) if int(dep) >> bit & 1),
+            frozenset(d for bit, d in enumerate(names) if int(unk) >> bit & 1),
+        )
+        for dep, unk in combos.tolist()
+    ]
+    first = np.empty(len(sets), dtype=object)
+    second = np.empty(len(sets), dtype=object)
+    first[:], second[:] = [a for a, _ in sets], [b for _, b in sets]
+    inverse = inverse.reshape(-1)
+    return pandas.DataFrame(
+        {"deprived": first[inverse], "undetermined": second[inverse]}, index=assessed.index
+    )
 
 
 def indicator_columns(compiled: CompiledStandard) -> list[str]:
