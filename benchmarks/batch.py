@@ -8,7 +8,7 @@ Prints households classified per second on the same random table given as:
 * the same with ``errors="report"`` (good rows classified, bad rows listed);
 * a pandas DataFrame with a ``deprivations`` text column (``"nutrition;housing_area"``);
 * a DataFrame as a commune exports it: Vietnamese headers, amounts as text
-  (``"1.500.000"``), indicator columns marked ``x``/empty;
+  (``"1.500.000"``), indicator columns marked ``x``/``không``;
 * a pyarrow Table with boolean indicator columns (read in bounded chunks);
 
 and, for each, the time the whole country would take (about 27 million households).
@@ -60,7 +60,10 @@ def with_text_column(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def as_exported(frame: pd.DataFrame) -> pd.DataFrame:
-    """Vietnamese headers, text amounts, indicators marked "x" or left empty."""
+    """Vietnamese headers, text amounts, indicators marked "x" or "không".
+
+    (An empty indicator cell would state the indicator unknown, not "not deprived".)
+    """
     out = pd.DataFrame(
         {
             "Mã hộ": frame["household_id"].map("H{:07d}".format),
@@ -71,7 +74,7 @@ def as_exported(frame: pd.DataFrame) -> pd.DataFrame:
         }
     )
     for indicator in vl.Deprivation:
-        out[vl.l10n.label(indicator)] = np.where(frame[indicator.value], "x", "")
+        out[vl.l10n.label(indicator)] = np.where(frame[indicator.value], "x", "không")
     return out
 
 

@@ -69,7 +69,7 @@ BAD_INCOMES: list[Any] = [
 ]
 BLANKS: list[Any] = [None, "", "  ", float("nan")]
 FLAG_CELLS: list[Any] = ["x", "X", "có", "co", "không", "1", "0", 1, 0, True, False, "✓", "đúng"]
-FLAG_CELLS += ["sai", "true", "FALSE", *BLANKS]
+FLAG_CELLS += ["sai", "true", "FALSE", *BLANKS, None, None]
 BAD_FLAGS: list[Any] = ["maybe", 2, "?", 0.5]
 NAMES = [d.value for d in D] + ["Dinh dưỡng", "bảo hiểm y tế", " Health_Insurance "]
 BAD_NAMES = ["internet", "wifi;nutrition"]
@@ -148,6 +148,11 @@ def tables(draw: st.DrawFn) -> Any:
             draw(st.sampled_from(["19", 1, "1", "99", None])) for _ in range(n)
         ]
     if draw(st.booleans()):
+        columns["unknown_indicators"] = [
+            draw(st.sampled_from([None, "", "nutrition", "employment;housing_area"]))
+            for _ in range(n)
+        ]
+    if draw(st.booleans()):
         columns["ghi chú"] = [draw(st.sampled_from(["", "x", None])) for _ in range(n)]
     frame = pd.DataFrame({k: pd.Series(v, dtype=object) for k, v in columns.items()})
     frame.index = pd.RangeIndex(n)
@@ -162,6 +167,8 @@ def _typed(frame: Any, typed: bool) -> Any:
         values = frame[name].tolist()
         if values and all(type(v) is bool for v in values):
             frame[name] = frame[name].astype(bool)
+        elif values and all(type(v) is bool or v is None for v in values):
+            frame[name] = pd.array(values, dtype="boolean")  # NA: not stated
         elif values and all(type(v) is int for v in values):
             frame[name] = frame[name].astype("int64")
         elif values and all(type(v) is float for v in values):
@@ -238,22 +245,64 @@ def test_no_message_advises_a_lossy_conversion() -> None:
     assert "astype" not in str(info.value)
 
 
-def test_empty_indicator_cells_are_not_stated_in_every_engine() -> None:
+def test_empty_indicator_cells_are_unknown_in_every_engine() -> None:
+    # Issue 11: an empty cell (or NA) is "not stated", so the indicator is unknown, never
+    # "no". Until then this test expected NEAR_POOR for row 1 (empty cells not counted).
     frame = pd.DataFrame(
         {
-            "area": ["rural"] * 3,
-            "monthly_income_per_capita": [1_000_000] * 3,
-            "nutrition": pd.array([True, None, False], dtype="boolean"),
-            "health_insurance": ["x", "", None],
-            "housing_area": ["x", "x", "x"],
+            "area": ["rural"] * 4,
+            "monthly_income_per_capita": [1_000_000] * 3 + [1_500_001],
+            "nutrition": pd.array([True, None, False, None], dtype="boolean"),
+            "health_insurance": ["x", "", None, ""],
+            "housing_area": ["x", "x", "x", "x"],
         }
     )
     agree(frame)
+    # Row 1: 1 deprived, 2 unknown, cut-off 3: the unknown ones decide. Row 2: 1 deprived
+    # and 1 unknown cannot reach 3. Row 3: income above the line, whatever they are.
     assert vnlabor.batch.classify(frame, on=ON).tolist() == [
         vl.PovertyStatus.POOR,
+        vl.PovertyStatus.UNDETERMINED,
         vl.PovertyStatus.NEAR_POOR,
-        vl.PovertyStatus.NEAR_POOR,
+        vl.PovertyStatus.AVERAGE_LIVING_STANDARD,
     ]
+    assert vnlabor.batch.status_codes(frame, on=ON).tolist() == [0, 4, 1, 2]
+    households = read_households(frame).households
+    assert households[1].unknown_indicators == {D.NUTRITION, D.HEALTH_INSURANCE}
+    assert vl.classify(households[1], on=ON).deciding == {D.NUTRITION, D.HEALTH_INSURANCE}
+    assert vl.classify(households[2], on=ON).undetermined == {D.HEALTH_INSURANCE}
+    texts = vnlabor.batch.explain(frame, on=ON, locale="en").tolist()
+    assert texts == [vl.classify(h, on=ON).explain("en") for h in households]
+    assert "undetermined between" in texts[1]
+
+
+def test_a_missing_indicator_column_still_means_not_found() -> None:
+    # The design contract: one column per indicator; a column not there states nothing
+    # was found, exactly as an indicator left out of a deprivations list.
+    frame = pd.DataFrame(
+        {"area": ["rural"], "monthly_income_per_capita": [1_000_000], "nutrition": ["x"]}
+    )
+    agree(frame)
+    assert vnlabor.batch.classify(frame, on=ON).tolist() == [vl.PovertyStatus.NEAR_POOR]
+    assert read_households(frame).households[0].unknown_indicators == frozenset()
+
+
+def test_unknown_indicators_as_text_and_both_given() -> None:
+    frame = pd.DataFrame(
+        {
+            "household_id": ["A", "B", "C"],
+            "area": ["rural"] * 3,
+            "monthly_income_per_capita": [1_000_000] * 3,
+            "deprivations": ["nutrition;housing_area", "nutrition", ""],
+            "chỉ số chưa xác định": ["health_insurance", "nutrition", "employment"],
+        }
+    )
+    agree(frame)
+    result = vnlabor.batch.classify(frame, on=ON, errors="report")
+    assert result.codes.tolist() == [4, -1, 1]
+    assert "both deprived and unknown: nutrition" in result.rejected[0].reason
+    frame["bảo hiểm y tế"] = ["", "", ""]  # text and indicator columns: a row gives both
+    agree(frame)
 
 
 def test_duplicate_household_ids_are_bad_rows_in_every_engine(

@@ -31,6 +31,7 @@ except ImportError as exc:  # pragma: no cover - exercised in a subprocess by th
         name="numpy",
     ) from exc
 
+from vnlabor.batch.assessment import assess_deprivations, indicator_sets
 from vnlabor.batch.explanations import explain
 from vnlabor.batch.poverty import (
     STATUS_BY_CODE,
@@ -44,8 +45,10 @@ from vnlabor.batch.poverty import (
 __all__ = [
     "STATUS_BY_CODE",
     "Classified",
+    "assess_deprivations",
     "classify",
     "explain",
+    "indicator_sets",
     "status_codes",
     "status_dtype",
     "statuses_from_codes",

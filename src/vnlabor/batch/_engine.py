@@ -50,8 +50,8 @@ STATUS_BY_CODE: Final[tuple[PovertyStatus, ...]] = (
 """The status of each code :func:`status_codes` returns: ``STATUS_BY_CODE[code]``.
 
 ``0`` poor, ``1`` near-poor, ``2`` average living standard, ``3`` none of these, ``4``
-undetermined (a household assessed from facts that leave its class open; a table of
-deprivation flags never gives it). The codes are stable: new statuses would only ever
+undetermined (indicators stated unknown, such as empty indicator cells, or left open by
+a household's facts, could change its class). The codes are stable: new statuses would only ever
 be appended. ``-1`` marks a rejected row (:attr:`Classified.codes`).
 """
 
@@ -121,6 +121,30 @@ class DecisionTable:
         counted: NDArray[np.int8] = _POPCOUNT[mask & np.int32(self.counted)]
         return counted
 
+    def possible(
+        self,
+        area: NDArray[np.int8],
+        income: NDArray[np.int64],
+        count: NDArray[np.int8],
+        unknown: NDArray[np.int32],
+    ) -> NDArray[np.int8]:
+        """Per row, every status some number of its unknown indicators could give, as bits.
+
+        Bit ``1 << code`` (:data:`STATUS_BY_CODE`) for each status reached with ``count``
+        to ``count`` + (unknown indicators the standard counts) deprivations, as
+        :func:`vnlabor.classify` lists them.
+        """
+        open_ = self.count(unknown)
+        base = self.index(area, income, np.zeros_like(count))
+        out = np.zeros(count.shape[0], dtype=np.int8)
+        top = len(BIT)
+        for extra in range(int(open_.max(initial=0)) + 1):
+            rows = open_ >= extra
+            n = np.minimum(count.astype(np.intp) + extra, top)
+            status = self.status[base + n]
+            out |= np.where(rows, np.int8(1) << status, np.int8(0)).astype(np.int8)
+        return out
+
 
 def evaluate(
     compiled: CompiledStandard,
@@ -164,6 +188,9 @@ class ChunkResult:
     chunk: Chunk
     bad: NDArray[np.intp]
     reasons: list[str]
+    possible: NDArray[np.int8] | None = None
+    """Per row, the statuses still possible as bits (``1 << code``) when undetermined,
+    else 0; ``None`` when no row has an indicator stated unknown."""
 
 
 class Engine:
@@ -206,8 +233,7 @@ class Engine:
         """
         p = self.plan
         cols = [p.area, *(c for c, _ in p.indicators)]
-        if p.deprivations is not None:
-            cols.append(p.deprivations)
+        cols += [c for c in (p.deprivations, p.unknown) if c is not None]
         return sorted(c.index for c in cols)
 
     def run(
@@ -219,15 +245,23 @@ class Engine:
         already (a file reader does), so none is looked for.
         """
         chunk = self.reader.read(cols, size, blank_rows=blank_rows)
-        at = self.table.index(chunk.area, chunk.income, self.table.count(chunk.mask))
+        count = self.table.count(chunk.mask)
+        at = self.table.index(chunk.area, chunk.income, count)
         band = self.table.band[at]
         codes = self.table.status[at]
+        possible = None
+        if chunk.unknown is not None:
+            possible = self.table.possible(chunk.area, chunk.income, count, chunk.unknown)
+            undetermined = (possible & (possible - 1)) != 0  # more than one status
+            codes[undetermined] = _CODE[PovertyStatus.UNDETERMINED]
+            band[undetermined] = -1
+            possible[~undetermined] = 0
         bad_mask = chunk.bad()
         bad = np.flatnonzero(bad_mask)
         codes[bad] = -1
         if chunk.blank is not None:
             codes[chunk.blank] = -1  # skipped, as the readers skip an empty row
-        return ChunkResult(start, codes, band, chunk, bad, chunk.reasons(bad.tolist()))
+        return ChunkResult(start, codes, band, chunk, bad, chunk.reasons(bad.tolist()), possible)
 
 
 def run_source(engine: Engine, source: Source, rows: int | None = None) -> Iterator[ChunkResult]:

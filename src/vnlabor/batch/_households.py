@@ -24,7 +24,7 @@ from numpy.typing import NDArray
 from vnlabor.batch._columns import Column, ColumnChunk
 from vnlabor.batch._distinct import Distinct
 from vnlabor.batch._ids import Duplicates, Ids, id_key, int_keys, text_keys
-from vnlabor.batch._plan import AREA, DEPRIVATIONS, HOUSEHOLD_ID, INCOME, Col, Plan
+from vnlabor.batch._plan import AREA, DEPRIVATIONS, HOUSEHOLD_ID, INCOME, UNKNOWN, Col, Plan
 from vnlabor.model.area import Area
 from vnlabor.model.deprivation import Deprivation
 from vnlabor.model.household import Household
@@ -69,6 +69,7 @@ class Chunk:
     household_id: Ids | None
     troubles: list[Trouble]
     blank: NDArray[np.bool_] | None = None  # rows with every cell empty: skipped
+    unknown: NDArray[np.int32] | None = None  # indicators stated unknown (BIT); None: none
 
     def bad(self) -> NDArray[np.bool_]:
         """The rows with any problem (a row with every cell empty is skipped, not bad)."""
@@ -109,7 +110,14 @@ class Reader:
             if dep is not None
             else None
         )
-        self.flags = {c.index: Distinct(_flag_reader(c), _yes) for c, _ in plan.indicators}
+        unk = plan.unknown
+        self.unknown = (
+            Distinct(lambda v: read_value(Household, UNKNOWN, v, unk.header), _mask)
+            if unk is not None
+            else None
+        )
+        self.overlaps = _memo(self._check_overlap)
+        self.flags = {c.index: Distinct(_flag_reader(c), _flag) for c, _ in plan.indicators}
         self.ids = _memo(_read_id)
         self.combos = _memo(self._check_combo)
         self.duplicates = Duplicates()
@@ -128,18 +136,33 @@ class Reader:
         area = _coded(cols[p.area.index], p.area, self.area, troubles)
         income = self._income(cols[p.income.index], p.income, troubles)
         mask = np.zeros(size, dtype=np.int32)
-        filled = None
-        if p.deprivations is not None:
-            assert self.deprivations is not None
-            dep = cols[p.deprivations.index]
-            mask |= _coded(dep, p.deprivations, self.deprivations, troubles).astype(np.int32)
+        unknown = None
+        filled = None  # rows giving indicators as text (deprivations, unknown_indicators)
+        for text_col, distinct in ((p.deprivations, self.deprivations), (p.unknown, self.unknown)):
+            if text_col is None:
+                continue
+            assert distinct is not None
+            text = cols[text_col.index]
+            coded = _coded(text, text_col, distinct, troubles).astype(np.int32)
+            if text_col is p.unknown:
+                unknown = coded
+            else:
+                mask |= coded
             if p.indicators:
-                filled = ~dep.blank
+                filled = ~text.blank if filled is None else filled | ~text.blank
+        if unknown is not None and p.deprivations is not None:
+            self._overlap(cols, mask & unknown, troubles)
         for col, indicator in p.indicators:
-            flags = self._flags(cols[col.index], col, troubles)
+            flags, empty = self._flags(cols[col.index], col, troubles)
             if filled is not None:
                 flags = flags & ~filled
-            mask |= flags.view(np.uint8).astype(np.int32) << (BIT[indicator].bit_length() - 1)
+                empty = empty & ~filled
+            shift = BIT[indicator].bit_length() - 1
+            mask |= flags.view(np.uint8).astype(np.int32) << shift
+            if empty.any():
+                if unknown is None:
+                    unknown = np.zeros(size, dtype=np.int32)
+                unknown |= empty.view(np.uint8).astype(np.int32) << shift
         if filled is not None and filled.any():
             troubles.append(_whole(filled, BOTH_GIVEN, WHOLE_ROW, DEPRIVATIONS))
         ids = None
@@ -161,7 +184,9 @@ class Reader:
             blank = here.copy() if blank is None else blank & here
             if not blank.any():
                 break
-        return Chunk(size, area.astype(np.int8), income, mask, ids, troubles, blank)
+        if unknown is not None and not unknown.any():
+            unknown = None
+        return Chunk(size, area.astype(np.int8), income, mask, ids, troubles, blank, unknown)
 
     def _income(self, col: ColumnChunk, where: Col, troubles: list[Trouble]) -> NDArray[np.int64]:
         text = col.text
@@ -215,12 +240,54 @@ class Reader:
             troubles.append(t)
         return income
 
-    def _flags(self, col: ColumnChunk, where: Col, troubles: list[Trouble]) -> NDArray[np.bool_]:
+    def _flags(
+        self, col: ColumnChunk, where: Col, troubles: list[Trouble]
+    ) -> tuple[NDArray[np.bool_], NDArray[np.bool_]]:
+        """Each row's yes (deprived), and whether its cell is empty (the indicator unknown)."""
         if col.text is None and col.typed:
             values, null = col.numpy
-            if values.dtype.kind == "b":  # typed yes/no: an empty cell states nothing
-                return values if null is None else values & ~null
-        return _coded(col, where, self.flags[where.index], troubles).astype(np.bool_)
+            if values.dtype.kind == "b":  # typed yes/no: an empty cell (NA) states nothing
+                if null is None:
+                    return values, np.zeros(values.shape[0], dtype=np.bool_)
+                return values & ~null, null
+        coded = _coded(col, where, self.flags[where.index], troubles)
+        return coded == _YES, coded == _EMPTY
+
+    def _overlap(
+        self, cols: dict[int, ColumnChunk], both: NDArray[np.int32], troubles: list[Trouble]
+    ) -> None:
+        """Rows whose deprivations and unknown_indicators cells name a common indicator."""
+        rows = np.flatnonzero(both)
+        if not rows.size:
+            return
+        p = self.plan
+        assert p.deprivations is not None
+        assert p.unknown is not None
+        dep_codes, dep_values = cols[p.deprivations.index].codes
+        unk_codes, unk_values = cols[p.unknown.index].codes
+        t = Trouble(p.unknown.index, p.unknown.header, np.full(both.shape[0], -1, dtype=np.int32))
+        seen: dict[tuple[int, int], int] = {}
+        for row in rows.tolist():  # only the rows that contradict themselves
+            pair = (int(dep_codes[row]), int(unk_codes[row]))
+            code = seen.get(pair)
+            if code is None:
+                cells = (dep_values[pair[0]], unk_values[pair[1]])
+                found = self.overlaps(cells)
+                code = seen[pair] = len(t.texts)
+                t.texts.append("; ".join(text for _, text in found))
+                t.shown.append(quoted(cells[1]))
+            t.codes[row] = code
+        troubles.append(t)
+
+    def _check_overlap(self, cells: tuple[Any, Any]) -> list[Problem]:
+        """The contract's reason for a deprivations cell and an unknown_indicators cell."""
+        p = self.plan
+        assert p.deprivations is not None
+        assert p.unknown is not None
+        headers = {DEPRIVATIONS: p.deprivations.header, UNKNOWN: p.unknown.header}
+        given = {DEPRIVATIONS: cells[0], UNKNOWN: cells[1]}
+        problems: list[Problem] = check_values(Household, given, headers, partial=True).problems
+        return problems
 
     def _ids(self, col: ColumnChunk, where: Col, troubles: list[Trouble]) -> Ids:
         text = col.text
@@ -385,8 +452,14 @@ def _mask(value: object) -> int:
     return sum(BIT[d] for d in value)
 
 
-def _yes(value: object) -> int:
-    return 1 if value is True else 0
+_YES: Final = 1
+_EMPTY: Final = 2  # an empty cell: the indicator is not stated (unknown)
+
+
+def _flag(value: object) -> int:
+    if value is None:
+        return _EMPTY
+    return _YES if value is True else 0
 
 
 def _flag_reader(where: Col) -> Callable[[Any], tuple[object, list[Problem]]]:

@@ -15,11 +15,12 @@ from vnlabor.model.household import Household
 from vnlabor.table.headers import UnknownColumns, match_columns
 from vnlabor.table.households import IndicatorColumns, indicator_names
 
-__all__ = ["AREA", "DEPRIVATIONS", "HOUSEHOLD_ID", "INCOME", "Col", "Plan", "plan"]
+__all__ = ["AREA", "DEPRIVATIONS", "HOUSEHOLD_ID", "INCOME", "UNKNOWN", "Col", "Plan", "plan"]
 
 AREA: Final = "area"
 INCOME: Final = "monthly_income_per_capita"
 DEPRIVATIONS: Final = "deprivations"
+UNKNOWN: Final = "unknown_indicators"
 HOUSEHOLD_ID: Final = "household_id"
 
 
@@ -39,6 +40,7 @@ class Plan:
     area: Col
     income: Col
     deprivations: Col | None
+    unknown: Col | None  # the unknown_indicators text column
     indicators: tuple[tuple[Col, Deprivation], ...]
     others: tuple[Col, ...]
     household_id: Col | None
@@ -49,8 +51,7 @@ class Plan:
     def columns(self) -> list[Col]:
         """Every column read, in header order."""
         cols = [self.area, self.income, *(c for c, _ in self.indicators), *self.others]
-        if self.deprivations is not None:
-            cols.append(self.deprivations)
+        cols += [c for c in (self.deprivations, self.unknown) if c is not None]
         if self.household_id is not None:
             cols.append(self.household_id)
         return sorted(cols, key=lambda c: c.index)
@@ -76,11 +77,12 @@ def plan(header: Sequence[str], unknown: UnknownColumns, source: str) -> Plan:
     indicators = tuple(
         (Col(i, match.headers[key], key), Deprivation(key)) for i, key in match.extra
     )
-    special = {AREA, INCOME, DEPRIVATIONS, HOUSEHOLD_ID}
+    special = {AREA, INCOME, DEPRIVATIONS, UNKNOWN, HOUSEHOLD_ID}
     return Plan(
         area=by_field[AREA],
         income=by_field[INCOME],
         deprivations=by_field.get(DEPRIVATIONS),
+        unknown=by_field.get(UNKNOWN),
         indicators=indicators,
         others=tuple(c for name, c in by_field.items() if name not in special),
         household_id=by_field.get(HOUSEHOLD_ID),

@@ -102,7 +102,7 @@ class Explainer:
     """Renders the explanations of classified chunks, remembering what repeats.
 
     Memory stays bounded: one explanation template per group of rows (area, band,
-    deprivations: a few hundred at most per standard) and a bounded memo of amounts.
+    deprivations, indicators stated unknown) and a bounded memo of amounts.
     """
 
     def __init__(
@@ -122,7 +122,7 @@ class Explainer:
         self.locale = locale
         self.counted = sum(BIT[d] for d in compiled.indicators)
         self._templates: dict[tuple[int, ...], list[tuple[str, str] | str]] = {}
-        self._heads: dict[tuple[int, int], list[str]] = {}
+        self._heads: dict[tuple[int, int, int], list[str]] = {}
         self._amounts: dict[int, str] = {}
         self._layout = _layout(locale)
 
@@ -131,8 +131,19 @@ class Explainer:
         chunk = result.chunk
         mask = chunk.mask
         counted = mask & np.int32(self.counted)
+        zero = np.zeros(mask.shape[0], dtype=np.int64)
+        unknown = zero if chunk.unknown is None else chunk.unknown
+        possible = zero if result.possible is None else result.possible
         key = np.stack(
-            [chunk.area.astype(np.int64), result.band.astype(np.int64), counted, mask], axis=1
+            [
+                chunk.area.astype(np.int64),
+                result.band.astype(np.int64),
+                counted,
+                mask,
+                unknown.astype(np.int64),
+                possible.astype(np.int64),
+            ],
+            axis=1,
         )
         out: list[str | None] = [None] * result.codes.shape[0]
         good = result.codes >= 0
@@ -176,20 +187,21 @@ class Explainer:
 
     def _build(self, key: tuple[int, ...], income: int) -> list[tuple[str, str] | str]:
         """The explanation of a group: fixed text, and (before, after) around the income."""
-        area, _, _, mask = key
+        area, _, _, mask, unknown, possible = key
         household = Household(
             area=_AREAS[area],
             monthly_income_per_capita=income,
             deprivations={d for d, bit in BIT.items() if mask & bit},
+            unknown_indicators={d for d, bit in BIT.items() if unknown & bit},
         )
         c = classify_one(household, self.on, list_year=self.list_year, law=self.law)
         reasons = c.reasons
-        head = self._heads.get((area, key[1]))
+        head = self._heads.get((area, key[1], possible))
         if head is None:
             # The lines before the reasons (status, date, standard, area, overlay) are the
             # same for every row of an area and band: taken once from the scalar text.
             lines = c.explain(self.locale).split("\n")
-            head = self._heads[(area, key[1])] = lines[: len(lines) - len(reasons)]
+            head = self._heads[(area, key[1], possible)] = lines[: len(lines) - len(reasons)]
         parts: list[tuple[str, str] | str] = ["\n".join(head)]
         for reason in reasons:
             split = self._split(reason, c.law)

@@ -13,7 +13,8 @@ The table is read through the household table contract (:mod:`vnlabor.table`), t
 very one :func:`vnlabor.io.read_households` reads with: headers by field name or
 Vietnamese/English label, with or without diacritics (``Khu vực``, ``bảo hiểm y tế``);
 areas, money (``1.500.000``, ``1,5 triệu``), yes/no words (``x``, ``có``, ``không``,
-``1``/``0``; an empty indicator cell states nothing and is not counted), dates; a
+``1``/``0``; an empty indicator cell, or NA in a nullable boolean column, states
+nothing: the indicator is unknown, as in ``Household.unknown_indicators``), dates; a
 ``deprivations`` text column or one yes/no column per indicator; every other field of
 :class:`~vnlabor.Household` checked when its column is there; a repeated
 ``household_id`` rejected. A row is rejected here exactly when the readers reject it,
@@ -59,6 +60,7 @@ from typing import TYPE_CHECKING, Any, Final, Literal, overload
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from vnlabor.batch import _dask
 from vnlabor.batch._engine import (
     STATUS_BY_CODE,
     ChunkResult,
@@ -209,15 +211,15 @@ def classify(
     households :func:`vnlabor.io.read_households` reads from the same table (see the
     module documentation for the columns and cells read).
 
-    Works on each partition of a Dask DataFrame; give ``meta`` so that Dask does not
-    try the function on invented data::
-
-        ddf.map_partitions(vnlabor.batch.classify, on=date(2024, 3, 1),
-                           meta=pd.Series(dtype=vnlabor.batch.status_dtype(), name="status"))
+    A Dask DataFrame (extra ``vnlabor[dask]``) is classified partition by partition
+    (``map_partitions``): the result is a lazy Dask Series of statuses, each partition
+    the pandas answer for that partition (a ``household_id`` repeated in two partitions
+    is not seen); ``errors="raise"`` only.
 
     Args:
         table: A pandas DataFrame, a pyarrow Table or RecordBatch (read in chunks, so
-            memory stays bounded), or a mapping of column name to array-like.
+            memory stays bounded), a mapping of column name to array-like, or a Dask
+            DataFrame.
         on: Date whose standard applies.
         list_year: Instead of ``on``: classify for the lists of this year, i.e. under the
             standard the review at the end of the previous year applies.
@@ -265,6 +267,18 @@ def classify(
     if errors not in ("raise", "report"):
         raise ValueError(f"errors must be 'raise' or 'report', not {errors!r}")
     compiled = compiled_for(on, list_year, law)
+    if _dask.is_dask(table):
+        if errors != "raise":
+            raise ValueError("errors='report' is for in-memory tables; a Dask table raises")
+        return _dask.statuses(
+            table,
+            classify,
+            status_dtype(),
+            on=on,
+            list_year=list_year,
+            law=law,
+            unknown_columns=unknown_columns,
+        )
     source = open_table(table)
     codes, rejected, ignored = _classify_source(source, compiled, errors, unknown_columns)
     if errors == "raise":
@@ -305,7 +319,8 @@ def status_codes(
         unknown_columns: As for :func:`classify`.
 
     Returns:
-        A numpy ``int8`` array, one code per row, in row order.
+        A numpy ``int8`` array, one code per row, in row order; for a Dask DataFrame, a
+        lazy Dask Series of them, partition by partition.
 
     Raises:
         TypeError: neither or both of ``on`` and ``list_year`` given, or ``table`` is
@@ -322,6 +337,16 @@ def status_codes(
     (array([0, 1], dtype=int8), ['poor', 'near_poor'])
     """
     compiled = compiled_for(on, list_year, law)
+    if _dask.is_dask(table):
+        return _dask.statuses(  # type: ignore[no-any-return]
+            table,
+            status_codes,
+            "int8",
+            on=on,
+            list_year=list_year,
+            law=law,
+            unknown_columns=unknown_columns,
+        )
     source = open_table(table)
     return _classify_source(source, compiled, "raise", unknown_columns)[0]
 

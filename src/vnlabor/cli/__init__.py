@@ -1,4 +1,4 @@
-"""Command line: ``vnlabor demo``, ``classify``, ``compare``, ``law`` and ``schema``.
+"""Command line: ``vnlabor demo``, ``classify``, ``review``, ``compare``, ``law``, ``schema``.
 
 ``demo`` classifies the bundled sample households and prints a KPI report.
 
@@ -21,6 +21,14 @@ shows on standard error when it is a terminal and the run lasts over a second
 rejected, count per status). The output is written atomically, and never over the
 input (that is refused).
 
+``review HOUSEHOLDS MEMBERS --on DATE | --list-year YEAR [-o OUT]`` reads a review's
+household sheet and members sheet (CSV or ``.xlsx``; ``--households-sheet``,
+``--members-sheet``) with :func:`vnlabor.io.read_review`, classifies every good
+household from its own facts and writes ``household_id``, ``status``, ``deprived`` and
+``undetermined`` (indicator names separated by ``;``) to ``-o`` (standard output by
+default); each rejected row of either sheet is reported on standard error, prefixed
+by its file's name.
+
 ``compare FILE --base SIDE [--reform SIDE] [--base-overlay X] [--reform-overlay X]``
 reads a household file as :func:`vnlabor.io.read_households` does and prints the
 transition matrix and the summary of :func:`vnlabor.scenario.compare` between two
@@ -28,11 +36,11 @@ scenarios (a side is a list year, ``2027``, or a date; an overlay is a bundled k
 an overlay or reform TOML file); ``-o FILE`` writes the households that changed status
 and what moved each (see :mod:`vnlabor.cli.compare`).
 
-Exit status (``classify`` and ``compare``): 0 when every row was valid, 1 when some
-rows were rejected (each reported on standard error as ``line N: reason`` for CSV
-input, ``row N: reason`` for a workbook), 2 for unusable arguments or an unreadable
-table (a missing dependency included), 3 for an internal error (a bug: please report
-it).
+Exit status (``classify``, ``review`` and ``compare``): 0 when every row was valid, 1
+when some rows were rejected (each reported on standard error as ``line N: reason``
+for CSV input, ``row N: reason`` for a workbook), 2 for unusable arguments or an
+unreadable table (a missing dependency included), 3 for an internal error (a bug:
+please report it).
 """
 
 from vnlabor.cli.app import main

@@ -1,9 +1,9 @@
 """The ``vnlabor`` command: its argument parser, and :func:`main`, which runs a command.
 
 Each command lives in its own module (:mod:`~vnlabor.cli.demo`, :mod:`~vnlabor.cli.law`,
-:mod:`~vnlabor.cli.schema`, :mod:`~vnlabor.cli.classify`, :mod:`~vnlabor.cli.compare`),
-imported only when it runs, so ``vnlabor --help`` stays quick. What the commands do and
-the exit statuses are described in :mod:`vnlabor.cli`.
+:mod:`~vnlabor.cli.schema`, :mod:`~vnlabor.cli.classify`, :mod:`~vnlabor.cli.review`,
+:mod:`~vnlabor.cli.compare`), imported only when it runs, so ``vnlabor --help`` stays
+quick. What the commands do and the exit statuses are described in :mod:`vnlabor.cli`.
 """
 
 from __future__ import annotations
@@ -98,6 +98,27 @@ def _parser() -> argparse.ArgumentParser:
         metavar="COLUMN",
         help="write this column's citizen IDs unmasked (e.g. household_id)",
     )
+    rv = sub.add_parser(
+        "review", help="assess and classify a review's household and members sheets"
+    )
+    rv.add_argument("households", type=Path, help="household sheet: CSV or .xlsx")
+    rv.add_argument("members", type=Path, help="members sheet: CSV or .xlsx")
+    when = rv.add_mutually_exclusive_group(required=True)
+    when.add_argument("--on", type=_date, help="date: YYYY-MM-DD or dd/mm/yyyy")
+    when.add_argument(
+        "--list-year", type=int, help="instead of --on: the year of the poor/near-poor lists"
+    )
+    rv.add_argument(
+        "-o",
+        "--output",
+        type=_output,
+        default="-",
+        help="output file: .csv, .xlsx, .parquet or .jsonl, or - for standard output (default)",
+    )
+    rv.add_argument("--households-sheet", help="sheet of an .xlsx household sheet")
+    rv.add_argument("--members-sheet", help="sheet of an .xlsx members sheet")
+    rv.add_argument("--locale", choices=("vi", "en"), default="vi", help="language of the summary")
+    rv.add_argument("--quiet", action="store_true", help="no summary line")
     cmp_ = sub.add_parser(
         "compare", help="one household table under two scenarios: who changes status and why"
     )
@@ -192,6 +213,22 @@ def main(argv: Sequence[str] | None = None) -> int:
             from vnlabor.cli.schema import run_schema
 
             return run_schema(args.model, args.mode)
+        if args.command == "review":
+            from vnlabor.cli.review import ReviewOptions, run_review
+
+            return run_review(
+                ReviewOptions(
+                    households=args.households,
+                    members=args.members,
+                    output=args.output,
+                    on=args.on,
+                    list_year=args.list_year,
+                    households_sheet=args.households_sheet,
+                    members_sheet=args.members_sheet,
+                    locale=args.locale,
+                    quiet=args.quiet,
+                )
+            )
         from vnlabor.cli.classify import ClassifyOptions, parse_reveal, run_classify
 
         if args.format is not None and args.output != "-":

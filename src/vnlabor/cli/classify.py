@@ -307,7 +307,7 @@ def _summary(read: int, rejected: int, counts: Any, locale: str) -> str:
     from vnlabor.l10n import format_number, label, message
     from vnlabor.model.poverty_status import PovertyStatus
 
-    # Undetermined only when some row is: a table of deprivation flags never gives it.
+    # Undetermined only when some row is (an empty indicator cell may make it so).
     statuses = "; ".join(
         f"{label(status, locale)} {format_number(int(counts[code]), locale=locale)}"
         for code, status in enumerate(STATUS_BY_CODE)

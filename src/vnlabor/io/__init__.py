@@ -6,6 +6,8 @@
   (:class:`RowError`), every good row kept (:class:`RecordTable`).
 * :func:`read_households`: the household table of the design contract, with the
   one-column-per-indicator form (:class:`HouseholdTable`).
+* :func:`read_review`: the review's household sheet and members sheet, into households
+  with their members and dwellings (:class:`ReviewTable`).
 * :func:`records_from_rows`: the same for rows from elsewhere (a database, an API),
   given as a :class:`Table` of header cells and positioned rows.
 * :func:`to_frame` and :func:`classifications_to_frame`: records and classifications
@@ -27,6 +29,12 @@ from vnlabor.io.households import (
     rows_to_households,
 )
 from vnlabor.io.records import RecordTable, read_records, records_from_rows
+from vnlabor.io.review import (
+    ReviewTable,
+    read_review,
+    read_review_households,
+    read_review_members,
+)
 from vnlabor.io.table import Table
 from vnlabor.io.writers import write_table
 from vnlabor.table.errors import HeaderError, PositionUnit, RowError
@@ -38,12 +46,16 @@ __all__ = [
     "HouseholdTable",
     "PositionUnit",
     "RecordTable",
+    "ReviewTable",
     "RowError",
     "Table",
     "classifications_to_frame",
     "read_households",
     "read_households_csv",
     "read_records",
+    "read_review",
+    "read_review_households",
+    "read_review_members",
     "records_from_rows",
     "rows_to_households",
     "to_frame",

@@ -184,7 +184,7 @@ def to_frame(
     >>> hh = Household(area="nông thôn", monthly_income_per_capita="1.500.000",
     ...                deprivations="nutrition;health_insurance", household_id="H1")
     >>> frame = to_frame([hh], headers="vi")
-    >>> frame.iloc[0, [0, 2, 3]].tolist(), str(frame.dtypes.iloc[1])
+    >>> frame.iloc[0, [0, 2, 4]].tolist(), str(frame.dtypes.iloc[1])
     (['rural', 'nutrition;health_insurance', 'H1'], 'int64')
     >>> list(frame.columns[:3])
     ['khu vực', 'thu nhập bình quân đầu người/tháng', 'chỉ số thiếu hụt']

@@ -7,7 +7,8 @@ and either ``deprivations`` (indicator names separated by ``;``) or one yes/no c
 per indicator, each headed by its name or its Vietnamese or English label, with or
 without diacritics; any other field of :class:`~vnlabor.model.household.Household`
 (``size``, ``surveyed_on`` …) is read when its column is there. An empty indicator
-cell states nothing and is not counted; a repeated ``household_id`` is a bad row.
+cell states nothing: the indicator is unknown (``unknown_indicators``); a repeated
+``household_id`` is a bad row.
 
 A bad row never stops the table: it is reported as a :class:`~vnlabor.io.RowError`
 naming its position (CSV line, header = line 1; sheet row; DataFrame index label) and

@@ -228,8 +228,9 @@ def _row_validator(
             # What the rule needs to see: whether a deprivations cell is filled in, and
             # the household_id as the field will hold it; it adds what it reads.
             seen: dict[str, object] = {"household_id": _text_id(given.get("household_id"))}
-            if not is_blank(given.get("deprivations")):
-                seen["deprivations"] = given["deprivations"]
+            for name in ("deprivations", "unknown_indicators"):  # given as text
+                if not is_blank(given.get(name)):
+                    seen[name] = given[name]
             problems += extra.apply({key: (headers[key], cells[i]) for i, key in claimed}, seen)
             more = {k: v for k, v in seen.items() if k != "household_id" and is_blank(given.get(k))}
         checked = check_values(model, given, headers, extra=more)

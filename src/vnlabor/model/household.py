@@ -92,6 +92,9 @@ class Household(VnlaborModel):
     ...                deprivations="health_insurance;nutrition")
     >>> hh.monthly_income_per_capita, len(hh.deprivations)
     (1500000, 2)
+    >>> Household(area="rural", monthly_income_per_capita=0,
+    ...           unknown_indicators=["nutrition"]).unknown_indicators
+    frozenset({<Deprivation.NUTRITION: 'nutrition'>})
     >>> Household(area=Area.RURAL, monthly_income_per_capita=-1)
     Traceback (most recent call last):
     ...
@@ -107,6 +110,13 @@ class Household(VnlaborModel):
     deprivations: DeprivationSet = frozenset()
     """Indicators the household is deprived in (all it was surveyed as lacking); empty
     when not given (see :attr:`deprivations_given`)."""
+    unknown_indicators: DeprivationSet = frozenset()
+    """Indicators whose deprivation is stated unknown (*chưa xác định*): the survey could
+    not tell, so they are neither deprived nor "not deprived". :func:`vnlabor.classify`
+    counts them as undetermined (the status is
+    :attr:`~vnlabor.PovertyStatus.UNDETERMINED` only when they could change it). A table
+    with one column per indicator states them with an empty cell. Never one of
+    ``deprivations``."""
     household_id: str | None = None
     """Caller's identifier (not personal data)."""
     size: int | None = Field(default=None, ge=1)
@@ -139,6 +149,22 @@ class Household(VnlaborModel):
                 {"size": size, "count": len(members)},
             )
         return members
+
+    @field_validator("unknown_indicators")
+    @classmethod
+    def _unknown_not_deprived(
+        cls, unknown: frozenset[Deprivation], info: ValidationInfo
+    ) -> frozenset[Deprivation]:
+        both = unknown & info.data.get("deprivations", frozenset())
+        if both:
+            names = ", ".join(sorted(d.value for d in both))
+            raise PydanticCustomError(
+                "vnlabor.indicator_unknown_and_deprived",
+                "chỉ số vừa thiếu hụt vừa chưa xác định / indicators both deprived and "
+                "unknown: {names}",
+                {"names": names},
+            )
+        return unknown
 
     @property
     def member_count(self) -> int | None:

@@ -3,9 +3,10 @@
 A household's deprivations are the ones given (``Household.deprivations``), or, when
 none were given and the household carries the review's facts, those assessed from its
 facts (:func:`vnlabor.assess_deprivations`, ages counted on the ``on`` date or on the
-list year's review date). An assessed indicator may be *undetermined*: if the
-undetermined indicators could still change the household's class (income under the
-line, 2 deprived, 1 undetermined, cut-off 3), the status is
+list year's review date). An indicator may be *undetermined*: stated unknown
+(``Household.unknown_indicators``, an empty cell of an indicator column) or left open
+by the facts. If the undetermined indicators could still change the household's class
+(income under the line, 2 deprived, 1 undetermined, cut-off 3), the status is
 :attr:`~vnlabor.PovertyStatus.UNDETERMINED` and the classification names the deciding
 indicators and the statuses still possible; if they cannot, the status is decided.
 Deprivations given *and* facts that contradict them raise
@@ -21,6 +22,10 @@ Deprivations given *and* facts that contradict them raise
 >>> classify(hh.model_copy(update={"monthly_income_per_capita": 1_500_001}),
 ...          on=date(2024, 3, 1)).status
 <PovertyStatus.AVERAGE_LIVING_STANDARD: 'average_living_standard'>
+>>> open_ = classify(Household.model_validate(hh.model_dump() | {
+...     "unknown_indicators": ["housing_area"]}), on=date(2024, 3, 1))
+>>> open_.status, sorted(open_.deciding)
+(<PovertyStatus.UNDETERMINED: 'undetermined'>, [<Deprivation.HOUSING_AREA: 'housing_area'>])
 """
 
 from __future__ import annotations
@@ -102,8 +107,8 @@ class _Fields(NamedTuple):
     law: LawBook | None = None
     """The law book applied (national, or with a province's overlay); national if ``None``."""
     undetermined: frozenset[Deprivation] = frozenset()
-    """Indicators of the standard its facts left undetermined (empty when the deprivations
-    were given)."""
+    """Indicators of the standard left undetermined: stated unknown, and not decided by
+    the household's facts."""
     possible_statuses: frozenset[PovertyStatus] | None = None
     """The statuses still possible (see :attr:`possible`); ``None`` for the status alone."""
     assessment: DeprivationAssessment | None = None
@@ -314,8 +319,10 @@ def _classify_all(
                 "household phải là một Household / household must be a vnlabor.Household, "
                 f"not {type(household).__name__} (validate a dict with Household.model_validate)"
             )
-        if (household.dwelling is not None or household.members) and household.has_survey_facts:
-            append(_classify_from_facts(household, compiled, on, source))
+        if (
+            (household.dwelling is not None or household.members) and household.has_survey_facts
+        ) or household.unknown_indicators:
+            append(_classify_open(household, compiled, on, source))
             continue
         deprived = household.deprivations
         # Usually every indicator is one the standard counts: keep the set, don't copy it.
@@ -336,19 +343,35 @@ def _classify_all(
     return out
 
 
-def _classify_from_facts(
+def _classify_open(
     household: Household, compiled: CompiledStandard, on: date, source: _Source
 ) -> Classification:
-    given_on, list_year, law = source
-    reference = (
-        as_date(given_on) if given_on is not None else review_reference_date(list_year or 0, law)
-    )
-    assessment = assess_compiled(household, compiled, reference)
-    if household.deprivations_given:
-        # The surveyor's own finding may settle what the facts leave open, never
-        # overrule what they decide.
-        given = household.deprivations & compiled.indicators
-        not_given = assessment.deprived - given
+    """A household whose indicators may be open: assessed from facts, or stated unknown.
+
+    Given deprivations (``deprivations``), indicators stated unknown
+    (``unknown_indicators``) and facts combine so that nothing is guessed: an indicator
+    given as deprived is deprived, one stated unknown is what the facts decide or else
+    undetermined, and, when deprivations were given, any other is not deprived (the
+    surveyor's finding settles what the facts leave open, never overrules what they
+    decide). Without deprivations given, the facts decide every indicator they can.
+    """
+    indicators = compiled.indicators
+    unknown = household.unknown_indicators & indicators
+    assessment = None
+    if (household.dwelling is not None or household.members) and household.has_survey_facts:
+        given_on, list_year, law = source
+        reference = (
+            as_date(given_on)
+            if given_on is not None
+            else review_reference_date(list_year or 0, law)
+        )
+        assessment = assess_compiled(household, compiled, reference)
+    if assessment is None:
+        counted = household.deprivations & indicators
+        undetermined = unknown
+    elif household.deprivations_given:
+        given = household.deprivations & indicators
+        not_given = assessment.deprived - given - unknown
         contradicted = given & assessment.not_deprived
         if not_given or contradicted:
             order = compiled.standard.indicators
@@ -359,7 +382,8 @@ def _classify_from_facts(
                 given=tuple(i.value for i in order if i in given),
                 derived=tuple(i.value for i in order if i in assessment.deprived),
             )
-        counted, undetermined = given, _NONE
+        counted = given | (assessment.deprived & unknown)
+        undetermined = assessment.undetermined & unknown
     else:
         counted, undetermined = assessment.deprived, assessment.undetermined
     bands = compiled.bands[household.area]

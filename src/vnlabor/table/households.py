@@ -15,13 +15,18 @@ Any other field of :class:`~vnlabor.Household` is read from its column too.
 **What an indicator cell says.** A yes word (``x``, ``có``, ``1``, ``true``, ``đúng``,
 ``✓``, a spreadsheet's TRUE) marks the household deprived in that indicator; a no word
 (``không``, ``0``, ``false``, ``sai``) marks it not deprived. An **empty cell states
-nothing** (:func:`~vnlabor.table.cells.read_flag` gives ``None``, never ``False``). A
-household's deprivations are those its survey *found*, so an indicator that is not
-stated is not counted, exactly as an indicator left out of a ``deprivations`` list or
-an indicator column missing from the table: the household is classified on what was
-found. Every engine (the readers, :func:`vnlabor.batch.classify`, ``vnlabor
-classify``) does this the same way; a row that fills in both a ``deprivations`` cell
-and indicator columns contradicts itself and is rejected.
+nothing** (:func:`~vnlabor.table.cells.read_flag` gives ``None``, never ``False``): the
+indicator is *unknown* (:attr:`Household.unknown_indicators
+<vnlabor.Household.unknown_indicators>`), neither deprived nor not deprived, and
+:func:`vnlabor.classify` counts it as undetermined: the status is
+:attr:`~vnlabor.PovertyStatus.UNDETERMINED` when it could change it, and names it. A
+column the table does not have at all is another matter: the design contract is "one
+yes/no column per indicator", so a table without an indicator's column states that the
+survey found no deprivation in it, exactly as an indicator left out of a
+``deprivations`` list. Every engine (the readers, :func:`vnlabor.batch.classify`,
+``vnlabor classify``) does this the same way; a row that fills in a ``deprivations``
+(or ``unknown_indicators``) cell as well as indicator columns contradicts itself and is
+rejected.
 
 **Duplicate households.** A ``household_id`` that an earlier row of the table already
 has is a bad row (the first one is kept): a household counted twice would distort
@@ -50,6 +55,7 @@ from vnlabor.types import quoted
 
 __all__ = [
     "BOTH_GIVEN",
+    "TEXT_FIELDS",
     "HouseholdColumns",
     "IndicatorColumns",
     "duplicate_reason",
@@ -62,7 +68,11 @@ BOTH_GIVEN = problem(
     "cột deprivations và các cột chỉ số cùng có giá trị / give either a deprivations "
     "column or indicator columns, not both",
 )
-"""The reason of a row with a ``deprivations`` cell and indicator columns."""
+"""The reason of a row with a ``deprivations`` (or ``unknown_indicators``) cell and
+indicator columns."""
+
+TEXT_FIELDS = ("deprivations", "unknown_indicators")
+"""The household fields that give indicators as text, which indicator columns replace."""
 
 
 def duplicate_reason(household_id: str) -> str:
@@ -132,20 +142,30 @@ class IndicatorColumns:
     def apply(
         self, cells: Mapping[str, tuple[str, object]], data: dict[str, object]
     ) -> list[Problem]:
-        """Set ``deprivations`` from the indicator cells; report unreadable cells."""
+        """Set ``deprivations`` and ``unknown_indicators`` from the indicator cells.
+
+        A yes cell is a deprivation, an empty one an unknown indicator; unreadable
+        cells are reported.
+        """
         problems: list[Problem] = []
         found: list[Deprivation] = []
+        unknown: list[Deprivation] = []
         for key, (header, cell) in cells.items():
             try:
-                if read_flag(cell) is True:  # an empty cell states nothing: not counted
-                    found.append(Deprivation(key))
+                flag = read_flag(cell)
             except CellError as exc:
                 problems.append((key, problem(header, str(exc))))
+                continue
+            if flag is True:
+                found.append(Deprivation(key))
+            elif flag is None:  # an empty cell states nothing: the indicator is unknown
+                unknown.append(Deprivation(key))
         if cells:
-            if "deprivations" in data:
+            if any(name in data for name in TEXT_FIELDS):
                 problems.append((None, BOTH_GIVEN))
             else:
                 data["deprivations"] = found
+                data["unknown_indicators"] = unknown
         household_id = data.get("household_id")
         if isinstance(household_id, str) and household_id:
             if household_id in self._seen:
