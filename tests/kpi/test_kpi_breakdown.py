@@ -7,11 +7,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from vnlabor.errors import UnknownNameError
 from vnlabor.geo import UnknownProvinceError, provinces, rekey_to_new_provinces
 from vnlabor.kpi import UNKNOWN, Ratio, breakdown, by_period, by_province
 from vnlabor.model.area import Area
 from vnlabor.model.course import Course, CourseLevel, TrainingField
 from vnlabor.model.enrolment import Enrolment
+from vnlabor.model.household import Household
 from vnlabor.model.period import PeriodKind, ReportingPeriod
 from vnlabor.model.sex import Sex
 
@@ -64,9 +66,26 @@ def test_aliases_and_field_of_embedded_course() -> None:
     assert by_field.group_keys == [TrainingField.AGRICULTURAL, UNKNOWN]
 
 
-def test_missing_attribute_goes_to_unknown() -> None:
-    b = breakdown([object(), object()], by="sex", numerator=lambda _: False)
-    assert b.as_dict() == {UNKNOWN: Ratio(0, 2)}
+def test_an_attribute_some_records_lack_goes_to_unknown() -> None:
+    b = breakdown([object(), enrolment(1, sex=Sex.FEMALE)], by="sex", numerator=lambda _: False)
+    assert b.as_dict() == {Sex.FEMALE: Ratio(0, 1), UNKNOWN: Ratio(0, 1)}
+
+
+def test_an_attribute_no_record_has_is_a_misspelt_key() -> None:
+    # Every record would land in "unknown": a typo, reported with the nearest names.
+    with pytest.raises(UnknownNameError, match=r"did you mean 'area'") as caught:
+        breakdown(
+            [Household(area="rural", monthly_income_per_capita=1)],
+            by="arae",
+            numerator=lambda _: True,
+        )
+    assert isinstance(caught.value, ValueError)
+    assert caught.value.suggestions[0] == "area"
+    assert "khoá phân tổ" in str(caught.value)  # both languages
+    with pytest.raises(UnknownNameError):
+        breakdown([object()], by="sex", numerator=lambda _: False)
+    # No records: nothing to check the name against, nothing wrongly grouped.
+    assert breakdown([], by="arae", numerator=lambda _: True).groups == ()
 
 
 def test_period_words_and_by_period() -> None:

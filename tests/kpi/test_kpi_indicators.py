@@ -446,9 +446,16 @@ def test_overseas_support_by_payment_date() -> None:
     )
 
 
+@dataclass(frozen=True)
+class _Row:
+    status: PovertyStatus
+    area: str
+
+
 def test_results_round_trip_through_json() -> None:
+    rows = [_Row(PovertyStatus.POOR, "rural"), _Row(PovertyStatus.NON_POOR, "urban")]
     results = [
-        kpi.poverty_rate([PovertyStatus.POOR, PovertyStatus.NON_POOR], by="status"),
+        kpi.poverty_rate(rows, by="area"),
         kpi.new_jobs(
             [NewJob(worker_id="w", started_on=date(2021, 1, 1))], years=3, target=Target.count(1)
         ),
