@@ -15,9 +15,10 @@ ImportError: plot_kpi cần no_such / plot_kpi needs no_such: pip install "vnlab
 from __future__ import annotations
 
 import importlib
+import sys
 from types import ModuleType
 
-__all__ = ["require"]
+__all__ = ["imported", "require"]
 
 
 def require(module: str, extra: str, purpose: str) -> ModuleType:
@@ -42,3 +43,22 @@ def require(module: str, extra: str, purpose: str) -> ModuleType:
         raise ImportError(
             f'{purpose} cần {package} / {purpose} needs {package}: pip install "vnlabor[{extra}]"'
         ) from exc
+
+
+def imported(name: str) -> ModuleType | None:
+    """The module ``name`` if the program has imported it, without importing it.
+
+    Readers and the batch engine recognise pandas and pyarrow objects this way, so that
+    reading a CSV file never pays for importing them. A module that another thread is
+    still importing sits in ``sys.modules`` half made (``pandas.Series`` not yet defined):
+    no object of it can have reached us, so it counts as not imported.
+
+    >>> imported("sys") is sys
+    True
+    >>> imported("no_such_module_here") is None
+    True
+    """
+    module = sys.modules.get(name)
+    if module is None or getattr(getattr(module, "__spec__", None), "_initializing", False):
+        return None
+    return module

@@ -20,6 +20,7 @@ import numpy as np  # noqa: E402
 
 import vnlabor as vl  # noqa: E402
 import vnlabor.batch  # noqa: E402
+from vnlabor.batch import _engine  # noqa: E402
 from vnlabor.batch import poverty as engine  # noqa: E402
 from vnlabor.law import bundled_overlay, national  # noqa: E402
 from vnlabor.poverty import standard_in_force  # noqa: E402
@@ -298,7 +299,7 @@ def test_empty_tables() -> None:
 
 
 def test_row_order_and_index_are_kept(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(engine, "_CHUNK_ROWS", 7)  # many chunks, with a short last one
+    monkeypatch.setattr(_engine, "CHUNK_ROWS", 7)  # many chunks, with a short last one
     rows = list(boundary_rows(ND07_FIRST))[:60]
     df = frame(rows, household_id=[f"H{i}" for i in range(len(rows))])
     df.index = pd.Index([f"x{i}" for i in reversed(range(len(rows)))])
@@ -312,7 +313,7 @@ def test_row_order_and_index_are_kept(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_arrow_tables_are_read_in_chunks(monkeypatch: pytest.MonkeyPatch) -> None:
     pa = arrow()
-    monkeypatch.setattr(engine, "_CHUNK_ROWS", 5)
+    monkeypatch.setattr(_engine, "CHUNK_ROWS", 5)
     rows = list(boundary_rows(QD59_LAST))
     table = pa.Table.from_pandas(frame(rows), preserve_index=False)
     pieces = pa.concat_tables([table.slice(0, 13), table.slice(13, 2), table.slice(15)])
@@ -472,7 +473,7 @@ def test_bad_input_names_column_rows_values_and_count(
 
 
 def test_bad_rows_are_counted_across_chunks(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(engine, "_CHUNK_ROWS", 3)
+    monkeypatch.setattr(_engine, "CHUNK_ROWS", 3)
     incomes = [1, 2, 3, 4, -5, 6, 7, -8, 9, -10, 11]
     df = bad_frame("monthly_income_per_capita", incomes).drop(columns="household_id")
     df.loc[9, "area"] = "sao hỏa"

@@ -259,9 +259,9 @@ def test_empty_indicator_cells_are_not_stated_in_every_engine() -> None:
 def test_duplicate_household_ids_are_bad_rows_in_every_engine(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from vnlabor.batch import poverty
+    from vnlabor.batch import _engine
 
-    monkeypatch.setattr(poverty, "_CHUNK_ROWS", 2)  # duplicates across chunks too
+    monkeypatch.setattr(_engine, "CHUNK_ROWS", 2)  # duplicates across chunks too
     frame = pd.DataFrame(
         {
             "household_id": ["H1", "H2", " H1", None, None, "H2", 7, "7"],
@@ -276,9 +276,9 @@ def test_duplicate_household_ids_are_bad_rows_in_every_engine(
 
 
 def test_report_mode_keeps_every_good_row_of_a_big_table(monkeypatch: pytest.MonkeyPatch) -> None:
-    from vnlabor.batch import poverty
+    from vnlabor.batch import _engine
 
-    monkeypatch.setattr(poverty, "_CHUNK_ROWS", 1000)
+    monkeypatch.setattr(_engine, "CHUNK_ROWS", 1000)
     n = 5_000
     frame = pd.DataFrame(
         {"area": ["rural"] * n, "monthly_income_per_capita": np.arange(n, dtype=np.int64)}

@@ -89,6 +89,16 @@ def test_all_valid_rows_exit_0(tmp_path: Path, capsys: pytest.CaptureFixture[str
     assert capsys.readouterr().err == ""
 
 
+def test_short_output_option_is_the_same_option(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _csv(tmp_path / "h.csv", [ROWS[0], ROWS[2]], HEADER[:4])
+    long_out, short_out = tmp_path / "long.csv", tmp_path / "short.csv"
+    assert main(["classify", str(path), "--on", "01/03/2024", "--output", str(long_out)]) == 0
+    assert main(["classify", str(path), "--on", "01/03/2024", "-o", str(short_out)]) == 0
+    assert short_out.read_bytes() == long_out.read_bytes()
+
+
 def test_xlsx_in_xlsx_out(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = _xlsx(tmp_path / "h.xlsx")
     out = tmp_path / "out.xlsx"

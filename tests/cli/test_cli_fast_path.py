@@ -13,7 +13,7 @@ pytest.importorskip("numpy")
 pytest.importorskip("pyarrow")
 
 from vnlabor.cli import main
-from vnlabor.io import stream
+from vnlabor.io import csvblocks
 
 HEADER = "household_id,area,monthly_income_per_capita,deprivations,ghi chú"
 CELLS = {
@@ -52,12 +52,33 @@ def classify(path: Path, out: Path, capsys: pytest.CaptureFixture[str]) -> tuple
 def test_fast_and_exact_paths_agree(
     text: str, block: int, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(stream, "_BLOCK_BYTES", block)  # tiny blocks: many cuts
+    monkeypatch.setattr(csvblocks, "_BLOCK_BYTES", block)  # tiny blocks: many cuts
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "h.csv"
         path.write_bytes(text.encode("utf-8", "surrogateescape"))
         fast = classify(path, Path(folder) / "fast.csv", capsys)
         with monkeypatch.context() as m:
-            m.setattr(stream, "_fast_csv", lambda p: None)
+            m.setattr(csvblocks, "open_csv_blocks", lambda p: None)
             exact = classify(path, Path(folder) / "exact.csv", capsys)
     assert fast == exact
+
+
+def test_classify_of_a_csv_file_does_not_import_pandas(tmp_path: Path) -> None:
+    # pyarrow converts through pandas when it is installed (a quarter of a second at
+    # start-up); the command builds its Arrow arrays on numpy buffers instead.
+    import subprocess
+    import sys
+
+    path = tmp_path / "h.csv"
+    path.write_text(
+        HEADER + '\nH1,nông thôn,1.200.000,nutrition,\nH2,urban,"2,5 triệu",,x\nH1,rural,1,,\n',
+        encoding="utf-8",
+    )
+    code = (
+        "import sys; from vnlabor.cli import main; "
+        f"main(['classify', {str(path)!r}, '--on', '2024-03-01', '--quiet', "
+        f"'--output', {str(tmp_path / 'out.csv')!r}]); print('pandas' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert done.stdout.strip() == "False", done.stderr
+    assert (tmp_path / "out.csv").read_text(encoding="utf-8").count("\n") == 3

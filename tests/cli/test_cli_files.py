@@ -292,13 +292,13 @@ class _Terminal:
 
 
 def test_progress_shows_only_on_a_terminal_after_a_second(monkeypatch: pytest.MonkeyPatch) -> None:
-    from vnlabor.cli import classify
+    from vnlabor.cli.progress import Progress
 
     monkeypatch.setitem(sys.modules, "tqdm", None)  # the plain fallback
     now = [0.0]
     monkeypatch.setattr("time.monotonic", lambda: now[0])
     term = _Terminal(tty=True)
-    progress = classify._Progress(quiet=False, stream=term)  # type: ignore[arg-type]
+    progress = Progress(quiet=False, stream=term)  # type: ignore[arg-type]
     now[0] = 0.5
     progress.update(10)  # within the first second: nothing yet
     assert term.text == ""
@@ -308,7 +308,7 @@ def test_progress_shows_only_on_a_terminal_after_a_second(monkeypatch: pytest.Mo
     progress.close()
     for tty, quiet in ((False, False), (True, True)):
         other = _Terminal(tty=tty)
-        silent = classify._Progress(quiet=quiet, stream=other)  # type: ignore[arg-type]
+        silent = Progress(quiet=quiet, stream=other)  # type: ignore[arg-type]
         silent.update(10)
         silent.close()
         assert other.text == ""

@@ -197,3 +197,44 @@ def test_dong_nai_overlay_two_deprivations() -> None:
         is P.AVERAGE_LIVING_STANDARD
     )
     assert vl.classify(hh, on=ND07).status is P.AVERAGE_LIVING_STANDARD  # national
+
+
+def test_the_record_keeps_the_identifier_and_the_counted_indicators_in_legal_order() -> None:
+    d = vl.Deprivation
+    hh = vl.Household(
+        household_id="HH-7",
+        area=vl.Area.RURAL,
+        monthly_income_per_capita=1_200_000,
+        deprivations={d.HOUSING_AREA, d.NUTRITION, d.HEALTH_INSURANCE, d.DIGITAL_SERVICES},
+    )
+    record = vl.classify(hh, on=date(2024, 3, 1)).as_record()
+    assert record.household_id == "HH-7"
+    assert record.deprivations_counted == (d.NUTRITION, d.HEALTH_INSURANCE, d.HOUSING_AREA)
+    assert record.deprivations_undetermined == ()
+    assert (record.status, record.income, record.income_line) == (
+        vl.PovertyStatus.POOR,
+        1_200_000,
+        1_500_000,
+    )
+    assert (record.standard, record.area, record.overlays) == ("07/2021/NĐ-CP", vl.Area.RURAL, ())
+
+
+@pytest.mark.parametrize(
+    ("on", "income", "count", "row"),
+    [
+        (date(2021, 6, 1), 700_000, 0, "poor_unconditional"),
+        (date(2024, 3, 1), 1_500_000, 3, "poor"),
+        (date(2024, 3, 1), 1_500_000, 2, "near_poor"),
+        (date(2024, 3, 1), 2_250_000, 5, "average"),
+        (date(2024, 3, 1), 2_250_001, 0, None),
+    ],
+)
+def test_the_row_of_the_decision_table_is_named(
+    on: date, income: int, count: int, row: str | None
+) -> None:
+    indicators = list(vl.Deprivation)[:count]
+    hh = vl.Household(
+        area=vl.Area.RURAL, monthly_income_per_capita=income, deprivations=set(indicators)
+    )
+    band = vl.classify(hh, on=on).band
+    assert (None if band is None else band.reason) == row

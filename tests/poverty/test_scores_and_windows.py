@@ -109,3 +109,59 @@ def test_leaving_the_near_poor_list_counts_as_escaping() -> None:
 def test_history_years_must_increase() -> None:
     with pytest.raises(ValueError, match="increasing"):
         history((2023, P.POOR), (2022, P.POOR))
+
+
+# --- the window under a law book that changes it ----------------------------------------
+
+SHORT_WINDOW = """
+[overlay]
+key = "short-window"
+name = { vi = "Thử", en = "Test" }
+
+[instruments."test-window"]
+kind = "other"
+issuer = { vi = "Thử", en = "Test" }
+title = { vi = "thử", en = "test" }
+confidence = "R"
+
+[[parameters."poverty.newly_escaped.window_months".values]]
+from = 2016-01-05
+value = 24
+cite = { instrument = "test-window", article = "1", confidence = "R" }
+"""
+
+
+def short_window() -> vl.law.LawBook:
+    from vnlabor.law import national
+    from vnlabor.law.overlay import Overlay
+
+    return national().with_overlay(Overlay.from_toml(SHORT_WINDOW))
+
+
+def test_the_window_is_read_from_the_law_book_given() -> None:
+    from vnlabor.poverty import explain_newly_escaped, is_newly_escaped
+
+    book = short_window()
+    left = date(2022, 12, 20)
+    assert newly_escaped_until(left, book) == date(2024, 12, 20)
+    assert newly_escaped_until(left) == date(2025, 12, 20)
+    assert is_newly_escaped(escaped_on=left, on=date(2025, 1, 1), law=book) is False
+    assert is_newly_escaped(escaped_on=left, on=date(2025, 1, 1)) is True
+    text = explain_newly_escaped(escaped_on=left, on=date(2025, 1, 1), law=book, locale="en")
+    assert text.startswith("Not newly escaped on 01/01/2025")
+    assert "24-month window" in text
+    assert explain_newly_escaped(escaped_on=left, on=date(2025, 1, 1)) == explain_newly_escaped(
+        escaped_on=left, on=date(2025, 1, 1), locale="vi"
+    )
+
+
+@pytest.mark.parametrize("bad", ["20/13/2022", "soon", 2022])
+def test_a_bad_escape_date_is_refused_naming_the_field(bad: object) -> None:
+    from vnlabor.poverty import explain_newly_escaped, is_newly_escaped
+
+    with pytest.raises((ValueError, TypeError), match="escaped_on"):
+        is_newly_escaped(escaped_on=bad, on=date(2024, 1, 1))  # type: ignore[arg-type]
+    with pytest.raises((ValueError, TypeError), match="escaped_on"):
+        newly_escaped_until(bad)  # type: ignore[arg-type]
+    with pytest.raises((ValueError, TypeError), match="escaped_on"):
+        explain_newly_escaped(escaped_on=bad, on=date(2024, 1, 1))  # type: ignore[arg-type]

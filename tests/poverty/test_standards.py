@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 
 import vnlabor as vl
+from vnlabor.errors import NoStandardForListYear
 from vnlabor.poverty import covered_range, standard_for_list_year, standard_in_force
 
 
@@ -79,3 +80,57 @@ def test_standard_for_the_lists_of_a_year() -> None:
     assert standard_for_list_year(2027).key == "351/2025/NĐ-CP"
     with pytest.raises(vl.NoStandardInForce):
         standard_for_list_year(2031)
+
+
+def test_a_standard_counts_only_its_own_indicators() -> None:
+    d = vl.Deprivation
+    s2024 = standard_in_force(date(2024, 3, 1))
+    given = {d.HEALTH_INSURANCE, d.DIGITAL_SERVICES, d.NUTRITION}
+    assert s2024.counted(given) == frozenset({d.HEALTH_INSURANCE, d.NUTRITION})
+    assert s2024.counted([]) == frozenset()
+    assert d.DIGITAL_SERVICES in standard_in_force(date(2027, 1, 1)).counted(given)
+    assert s2024.dimension_of(d.HEALTH_INSURANCE) == s2024.definitions[d.HEALTH_INSURANCE].dimension
+
+
+def test_the_lists_of_a_year_follow_the_law_book_given() -> None:
+    from vnlabor.law import bundled_overlay, national
+
+    dong_nai = national().with_overlay(bundled_overlay("dong-nai-2022-2025"))
+    assert standard_for_list_year(2023, law=dong_nai).income_line[vl.Area.RURAL] == 2_000_000
+    assert standard_for_list_year(2023).income_line[vl.Area.RURAL] == 1_500_000
+
+
+@pytest.mark.parametrize(("year", "first"), [(2016, date(2016, 1, 5)), (2030, date(2030, 1, 1))])
+def test_the_first_and_last_list_years_encoded(year: int, first: date) -> None:
+    from vnlabor.poverty.standard import list_year_start
+
+    assert list_year_start(year) == first
+    assert standard_for_list_year(year).valid_from <= first
+
+
+@pytest.mark.parametrize("year", [2015, 2031])
+def test_a_list_year_outside_the_data_names_the_year_and_the_range(year: int) -> None:
+    with pytest.raises(NoStandardForListYear) as info:
+        standard_for_list_year(year)
+    assert info.value.year == year
+    assert info.value.covered == "2016-01-05 – 2030-12-31"
+    assert str(year) in str(info.value)
+
+
+@pytest.mark.parametrize("bad", [True, "2024", 2024.0])
+def test_a_list_year_that_is_not_a_whole_number_is_refused(bad: object) -> None:
+    with pytest.raises(TypeError, match="list_year") as info:
+        standard_for_list_year(bad)  # type: ignore[arg-type]
+    assert type(bad).__name__ in str(info.value)
+
+
+def test_the_standard_in_force_follows_the_law_book_given() -> None:
+    from vnlabor.law import bundled_overlay, national
+
+    dong_nai = national().with_overlay(bundled_overlay("dong-nai-2022-2025"))
+    s = standard_in_force(date(2024, 3, 1), law=dong_nai)
+    assert s.income_line[vl.Area.RURAL] == 2_000_000
+    assert s.overlays == ("dong-nai-2022-2025",)
+    hh = vl.Household(area=vl.Area.RURAL, monthly_income_per_capita=1_000_000)
+    c = vl.classify(hh, on=date(2024, 3, 1))
+    assert c.explain() == c.explain("vi")

@@ -257,3 +257,45 @@ def test_a_fisher_is_no_group_of_hanoi() -> None:
     assert training_support(fisher, vessel, on=JUNE, distance_km=0, law=hanoi()).tuition == (
         2_000_000
     )
+
+
+# --- what the reasons and errors carry ----------------------------------------------------
+
+
+def test_the_reasons_name_the_day_and_the_status() -> None:
+    day = date(2024, 5, 1)
+    d = training_support(trainee(), COURSE, on=day, distance_km=0, household=home(2_500_000))
+    (why,) = [r for r in d.reasons if r.key == "programmes.reason.low_income_not_in_force"]
+    assert why.values == {"date": day}
+    assert "01/05/2024" in d.explain("en")
+
+
+def test_an_undecided_status_is_named_in_the_reason(monkeypatch: pytest.MonkeyPatch) -> None:
+    import vnlabor.poverty.low_income as review
+
+    undecided = SimpleNamespace(status=PovertyStatus.UNDETERMINED)
+    monkeypatch.setattr(review, "classify", lambda *a, **k: undecided)
+    d = training_support(trainee(), COURSE, on=JUNE, distance_km=0, household=home(2_500_000))
+    (why,) = [r for r in d.reasons if r.key == "programmes.reason.low_income_undetermined"]
+    assert why.values == {"date": JUNE, "status": PovertyStatus.UNDETERMINED}
+    monkeypatch.setattr(review, "classify", lambda *a, **k: SimpleNamespace(status="open"))
+    d = training_support(trainee(), COURSE, on=JUNE, distance_km=0, household=home(2_500_000))
+    (why,) = [r for r in d.reasons if r.key == "programmes.reason.low_income_undetermined"]
+    assert why.values == {"date": JUNE, "status": "open"}
+
+
+def test_a_conflict_says_where_the_other_fact_comes_from() -> None:
+    source = "the household (Decree 30/2025/NĐ-CP)"
+    with pytest.raises(ConflictingFactsError) as info:
+        training_support(
+            trainee(low_income=False), COURSE, on=JUNE, distance_km=0, household=home(2_500_000)
+        )
+    assert info.value.source == source
+    t = trainee(household_status=PovertyStatus.NEAR_POOR)
+    with pytest.raises(ConflictingFactsError) as listed:
+        training_support(t, COURSE, on=JUNE, distance_km=0, household=home(2_500_000))
+    assert (listed.value.given, listed.value.derived, listed.value.source) == (
+        PovertyStatus.NEAR_POOR,
+        PovertyStatus.AVERAGE_LIVING_STANDARD,  # urban, 2,500,000: between 2M and 3M
+        source,
+    )

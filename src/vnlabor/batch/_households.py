@@ -1,19 +1,19 @@
-"""A household table read column by column through the table contract.
+"""A household table read chunk by chunk through the table contract, without a per-row step.
 
-The header is matched as the readers match it (:func:`vnlabor.table.headers.match_columns`,
-with the household rule's indicator columns), and every cell is read by the
-contract's own functions (:func:`vnlabor.table.rows.read_value`,
+Every cell is read by the contract's own functions (:func:`vnlabor.table.rows.read_value`,
 :func:`vnlabor.table.rows.check_values`, :func:`vnlabor.table.cells.read_flag`), once
-per *distinct* value of a column; the rows take the result by code. Typed columns
-(integers, floats, booleans) skip even that: a whole-array test finds the cells the
-contract accepts, and only the distinct values it would reject are read one by one, to
-word the reason. So a row is rejected here exactly when the readers reject it, and for
-the same reason.
+per *distinct* value of a column, remembered from chunk to chunk (:class:`Distinct`);
+the rows take the result by code. Typed columns (integers, floats, booleans) skip even
+that: a whole-array test finds the cells the contract accepts, and only the distinct
+values it would reject are read one by one, to word the reason. Text held by Arrow is
+first tested on its bytes (:mod:`vnlabor.table.arrow`: plain amounts, blanks,
+identifiers as they are), and only the cells those tests leave are read by the
+contract. So a row is rejected here exactly when the readers reject it, and for the
+same reason.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Final
@@ -21,114 +21,30 @@ from typing import Any, Final
 import numpy as np
 from numpy.typing import NDArray
 
-from vnlabor.batch import _table
+from vnlabor.batch._columns import Column, ColumnChunk
+from vnlabor.batch._distinct import Distinct
+from vnlabor.batch._ids import Duplicates, Ids, id_key, int_keys, text_keys
+from vnlabor.batch._plan import AREA, DEPRIVATIONS, HOUSEHOLD_ID, INCOME, Col, Plan
 from vnlabor.model.area import Area
 from vnlabor.model.deprivation import Deprivation
 from vnlabor.model.household import Household
-from vnlabor.table.cells import CellError, convert_cell, field_specs, read_flag
-from vnlabor.table.headers import UnknownColumns, match_columns
-from vnlabor.table.households import (
-    BOTH_GIVEN,
-    IndicatorColumns,
-    duplicate_reason,
-    indicator_names,
-)
+from vnlabor.table.arrow import PLAIN_AMOUNT, arrow_positions
+from vnlabor.table.cells import CellError, convert_cell, field_specs, is_blank, plain, read_flag
+from vnlabor.table.households import BOTH_GIVEN, duplicate_reason
 from vnlabor.table.reasons import problem
 from vnlabor.table.rows import NOT_GIVEN, Problem, check_values, read_value
 from vnlabor.types import MAX_VND, quoted
 
-__all__ = ["BIT", "Chunk", "Plan", "Reader"]
+__all__ = ["BIT", "WHOLE_ROW", "Chunk", "Reader", "Trouble"]
 
-AREA: Final = "area"
-INCOME: Final = "monthly_income_per_capita"
-DEPRIVATIONS: Final = "deprivations"
-HOUSEHOLD_ID: Final = "household_id"
 _AREAS: Final = tuple(Area)
 _AREA_CODE: Final = {area: code for code, area in enumerate(_AREAS)}
 BIT: Final = {d: 1 << i for i, d in enumerate(Deprivation)}
 """The bit of each indicator in a row's deprivation mask."""
+WHOLE_ROW: Final = 1 << 30
+"""The order of a problem of the whole row (after every column's)."""
 _EXACT_FLOAT: Final = 2.0**53
-# Text the contract reads as a plain whole number of đồng without a word of it: digits,
-# or digits grouped by "." in threes, at most 18 digits (so under MAX_VND). Anything else
-# (spaces, words, signs, longer) is read by the contract itself, once per distinct value.
-_PLAIN_AMOUNT: Final = re.compile(r"[0-9]{1,18}|[0-9]{1,3}(?:\.[0-9]{3}){1,5}")
-_PLAIN_AMOUNT_ANCHORED: Final = r"^(?:[0-9]{1,18}|[0-9]{1,3}(?:\.[0-9]{3}){1,5})$"
-# An identifier the field holds as it is: printable ASCII, no space at either end.
-_PLAIN_ID_ANCHORED: Final = r"^[!-~](?:[ -~]*[!-~])?$"
-_MEMO_LIMIT: Final = 1 << 18  # distinct values remembered per column (bounded memory)
-
-
-@dataclass(frozen=True, slots=True)
-class Col:
-    """One column of the table: where it is, what it is called, what it gives."""
-
-    index: int
-    header: str
-    key: str  # the field name, or the indicator's name
-
-
-@dataclass(frozen=True, slots=True)
-class Plan:
-    """The table's columns as the household contract reads them."""
-
-    area: Col
-    income: Col
-    deprivations: Col | None
-    indicators: tuple[tuple[Col, Deprivation], ...]
-    others: tuple[Col, ...]
-    household_id: Col | None
-    ignored: tuple[str, ...]
-    ignored_at: tuple[int, ...] = ()
-
-    @property
-    def columns(self) -> list[Col]:
-        """Every column read, in header order."""
-        cols = [self.area, self.income, *(c for c, _ in self.indicators), *self.others]
-        if self.deprivations is not None:
-            cols.append(self.deprivations)
-        if self.household_id is not None:
-            cols.append(self.household_id)
-        return sorted(cols, key=lambda c: c.index)
-
-
-def plan(header: Sequence[str], unknown: UnknownColumns, source: str) -> Plan:
-    """Match ``header`` to the household columns, as the readers do.
-
-    Raises:
-        HeaderError: A required column is missing, a field is given twice, or a
-            column looks like a mistyped name.
-    """
-    rule = IndicatorColumns()
-    match = match_columns(
-        header,
-        Household,
-        claim=rule.claim,
-        extra_names=indicator_names(),
-        source=source,
-        unknown=unknown,
-    )
-    by_field = {name: Col(i, match.headers[name], name) for i, name in match.fields}
-    indicators = tuple(
-        (Col(i, match.headers[key], key), Deprivation(key)) for i, key in match.extra
-    )
-    special = {AREA, INCOME, DEPRIVATIONS, HOUSEHOLD_ID}
-    return Plan(
-        area=by_field[AREA],
-        income=by_field[INCOME],
-        deprivations=by_field.get(DEPRIVATIONS),
-        indicators=indicators,
-        others=tuple(c for name, c in by_field.items() if name not in special),
-        household_id=by_field.get(HOUSEHOLD_ID),
-        ignored=match.ignored,
-        ignored_at=tuple(
-            i
-            for i, h in enumerate(header)
-            if h is not None
-            and str(h).strip()
-            and i not in {c.index for c in by_field.values()}
-            and i not in {c.index for c, _ in indicators}
-        ),
-    )
+_MEMO_LIMIT: Final = 1 << 18  # answers remembered per reader (bounded memory)
 
 
 @dataclass(slots=True)
@@ -171,78 +87,60 @@ class Chunk:
         return out
 
 
-WHOLE_ROW: Final = 1 << 30
-
-
-class _Memo:
-    """Answers for distinct values, remembered across chunks (up to a bound)."""
-
-    def __init__(self, read: Callable[[Any], Any]) -> None:
-        self.read = read
-        self.seen: dict[Any, Any] = {}
-
-    def __call__(self, value: Any) -> Any:
-        try:
-            key = (value.__class__, value)
-            found = self.seen.get(key, self)
-        except TypeError:  # unhashable
-            return self.read(value)
-        if found is self:
-            if len(self.seen) >= _MEMO_LIMIT:
-                self.seen.clear()
-            found = self.seen[key] = self.read(value)
-        return found
-
-
 class Reader:
     """Reads the chunks of one table under one :class:`Plan`."""
 
     def __init__(self, plan: Plan) -> None:
         self.plan = plan
-        self.area = _Memo(lambda v: read_value(Household, AREA, v, plan.area.header))
-        read_income = _Memo(lambda v: read_value(Household, INCOME, v, plan.income.header))
-        self.income = read_income
+        self.area = Distinct(lambda v: read_value(Household, AREA, v, plan.area.header), _area)
+        read_income = _memo(lambda v: read_value(Household, INCOME, v, plan.income.header))
+        self.read_income = read_income
 
         def income_text(value: Any) -> tuple[object, list[Problem]]:
-            if value.__class__ is str and _PLAIN_AMOUNT.fullmatch(value):
+            if value.__class__ is str and PLAIN_AMOUNT.fullmatch(value):
                 return int(value.replace(".", "")), []
             found: tuple[object, list[Problem]] = read_income(value)
             return found
 
-        self.income_text = income_text
+        self.income = Distinct(income_text, _amount)
         dep = plan.deprivations
         self.deprivations = (
-            _Memo(lambda v: read_value(Household, DEPRIVATIONS, v, dep.header))
+            Distinct(lambda v: read_value(Household, DEPRIVATIONS, v, dep.header), _mask)
             if dep is not None
             else None
         )
-        self.flags = _Memo(_read_flag)
-        self.ids = _Memo(_read_id)
-        self.combos = _Memo(self._check_combo)
-        self.duplicates = _Duplicates()
+        self.flags = {c.index: Distinct(_flag_reader(c), _yes) for c, _ in plan.indicators}
+        self.ids = _memo(_read_id)
+        self.combos = _memo(self._check_combo)
+        self.duplicates = Duplicates()
         self._other_headers = {c.key: c.header for c in plan.others}
 
     # --- one chunk ---------------------------------------------------------------------
 
-    def read(self, cols: dict[int, _table.Column], size: int) -> Chunk:
-        """Read one chunk of the plan's columns (``{column index: column chunk}``)."""
-        cols = {i: _Factorized(col) for i, col in cols.items()}
+    def read(self, raw: dict[int, Column], size: int, *, blank_rows: bool = True) -> Chunk:
+        """Read one chunk of the plan's columns (``{column index: column chunk}``).
+
+        ``blank_rows=False``: no row has every cell empty (the caller left them out).
+        """
+        cols = {i: ColumnChunk(col) for i, col in raw.items()}
         p = self.plan
         troubles: list[Trouble] = []
-        area = self._coded(cols[p.area.index], p.area, self.area, _area_code, troubles)
+        area = _coded(cols[p.area.index], p.area, self.area, troubles)
         income = self._income(cols[p.income.index], p.income, troubles)
         mask = np.zeros(size, dtype=np.int32)
+        filled = None
         if p.deprivations is not None:
-            mask |= self._coded(
-                cols[p.deprivations.index], p.deprivations, self.deprivations, _mask, troubles
-            ).astype(np.int32)
-        filled = np.zeros(size, dtype=np.bool_)
-        if p.deprivations is not None and p.indicators:
-            filled = factorize(cols[p.deprivations.index])[0] >= 0
+            assert self.deprivations is not None
+            dep = cols[p.deprivations.index]
+            mask |= _coded(dep, p.deprivations, self.deprivations, troubles).astype(np.int32)
+            if p.indicators:
+                filled = ~dep.blank
         for col, indicator in p.indicators:
             flags = self._flags(cols[col.index], col, troubles)
-            mask |= np.where(flags & ~filled, np.int32(BIT[indicator]), np.int32(0))
-        if p.indicators and filled.any():
+            if filled is not None:
+                flags = flags & ~filled
+            mask |= flags.view(np.uint8).astype(np.int32) << (BIT[indicator].bit_length() - 1)
+        if filled is not None and filled.any():
             troubles.append(_whole(filled, BOTH_GIVEN, WHOLE_ROW, DEPRIVATIONS))
         ids = None
         if p.household_id is not None:
@@ -257,45 +155,19 @@ class Reader:
                 troubles.append(t)
         if p.others:
             self._others(cols, size, troubles)
-        blank = np.ones(size, dtype=np.bool_)
-        for i in (*(c.index for c in p.columns), *p.ignored_at):
-            blank &= ~_filled(cols[i])
+        blank = None
+        for i in (*(c.index for c in p.columns), *p.ignored_at) if blank_rows else ():
+            here = cols[i].blank
+            blank = here.copy() if blank is None else blank & here
             if not blank.any():
                 break
         return Chunk(size, area.astype(np.int8), income, mask, ids, troubles, blank)
 
-    def _coded(
-        self,
-        col: _table.Column,
-        where: Col,
-        read: Callable[[Any], tuple[object, list[Problem]]] | None,
-        code_of: Callable[[object], int],
-        troubles: list[Trouble],
-    ) -> NDArray[np.int64]:
-        """A text-like column read once per distinct value; returns each row's code."""
-        assert read is not None
-        codes, uniques = factorize(col)
-        values = np.zeros(len(uniques) + 1, dtype=np.int64)
-        problems: list[tuple[int, list[Problem]]] = []
-        for u, value in enumerate(uniques):
-            found, found_problems = read(value)
-            if found_problems:
-                problems.append((u, found_problems))
-            else:
-                values[u] = code_of(found)
-        blank_value, blank_problems = read(None)
-        if blank_problems:
-            problems.append((len(uniques), blank_problems))
-        else:
-            values[-1] = code_of(blank_value)
-        _trouble(codes, uniques, problems, where, troubles)
-        return values[codes]
-
-    def _income(self, col: _table.Column, where: Col, troubles: list[Trouble]) -> NDArray[np.int64]:
-        text = _table.arrow_text(_raw(col))
+    def _income(self, col: ColumnChunk, where: Col, troubles: list[Trouble]) -> NDArray[np.int64]:
+        text = col.text
         if text is not None:
-            return self._income_arrow(text, col, where, troubles)
-        values, null = _table.to_numpy(_raw(col))
+            return self._income_arrow(text, where, troubles)
+        values, null = col.numpy
         kind = values.dtype.kind
         n = values.shape[0]
         if kind in "iu":
@@ -305,7 +177,7 @@ class Reader:
                 good = np.isfinite(values) & (values == np.floor(values))
                 good &= (values >= 0) & (values < _EXACT_FLOAT)
         else:
-            return self._coded(col, where, self.income_text, _income_value, troubles)
+            return _coded(col, where, self.income, troubles)
         if null is not None:
             good &= ~null
         income = np.where(good, values, 0).astype(np.int64)
@@ -313,38 +185,28 @@ class Reader:
             return income
         # The distinct rejected values are read by the contract, for its words.
         bad = np.flatnonzero(~good)
-        cells = [None if null is not None and null[i] else _table._plain(values[i]) for i in bad]
-        codes = np.full(n, -1, dtype=np.intp)
+        cells = [None if null is not None and null[i] else plain(values[i]) for i in bad]
         objects = np.empty(len(cells), dtype=object)
         objects[:] = cells
-        sub, uniques = factorize(objects)
-        problems = []
-        for u, value in enumerate(uniques):
-            problems.append((u, self.income(value)[1]))
-        problems.append((len(uniques), self.income(None)[1]))
+        sub, uniques = ColumnChunk(objects).codes
+        problems = [(u, self.read_income(value)[1]) for u, value in enumerate(uniques)]
+        problems.append((len(uniques), self.read_income(None)[1]))
+        codes = np.full(n, -1, dtype=np.intp)
         codes[bad] = np.where(sub >= 0, sub, len(uniques))
         _trouble(codes, [*uniques, None], problems, where, troubles)
         return income
 
-    def _income_arrow(
-        self, text: Any, col: Any, where: Col, troubles: list[Trouble]
-    ) -> NDArray[np.int64]:
+    def _income_arrow(self, text: Any, where: Col, troubles: list[Trouble]) -> NDArray[np.int64]:
         """Text amounts in an Arrow column: the plain ones at once, the rest one by one."""
-        import pyarrow as pa
-        import pyarrow.compute as pc
+        from vnlabor.table.arrow import plain_amounts
 
-        plain = pc.match_substring_regex(text, _PLAIN_AMOUNT_ANCHORED)
-        plain_np = plain.fill_null(False).to_numpy(zero_copy_only=False)
-        income = np.zeros(len(text), dtype=np.int64)
-        if plain_np.any():
-            digits = pc.replace_substring(text.filter(plain), ".", "")
-            income[plain_np] = pc.cast(digits, pa.int64()).to_numpy(zero_copy_only=False)
+        plain_np, income = plain_amounts(text)
         if plain_np.all():
             return income
         rest = np.flatnonzero(~plain_np)
         found: list[Trouble] = []
-        income[rest] = self._coded(
-            text.take(pa.array(rest)), where, self.income_text, _income_value, found
+        income[rest] = _coded(
+            ColumnChunk(text.take(arrow_positions(rest))), where, self.income, found
         )
         for t in found:  # the troubles of the rest, at their rows in the chunk
             codes = np.full(len(text), -1, dtype=np.int32)
@@ -353,40 +215,42 @@ class Reader:
             troubles.append(t)
         return income
 
-    def _flags(self, col: _table.Column, where: Col, troubles: list[Trouble]) -> NDArray[np.bool_]:
-        values, null = _table.to_numpy(_raw(col))
-        if values.dtype.kind == "b":  # typed yes/no: an empty cell states nothing
-            return values if null is None else values & ~null
-        codes, uniques = factorize(col)
-        flags = np.zeros(len(uniques) + 1, dtype=np.bool_)
-        problems: list[tuple[int, list[Problem]]] = []
-        for u, value in enumerate(uniques):
-            found, text = self.flags(value)
-            if text is None:
-                flags[u] = found is True
-            else:
-                problems.append((u, [(where.key, problem(where.header, text))]))
-        _trouble(codes, uniques, problems, where, troubles)
-        return flags[codes]
+    def _flags(self, col: ColumnChunk, where: Col, troubles: list[Trouble]) -> NDArray[np.bool_]:
+        if col.text is None and col.typed:
+            values, null = col.numpy
+            if values.dtype.kind == "b":  # typed yes/no: an empty cell states nothing
+                return values if null is None else values & ~null
+        return _coded(col, where, self.flags[where.index], troubles).astype(np.bool_)
 
-    def _ids(self, col: _table.Column, where: Col, troubles: list[Trouble]) -> Ids:
-        arrow = _table.arrow_text(_raw(col))
-        if arrow is not None:
-            import pyarrow.compute as pc
-
-            plain = pc.match_substring_regex(arrow, _PLAIN_ID_ANCHORED)
-            if pc.all(pc.or_kleene(plain, pc.is_null(arrow))).as_py():
-                # Every id as the field holds it (or empty): hash each once, nothing more.
-                texts_np = arrow.to_numpy(zero_copy_only=False)
-                keys_np = np.fromiter(map(hash, texts_np), dtype=np.int64, count=len(texts_np))
-                valid = pc.is_valid(arrow).to_numpy(zero_copy_only=False)
-                return Ids(keys_np, valid, values=texts_np, arrow=arrow)
-        elif _typed(col):
-            values, null = _table.to_numpy(_raw(col))
+    def _ids(self, col: ColumnChunk, where: Col, troubles: list[Trouble]) -> Ids:
+        text = col.text
+        if text is not None:
+            held, keys = text_keys(text)
+            if held.all():
+                return Ids(keys, held, arrow=text)
+            # The other cells (spaces around, other characters, empty): the contract's.
+            rest = np.flatnonzero(~held)
+            found: list[Trouble] = []
+            sub = self._general_ids(ColumnChunk(text.take(arrow_positions(rest))), where, found)
+            valid = held.copy()
+            valid[rest] = sub.valid
+            keys[rest] = sub.keys
+            for t in found:
+                codes = np.full(len(text), -1, dtype=np.int32)
+                codes[rest] = t.codes
+                t.codes = codes
+                troubles.append(t)
+            fixed = {int(r): sub[k] for k, r in enumerate(rest.tolist()) if sub.valid[k]}
+            return Ids(keys, valid, arrow=text, fixed=fixed)
+        if col.typed:
+            values, null = col.numpy
             if values.dtype.kind == "i":  # whole numbers: their digits, exactly; never bad
                 valid = np.ones(values.shape[0], dtype=np.bool_) if null is None else ~null
-                return Ids(values.astype(np.int64), valid, values=values)
-        codes, uniques = factorize(col)
+                return Ids(int_keys(values), valid, values=values)
+        return self._general_ids(col, where, troubles)
+
+    def _general_ids(self, col: ColumnChunk, where: Col, troubles: list[Trouble]) -> Ids:
+        codes, uniques = col.codes
         texts: list[str | None] = []
         keys = np.zeros(len(uniques) + 1, dtype=np.int64)
         problems: list[tuple[int, list[Problem]]] = []
@@ -394,7 +258,7 @@ class Reader:
             text, found = _read_id(value) if value.__class__ is str else self.ids(value)
             texts.append(text)
             if text:
-                keys[u] = hash(text)
+                keys[u] = id_key(text)
             if found is not None:
                 problems.append((u, [(HOUSEHOLD_ID, problem(where.header, found))]))
         _trouble(codes, uniques, problems, where, troubles)
@@ -402,10 +266,10 @@ class Reader:
         valid = np.array([bool(t) for t in texts], dtype=np.bool_)[codes]
         return Ids(keys[codes], valid, codes=codes, texts=texts)
 
-    def _others(self, cols: dict[int, _table.Column], size: int, troubles: list[Trouble]) -> None:
+    def _others(self, cols: dict[int, ColumnChunk], size: int, troubles: list[Trouble]) -> None:
         """The other fields' columns, checked together once per distinct combination."""
         others = self.plan.others
-        factorized = [factorize(cols[c.index]) for c in others]
+        factorized = [cols[c.index].codes for c in others]
         stacked = np.stack([codes for codes, _ in factorized], axis=1)
         combos, inverse = np.unique(stacked, axis=0, return_inverse=True)
         inverse = inverse.reshape(-1)
@@ -438,6 +302,30 @@ class Reader:
         return check_values(Household, dict(cells), self._other_headers, partial=True).problems
 
 
+def _coded(
+    col: ColumnChunk, where: Col, distinct: Distinct, troubles: list[Trouble]
+) -> NDArray[np.int64]:
+    """A column read once per distinct value; each row's number (bad rows: 0)."""
+    at = distinct.positions(col)
+    numbers, bad = distinct.arrays()
+    if not bad.any():
+        read: NDArray[np.int64] = numbers[at]
+        return read
+    slot = np.where(at < 0, numbers.shape[0] - 1, at)  # the last slot: an empty cell
+    rows_bad = bad[slot]
+    if rows_bad.any():
+        present = np.unique(slot[rows_bad])
+        t = Trouble(where.index, where.header, np.full(slot.shape[0], -1, dtype=np.int32))
+        for s in present.tolist():
+            found = distinct.problems[s] if s < len(distinct.values) else distinct.blank_problems
+            t.texts.append("; ".join(text for _, text in found))
+            value = distinct.values[s] if s < len(distinct.values) else None
+            t.shown.append("null" if value is None or is_blank(value) else quoted(value))
+        t.codes[rows_bad] = np.searchsorted(present, slot[rows_bad]).astype(np.int32)
+        troubles.append(t)
+    return numbers[slot]
+
+
 def _trouble(
     codes: NDArray[np.intp],
     uniques: Sequence[Any],
@@ -463,11 +351,30 @@ def _whole(rows: NDArray[np.bool_], text: str, order: int, label: str) -> Troubl
     return Trouble(order, label, np.where(rows, 0, -1).astype(np.int32), [text], ["…"])
 
 
-def _area_code(value: object) -> int:
+def _memo(read: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """``read`` remembering its answers by (type, value), up to a bound."""
+    seen: dict[Any, Any] = {}
+
+    def once(value: Any) -> Any:
+        try:
+            key = (value.__class__, value)
+            found = seen.get(key, seen)
+        except TypeError:  # unhashable
+            return read(value)
+        if found is seen:
+            if len(seen) >= _MEMO_LIMIT:
+                seen.clear()
+            found = seen[key] = read(value)
+        return found
+
+    return once
+
+
+def _area(value: object) -> int:
     return _AREA_CODE[value] if isinstance(value, Area) else 0
 
 
-def _income_value(value: object) -> int:
+def _amount(value: object) -> int:
     return value if isinstance(value, int) else 0
 
 
@@ -478,11 +385,18 @@ def _mask(value: object) -> int:
     return sum(BIT[d] for d in value)
 
 
-def _read_flag(value: object) -> tuple[bool | None, str | None]:
-    try:
-        return read_flag(value), None
-    except CellError as exc:
-        return None, str(exc)
+def _yes(value: object) -> int:
+    return 1 if value is True else 0
+
+
+def _flag_reader(where: Col) -> Callable[[Any], tuple[object, list[Problem]]]:
+    def read(value: Any) -> tuple[object, list[Problem]]:
+        try:
+            return read_flag(value), []
+        except CellError as exc:
+            return None, [(where.key, problem(where.header, str(exc)))]
+
+    return read
 
 
 _ID_SPEC = field_specs(Household)[HOUSEHOLD_ID]
@@ -500,129 +414,3 @@ def _read_id(value: object) -> tuple[str | None, str | None]:
         text = problems[0][1].partition(": ")[2]
         return None, text
     return (found if isinstance(found, str) else None), None
-
-
-class Ids:
-    """A chunk's household_id column: each row's text (looked up when asked) and key.
-
-    The key is the number itself for a column of whole numbers, else the 64-bit hash of
-    the identifier's text (as the field holds it): what duplicates are found by.
-    """
-
-    __slots__ = ("arrow", "codes", "keys", "texts", "valid", "values")
-
-    def __init__(
-        self,
-        keys: NDArray[np.int64],
-        valid: NDArray[np.bool_],
-        *,
-        values: NDArray[Any] | None = None,
-        codes: NDArray[np.intp] | None = None,
-        texts: list[str | None] | None = None,
-        arrow: Any = None,
-    ) -> None:
-        self.keys = keys
-        self.valid = valid
-        self.values = values
-        self.codes = codes
-        self.texts = texts
-        self.arrow = arrow  # every row's text as a pyarrow array, when the column was one
-
-    def __getitem__(self, row: int) -> str | None:
-        if not self.valid[row]:
-            return None
-        if self.values is not None:
-            return str(self.values[row])
-        assert self.codes is not None
-        assert self.texts is not None
-        text: str | None = self.texts[int(self.codes[row])]
-        return text
-
-
-class _Duplicates:
-    """The household_ids seen in earlier rows, by key (bounded memory: 8 bytes each).
-
-    Text identifiers are remembered by a 64-bit hash: two different identifiers of
-    earlier chunks could in principle share one (about one chance in 10^6 for five
-    million households); within a chunk, and for whole-number identifiers, the test
-    is exact.
-    """
-
-    def __init__(self) -> None:
-        # Sorted runs of keys, merged as a binary counter merges: a few runs at any time,
-        # each key copied O(log n) times in all, so a file of any length stays linear.
-        self.runs: list[NDArray[np.int64]] = []
-
-    def check(self, keys: NDArray[np.int64], valid: NDArray[np.bool_]) -> NDArray[np.bool_]:
-        """Which rows repeat an id of an earlier row (this chunk or an earlier one)."""
-        out = np.zeros(keys.shape[0], dtype=np.bool_)
-        rows = np.flatnonzero(valid)
-        if not rows.size:
-            return out
-        uniq, first = np.unique(keys[rows], return_index=True)
-        later = np.ones(rows.size, dtype=np.bool_)
-        later[first] = False
-        out[rows[later]] = True
-        hit = np.zeros(uniq.size, dtype=np.bool_)
-        for run in self.runs:
-            at = np.searchsorted(run, uniq)
-            hit |= run[np.minimum(at, run.size - 1)] == uniq
-        if hit.any():
-            out[rows[np.isin(keys[rows], uniq[hit])]] = True
-        run = uniq[~hit]
-        if not run.size:
-            return out
-        while self.runs and self.runs[-1].size <= run.size:
-            run = np.sort(np.concatenate([self.runs.pop(), run]), kind="stable")
-        self.runs.append(run)
-        return out
-
-
-class _Factorized:
-    """A column chunk that factorises itself once, however often it is asked."""
-
-    __slots__ = ("col", "done")
-
-    def __init__(self, col: _table.Column) -> None:
-        self.col = col
-        self.done: tuple[NDArray[np.intp], list[Any]] | None = None
-
-
-def factorize(col: Any) -> tuple[NDArray[np.intp], list[Any]]:
-    """:func:`vnlabor.batch._table.factorize`, once per column chunk."""
-    if isinstance(col, _Factorized):
-        if col.done is None:
-            col.done = _table.factorize(col.col)
-        return col.done
-    return _table.factorize(col)
-
-
-def _raw(col: Any) -> Any:
-    return col.col if isinstance(col, _Factorized) else col
-
-
-def _filled(col: Any) -> NDArray[np.bool_]:
-    """The cells of a column chunk that are not empty."""
-    text = _table.arrow_text(_raw(col))
-    if text is not None:
-        import pyarrow.compute as pc
-
-        trimmed = pc.utf8_length(pc.utf8_trim_whitespace(text))
-        filled: NDArray[np.bool_] = (
-            pc.greater(trimmed, 0).fill_null(False).to_numpy(zero_copy_only=False)
-        )
-        return filled
-    values, null = _table.to_numpy(_raw(col)) if _typed(col) else (None, None)
-    if values is not None:
-        return np.ones(values.shape[0], dtype=np.bool_) if null is None else ~null
-    return factorize(col)[0] >= 0
-
-
-def _typed(col: Any) -> bool:
-    """Whether a column chunk holds numbers or booleans (no text to be blank)."""
-    raw = _raw(col)
-    dtype = getattr(raw, "dtype", None)
-    if isinstance(dtype, np.dtype):
-        return dtype.kind in "iufb"
-    kind = str(getattr(raw, "type", dtype))
-    return any(word in kind for word in ("int", "float", "bool", "double", "Int", "Float"))

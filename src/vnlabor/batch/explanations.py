@@ -27,8 +27,10 @@ from typing import TYPE_CHECKING, Any, Final
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from vnlabor.batch import _households, _table
-from vnlabor.batch.poverty import ChunkResult, run_source
+from vnlabor.batch._engine import ChunkResult, run_source
+from vnlabor.batch._households import BIT
+from vnlabor.batch._sources import is_pandas_frame, open_table
+from vnlabor.batch.poverty import _classify_source, _open_engine
 from vnlabor.l10n import format_vnd
 from vnlabor.law.book import LawBook
 from vnlabor.law.reason import Reason
@@ -80,17 +82,15 @@ def explain(
             unsupported locale.
     """
     compiled = compiled_for(on, list_year, law)
-    source = _table.open_table(table)
-    from vnlabor.batch.poverty import _classify_source, _engine  # the one engine
-
+    source = open_table(table)
     _classify_source(source, compiled, "raise", unknown_columns)  # bad rows raise first
-    engine = _engine(source, compiled, unknown_columns)
+    engine = _open_engine(source, compiled, unknown_columns)
     explainer = Explainer(compiled, on=on, list_year=list_year, law=law, locale=locale)
     out = np.empty(source.n_rows, dtype=object)
     for result in run_source(engine, source):
         texts = explainer.texts(result)
         out[result.start : result.start + len(texts)] = texts
-    if _table.is_pandas_frame(table):
+    if is_pandas_frame(table):
         frame: Any = table
         pandas = sys.modules["pandas"]
         series: pd.Series = pandas.Series(out, index=frame.index, name="explanation", dtype=object)
@@ -120,7 +120,7 @@ class Explainer:
         self.list_year = list_year
         self.law = law
         self.locale = locale
-        self.counted = sum(_households.BIT[d] for d in compiled.indicators)
+        self.counted = sum(BIT[d] for d in compiled.indicators)
         self._templates: dict[tuple[int, ...], list[tuple[str, str] | str]] = {}
         self._heads: dict[tuple[int, int], list[str]] = {}
         self._amounts: dict[int, str] = {}
@@ -180,7 +180,7 @@ class Explainer:
         household = Household(
             area=_AREAS[area],
             monthly_income_per_capita=income,
-            deprivations={d for d, bit in _households.BIT.items() if mask & bit},
+            deprivations={d for d, bit in BIT.items() if mask & bit},
         )
         c = classify_one(household, self.on, list_year=self.list_year, law=self.law)
         reasons = c.reasons

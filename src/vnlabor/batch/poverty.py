@@ -5,8 +5,8 @@ The engine evaluates the very decision tables the scalar path uses
 :mod:`vnlabor.poverty.rule`): for each area, the first band whose closed income ceiling
 the household is at or below and whose deprivation floor it reaches gives its status;
 past every band it is :attr:`~vnlabor.PovertyStatus.NON_POOR`. Only the indicators of
-the standard in force are counted. The bands are read, never copied, and applied with
-``numpy.select`` to whole columns, so the result is row for row that of
+the standard in force are counted. The bands are read, never copied, and laid out once
+as lookup tables over whole columns, so the result is row for row that of
 :func:`vnlabor.classify`.
 
 The table is read through the household table contract (:mod:`vnlabor.table`), the
@@ -51,7 +51,7 @@ line 3: Khu vực: khu vực không hợp lệ / unknown area: 'miền núi' (h�
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any, Final, Literal, overload
@@ -59,13 +59,19 @@ from typing import TYPE_CHECKING, Any, Final, Literal, overload
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from vnlabor.batch import _households, _table
-from vnlabor.batch._households import Chunk, Plan, Reader
+from vnlabor.batch._engine import (
+    STATUS_BY_CODE,
+    ChunkResult,
+    Engine,
+    evaluate,
+    rejections,
+    run_source,
+)
+from vnlabor.batch._sources import Source, is_pandas_frame, open_table
+from vnlabor.batch._summary import BadRows
 from vnlabor.law.book import LawBook
-from vnlabor.model.area import Area
 from vnlabor.model.poverty_status import PovertyStatus
 from vnlabor.poverty.standard import CompiledStandard, compiled_for
-from vnlabor.table.cells import mask_citizen_ids
 from vnlabor.table.errors import HeaderError, RowError
 from vnlabor.table.headers import UnknownColumns
 
@@ -75,41 +81,26 @@ if TYPE_CHECKING:
 
 __all__ = [
     "STATUS_BY_CODE",
+    "ChunkResult",
     "Classified",
     "Engine",
     "Errors",
     "classify",
+    "evaluate",
+    "rejections",
+    "run_source",
     "status_codes",
     "status_dtype",
     "statuses_from_codes",
 ]
 
-STATUS_BY_CODE: Final[tuple[PovertyStatus, ...]] = (
-    PovertyStatus.POOR,
-    PovertyStatus.NEAR_POOR,
-    PovertyStatus.AVERAGE_LIVING_STANDARD,
-    PovertyStatus.NON_POOR,
-    PovertyStatus.UNDETERMINED,
-)
-"""The status of each code :func:`status_codes` returns: ``STATUS_BY_CODE[code]``.
-
-``0`` poor, ``1`` near-poor, ``2`` average living standard, ``3`` none of these, ``4``
-undetermined (a household assessed from facts that leave its class open; a table of
-deprivation flags never gives it). The codes are stable: new statuses would only ever
-be appended. ``-1`` marks a rejected row (:attr:`Classified.codes`).
-"""
-
 Errors = Literal["raise", "report"]
 """What :func:`classify` does with bad rows: raise, or report them and go on."""
 
-_CHUNK_ROWS: Final = 1 << 16
-"""Rows evaluated at a time: bounds the temporaries and keeps them in cache."""
-
-_CODE: Final = {status: np.int8(code) for code, status in enumerate(STATUS_BY_CODE)}
 _STATUS_OBJECTS: Final = np.array(STATUS_BY_CODE, dtype=object)
 _STATUS_OBJECTS.flags.writeable = False
-_AREAS: Final = tuple(Area)
-_EXAMPLES: Final = 3
+_STATUS_OR_NONE: Final = np.array([*STATUS_BY_CODE, None], dtype=object)  # code -1: None
+_STATUS_OR_NONE.flags.writeable = False
 
 
 def status_dtype() -> pd.CategoricalDtype:
@@ -152,68 +143,6 @@ class Classified:
         """How many rows have each status (rejected rows left out)."""
         found = np.bincount(self.codes[self.codes >= 0], minlength=len(STATUS_BY_CODE))
         return {status: int(found[code]) for code, status in enumerate(STATUS_BY_CODE)}
-
-
-@dataclass(frozen=True, slots=True)
-class ChunkResult:
-    """One chunk classified: codes (``-1`` rejected), the rows read, the bad rows."""
-
-    start: int
-    codes: NDArray[np.int8]
-    band: NDArray[np.int8]
-    chunk: Chunk
-    bad: NDArray[np.intp]
-    reasons: list[str]
-
-
-class Engine:
-    """Classifies the chunks of one table, read through the household table contract.
-
-    :func:`classify` runs it over a DataFrame, an Arrow table or a mapping of columns;
-    the command line runs it over a file read in chunks. One engine per table: it
-    remembers the distinct values it has read and the ``household_id`` it has seen.
-    """
-
-    def __init__(
-        self,
-        header: Sequence[str],
-        compiled: CompiledStandard,
-        *,
-        unknown_columns: UnknownColumns = "error",
-        source: str = "table",
-    ) -> None:
-        self.compiled = compiled
-        self.plan: Plan = _households.plan(header, unknown_columns, source)
-        self.reader = Reader(self.plan)
-        self.counted = sum(_households.BIT[d] for d in compiled.indicators)
-
-    @property
-    def columns(self) -> list[int]:
-        """The indices of the columns the engine reads, in header order.
-
-        The ignored columns too: a row is skipped only when all its cells are empty.
-        """
-        return sorted({*(c.index for c in self.plan.columns), *self.plan.ignored_at})
-
-    def run(self, cols: dict[int, _table.Column], size: int, start: int = 0) -> ChunkResult:
-        """Classify one chunk of ``size`` rows (``{column index: column chunk}``)."""
-        chunk = self.reader.read(cols, size)
-        count = _popcount(chunk.mask & np.int32(self.counted))
-        band = bands(self.compiled, chunk.area, chunk.income, count)
-        codes = band_status(self.compiled, chunk.area, band)
-        bad_mask = chunk.bad()
-        bad = np.flatnonzero(bad_mask)
-        codes[bad] = -1
-        if chunk.blank is not None:
-            codes[chunk.blank] = -1  # skipped, as the readers skip an empty row
-        return ChunkResult(start, codes, band, chunk, bad, chunk.reasons(bad.tolist()))
-
-
-def _popcount(mask: NDArray[np.int32]) -> NDArray[np.int8]:
-    count = np.zeros(mask.shape[0], dtype=np.int8)
-    for bit in _households.BIT.values():
-        count += ((mask & np.int32(bit)) != 0).astype(np.int8)
-    return count
 
 
 @overload
@@ -336,7 +265,7 @@ def classify(
     if errors not in ("raise", "report"):
         raise ValueError(f"errors must be 'raise' or 'report', not {errors!r}")
     compiled = compiled_for(on, list_year, law)
-    source = _table.open_table(table)
+    source = open_table(table)
     codes, rejected, ignored = _classify_source(source, compiled, errors, unknown_columns)
     if errors == "raise":
         return _statuses(table, codes)
@@ -344,14 +273,12 @@ def classify(
 
 
 def _statuses(table: object, codes: NDArray[np.int8]) -> Any:
-    if _table.is_pandas_frame(table):
+    if is_pandas_frame(table):
         frame: Any = table
         pandas = sys.modules["pandas"]
         categorical = pandas.Categorical.from_codes(codes, dtype=status_dtype())
         return pandas.Series(categorical, index=frame.index, name="status", copy=False)
-    out = np.full(codes.shape, None, dtype=object)
-    good = codes >= 0
-    out[good] = _STATUS_OBJECTS[codes[good].astype(np.intp)]
+    out: NDArray[np.object_] = _STATUS_OR_NONE[codes]
     return out
 
 
@@ -395,7 +322,7 @@ def status_codes(
     (array([0, 1], dtype=int8), ['poor', 'near_poor'])
     """
     compiled = compiled_for(on, list_year, law)
-    source = _table.open_table(table)
+    source = open_table(table)
     return _classify_source(source, compiled, "raise", unknown_columns)[0]
 
 
@@ -426,81 +353,16 @@ def statuses_from_codes(codes: ArrayLike) -> NDArray[np.object_]:
     return _STATUS_OBJECTS[array.astype(np.intp, copy=False)]
 
 
-# --- the engine ---------------------------------------------------------------------------
-
-
-def bands(
-    compiled: CompiledStandard,
-    area: NDArray[np.int8] | NDArray[np.int64],
-    income: NDArray[np.int64],
-    count: NDArray[np.int8],
-) -> NDArray[np.int8]:
-    """Per row, the index of its band in its area's decision table (``-1``: past all)."""
-    conditions: list[NDArray[np.bool_]] = []
-    choices: list[np.int8] = []
-    for code, name in enumerate(_AREAS):
-        here = area == code
-        for k, band in enumerate(compiled.bands[name]):
-            condition = here & (income <= band.ceiling)
-            if band.min_deprivations > 0:
-                condition &= count >= band.min_deprivations
-            conditions.append(condition)
-            choices.append(np.int8(k))
-    return np.select(conditions, choices, default=np.int8(-1)).astype(np.int8)
-
-
-def band_status(
-    compiled: CompiledStandard, area: NDArray[Any], band: NDArray[np.int8]
-) -> NDArray[np.int8]:
-    """Status codes from each row's area and band (``-1``: non-poor)."""
-    out = np.full(band.shape[0], _CODE[PovertyStatus.NON_POOR], dtype=np.int8)
-    for code, name in enumerate(_AREAS):
-        here = area == code
-        for k, b in enumerate(compiled.bands[name]):
-            out[here & (band == k)] = _CODE[b.status]
-    return out
-
-
-def evaluate(
-    compiled: CompiledStandard,
-    area: NDArray[np.int8],
-    income: NDArray[np.int64],
-    count: NDArray[np.int8],
-) -> NDArray[np.int8]:
-    """Status codes from area codes, income and deprivations counted, one per row.
-
-    The decision table of each area (``compiled.bands``) becomes one condition per band,
-    in the band order, so the first matching band wins as in
-    :func:`vnlabor.poverty.rule.match_band`; a row past every band is non-poor.
-
-    Args:
-        compiled: The standard in force with its decision tables.
-        area: Per row, the index of its area in ``tuple(Area)``.
-        income: Per row, monthly income per capita in đồng.
-        count: Per row, the number of deprivations the standard counts.
-
-    Returns:
-        Per row, its status code (see :data:`STATUS_BY_CODE`).
-
-    >>> from datetime import date
-    >>> from vnlabor.poverty.standard import compiled_in_force
-    >>> evaluate(compiled_in_force(date(2024, 3, 1)), np.array([0, 0], dtype=np.int8),
-    ...          np.array([1_500_000, 1_500_001]), np.array([3, 3], dtype=np.int8))
-    array([0, 2], dtype=int8)
-    """
-    return band_status(compiled, area, bands(compiled, area, income, count))
-
-
 def _classify_source(
-    source: _table.Source,
+    source: Source,
     compiled: CompiledStandard,
     errors: Errors,
     unknown: UnknownColumns,
 ) -> tuple[NDArray[np.int8], list[RowError], tuple[str, ...]]:
-    engine = _engine(source, compiled, unknown)
+    engine = _open_engine(source, compiled, unknown)
     out = np.empty(source.n_rows, dtype=np.int8)
     rejected: list[RowError] = []
-    summary = _Summary(source)
+    summary = BadRows(source)
     for result in run_source(engine, source):
         n = result.codes.shape[0]
         out[result.start : result.start + n] = result.codes
@@ -512,7 +374,7 @@ def _classify_source(
     return out, rejected, engine.plan.ignored
 
 
-def _engine(source: _table.Source, compiled: CompiledStandard, unknown: UnknownColumns) -> Engine:
+def _open_engine(source: Source, compiled: CompiledStandard, unknown: UnknownColumns) -> Engine:
     try:
         return Engine(source.header, compiled, unknown_columns=unknown)
     except HeaderError as exc:
@@ -535,87 +397,3 @@ def _engine(source: _table.Source, compiled: CompiledStandard, unknown: UnknownC
                 unknown=exc.unknown,
             ) from None
         raise
-
-
-def run_source(engine: Engine, source: _table.Source) -> Iterator[ChunkResult]:
-    """Classify ``source`` chunk by chunk."""
-    for start, cols in source.chunks(engine.columns, _CHUNK_ROWS):
-        size = min(_CHUNK_ROWS, source.n_rows - start)
-        yield engine.run(cols, size, start)
-
-
-def rejections(
-    result: ChunkResult,
-    *,
-    first_line: int = 2,
-    lines: NDArray[np.int64] | None = None,
-    unit: Literal["line", "row", "index"] = "line",
-) -> list[RowError]:
-    """The bad rows of a chunk as :class:`RowError`, at their lines (or given positions)."""
-    ids = result.chunk.household_id
-    out = []
-    for row, reason in zip(result.bad.tolist(), result.reasons, strict=True):
-        position = result.start + row
-        line = int(lines[row]) if lines is not None else position + first_line
-        hid = ids[row] if ids is not None else None
-        shown = mask_citizen_ids(hid) if isinstance(hid, str) else None
-        out.append(RowError(line, shown, reason, unit=unit, position=position))
-    return out
-
-
-class _Summary:
-    """Bad rows found so far, per column, with the first few of each (for ``raise``)."""
-
-    def __init__(self, source: _table.Source) -> None:
-        self.source = source
-        self.columns: dict[str, tuple[int, list[tuple[int, str, str, str]]]] = {}
-        self.total = 0
-
-    def add(self, result: ChunkResult) -> None:
-        if not result.bad.size:
-            return
-        self.total += int(result.bad.size)
-        ids = result.chunk.household_id
-        for t in result.chunk.troubles:
-            rows = np.flatnonzero(t.codes >= 0)
-            if not rows.size:
-                continue
-            count, examples = self.columns.get(t.label, (0, []))
-            for row in rows[: max(0, _EXAMPLES - len(examples))].tolist():
-                code = int(t.codes[row])
-                hid = ids[row] if ids is not None else None
-                why = t.texts[code]
-                prefix = f"{t.label}: "
-                why = why[len(prefix) :] if t.label and why.startswith(prefix) else why
-                examples.append((result.start + row, t.shown[code], why, hid or ""))
-            self.columns[t.label] = (count + int(rows.size), examples)
-
-    def raise_if_any(self) -> None:
-        if not self.columns:
-            return
-        lines = [self._describe(column, count, ex) for column, (count, ex) in self.columns.items()]
-        head = "bảng hộ gia đình có giá trị không hợp lệ / bad values in the household table"
-        tail = (
-            f"\n{self.total} dòng lỗi / bad row(s) in all; errors='report' classifies the good "
-            "rows and lists every bad one / dùng errors='report' để giữ các dòng tốt"
-        )
-        body = f"{head}: {lines[0]}" if len(lines) == 1 else "\n- ".join([head, *lines])
-        raise ValueError(body + tail)
-
-    def _describe(self, column: str, count: int, examples: list[tuple[int, str, str, str]]) -> str:
-        shown = []
-        positions = [row for row, _, _, _ in examples]
-        labels = self.source.index_labels(positions)
-        for i, (row, value, why, hid) in enumerate(examples):
-            notes = []
-            if hid:
-                notes.append(f"household_id {mask_citizen_ids(hid)!r}")
-            if labels is not None:
-                notes.append(f"index {labels[i]!r}")
-            note = f" ({', '.join(notes)})" if notes else ""
-            shown.append(f"row {row}{note} = {value}: {why}")
-        name = column or "row"
-        return (
-            f"cột / column {name!r}: {count} dòng lỗi / bad row(s) of {self.source.n_rows}; "
-            f"first {'; '.join(shown)}"
-        )

@@ -62,6 +62,7 @@ def _parser() -> argparse.ArgumentParser:
         "--list-year", type=int, help="instead of --on: the year of the poor/near-poor lists"
     )
     cl.add_argument(
+        "-o",
         "--output",
         type=_output,
         required=True,

@@ -11,13 +11,11 @@ from __future__ import annotations
 
 import os
 import sys
-import time
-from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
 __all__ = ["EXIT_INTERNAL", "ClassifyOptions", "run_classify"]
 
@@ -68,14 +66,15 @@ def run_classify(opts: ClassifyOptions) -> int:
             "writing it would destroy the input (and the rows it rejects); choose another name"
         )
     try:
-        import numpy  # noqa: F401
+        import numpy
 
-        from vnlabor.batch.poverty import Engine
+        from vnlabor.batch.poverty import STATUS_BY_CODE, Engine
     except ImportError:
         return _fail(
             "vnlabor classify cần numpy / needs numpy (the batch engine): "
             'pip install "vnlabor[cli]"'
         )
+    from vnlabor.cli.progress import Progress
     from vnlabor.errors import HeaderError, NoStandardInForce
     from vnlabor.io.stream import open_stream
     from vnlabor.io.writers import TableWriter
@@ -86,7 +85,7 @@ def run_classify(opts: ClassifyOptions) -> int:
     except (NoStandardInForce, TypeError) as exc:
         return _fail(str(exc))
     rejected = 0
-    counts: Counter[int] = Counter()
+    counts = numpy.zeros(len(STATUS_BY_CODE), dtype=numpy.int64)
     read = 0
     try:
         with open_stream(opts.households, sheet=opts.sheet) as stream:
@@ -109,21 +108,24 @@ def run_classify(opts: ClassifyOptions) -> int:
             header = ["household_id", stream.unit, "status"]
             if explainer is not None:
                 header.append("explanation")
-            progress = _Progress(quiet=opts.quiet)
-            with TableWriter(
-                opts.output,
-                header,
-                format=opts.output_format,  # type: ignore[arg-type]
-                sheet="status",
-                reveal=opts.reveal,
-            ) as writer:
-                for block in stream.blocks(engine.columns):
+            progress = Progress(quiet=opts.quiet)
+            with (
+                TableWriter(
+                    opts.output,
+                    header,
+                    format=opts.output_format,  # type: ignore[arg-type]
+                    sheet="status",
+                    reveal=opts.reveal,
+                ) as writer,
+                _WriteBehind(writer) as behind,
+            ):
+                for block in stream.blocks(engine.columns, coded=engine.coded_columns):
                     n, bad, codes = _classify_block(
-                        block, engine, explainer, writer, stream.unit, opts.reveal
+                        block, engine, explainer, behind, stream.unit, opts.reveal
                     )
                     read += n
                     rejected += bad
-                    counts.update(codes)
+                    counts += codes
                     progress.update(n)
             progress.close()
     except HeaderError as exc:
@@ -135,6 +137,44 @@ def run_classify(opts: ClassifyOptions) -> int:
     return EXIT_REJECTED if rejected else EXIT_OK
 
 
+class _WriteBehind:
+    """A writer's Arrow blocks written in a second thread while the next is classified.
+
+    pyarrow writes without Python's lock; one block in flight at most, in order. Rows of
+    Python values are written at once, after it.
+    """
+
+    def __init__(self, writer: Any) -> None:
+        self.writer = writer
+        self.pool: Any = None
+        self.pending: Any = None
+
+    def __enter__(self) -> _WriteBehind:
+        from concurrent.futures import ThreadPoolExecutor
+
+        self.pool = ThreadPoolExecutor(max_workers=1)
+        return self
+
+    def _wait(self) -> None:
+        if self.pending is not None:
+            pending, self.pending = self.pending, None
+            pending.result()  # a failed write raises here
+
+    def write_arrow(self, table: Any) -> None:
+        self._wait()
+        self.pending = self.pool.submit(self.writer.write_arrow, table)
+
+    def write(self, rows: Any, *, plain: bool = False) -> None:
+        self._wait()
+        self.writer.write(rows, plain=plain)
+
+    def __exit__(self, *exc: object) -> None:
+        try:
+            self._wait()
+        finally:
+            self.pool.shutdown(wait=True)
+
+
 def _classify_block(
     block: Any,
     engine: Any,
@@ -142,7 +182,8 @@ def _classify_block(
     writer: Any,
     unit: str,
     reveal: Collection[str],
-) -> tuple[int, int, list[int]]:
+) -> tuple[int, int, Any]:
+    """Classify and write one block; returns (rows read, rows rejected, statuses counted)."""
     import numpy as np
 
     from vnlabor.batch.poverty import STATUS_BY_CODE, rejections
@@ -153,47 +194,44 @@ def _classify_block(
         RowError(position, None, reason, unit=unit)  # type: ignore[arg-type]
         for position, reason in block.unreadable
     ]
-    codes_out: list[int] = []
+    counts = np.zeros(len(STATUS_BY_CODE), dtype=np.int64)
     if block.size:
-        result = engine.run(block.columns, block.size)
-        lines = np.asarray(block.positions, dtype=np.int64)
+        result = engine.run(block.columns, block.size, blank_rows=False)  # skipped by the reader
+        lines = block.positions
         found = {e.position: e for e in rejections(result, lines=lines, unit=unit)}  # type: ignore[arg-type]
         codes = result.codes
         # A CSV row with more cells than the header: the readers' reason comes first.
-        for row, surplus in enumerate(block.surplus):
-            if surplus is None:
-                continue
+        for row, surplus in block.surplus.items():
             old = found.get(row)
             reason = surplus if old is None else f"{surplus}; {old.reason}"
             hid = old.household_id if old is not None else _id(result, row)
             found[row] = RowError(int(lines[row]), hid, reason, unit=unit, position=row)  # type: ignore[arg-type]
             codes[row] = -1
         errors += found.values()
-        good = np.flatnonzero(codes >= 0)
+        good = np.flatnonzero(codes >= 0) if found else np.arange(block.size)
+        counts += np.bincount(codes[good], minlength=len(STATUS_BY_CODE))
         ids = result.chunk.household_id
         texts = explainer.texts(result) if explainer is not None else None
         fast = _arrow_rows(ids, lines, codes, good, texts, reveal, unit)
         if fast is not None:
             writer.write_arrow(fast)
-            codes_out = codes[good].tolist()
-            good = good[:0]
-        rows = []
-        for row in good.tolist():
-            hid = ids[row] if ids is not None else None
-            if isinstance(hid, str) and "household_id" not in reveal:
-                hid = mask_citizen_ids(hid)
-            status = STATUS_BY_CODE[codes[row]].value
-            cells: list[object] = [hid or None, int(lines[row]), status]
-            if texts is not None:
-                cells.append(texts[row])
-            rows.append(cells)
-        if rows:
-            writer.write(rows, plain=True)
-            codes_out = codes[good].tolist()
+        else:
+            rows = []
+            for row in good.tolist():
+                hid = ids[row] if ids is not None else None
+                if isinstance(hid, str) and "household_id" not in reveal:
+                    hid = mask_citizen_ids(hid)
+                status = STATUS_BY_CODE[codes[row]].value
+                cells: list[object] = [hid or None, int(lines[row]), status]
+                if texts is not None:
+                    cells.append(texts[row])
+                rows.append(cells)
+            if rows:
+                writer.write(rows, plain=True)
     errors.sort(key=lambda e: e.line)  # type: ignore[arg-type, return-value]
     for error in errors:
         print(error, file=sys.stderr)
-    return block.size + len(block.unreadable), len(errors), codes_out
+    return block.size + len(block.unreadable), len(errors), counts
 
 
 def _arrow_rows(
@@ -205,34 +243,55 @@ def _arrow_rows(
     reveal: Collection[str],
     unit: str,
 ) -> Any:
-    """The good rows as a pyarrow Table (``None`` if pyarrow is absent or ids are not text)."""
+    """The good rows as a pyarrow Table (``None`` if pyarrow is absent or ids are not text).
+
+    Arrays are built on numpy buffers (:mod:`vnlabor.table.arrow`): ``pyarrow.array``
+    would import pandas, a quarter of a second for nothing.
+    """
     try:
         import pyarrow as pa
         import pyarrow.compute as pc
     except ImportError:
         return None
+    import numpy as np
+
     from vnlabor.batch.poverty import STATUS_BY_CODE
+    from vnlabor.table.arrow import (
+        arrow_mask,
+        arrow_positions,
+        arrow_texts,
+        text_buffers,
+    )
     from vnlabor.table.cells import mask_citizen_ids
 
-    if ids is not None and getattr(ids, "arrow", None) is None:
-        return None
-    index = pa.array(good)
-    columns: dict[str, Any] = {}
+    every = good.shape[0] == codes.shape[0]  # no row rejected: nothing to pick
     if ids is None:
-        columns["household_id"] = pa.nulls(len(good), pa.string())
+        hid = pa.nulls(len(good), pa.string())
     else:
-        hid = ids.arrow.take(index)
+        hid = ids.arrow_texts(good)
+        if hid is None:
+            return None
         if "household_id" not in reveal:
-            shaped = pc.match_substring_regex(hid, r"[0-9](?:[ \-]?[0-9]){8}")
-            if pc.any(shaped).as_py():
-                hid = pa.array([mask_citizen_ids(v) if v else v for v in hid.to_pylist()])
-        columns["household_id"] = hid
-    columns[unit] = pa.array(lines[good])
-    names = pa.array([s.value for s in STATUS_BY_CODE])
-    columns["status"] = names.take(pa.array(codes[good].astype("int64")))
+            # A citizen ID has at least 9 digits: shorter cells are left as they are.
+            long = text_buffers(hid).lengths >= 9
+            if long.any():
+                some = hid.take(arrow_positions(np.flatnonzero(long)))
+                shaped = pc.match_substring_regex(some, r"[0-9](?:[ \-]?[0-9]){8}")
+                if pc.any(shaped).as_py():
+                    masked = [mask_citizen_ids(v) if v else v for v in some.to_pylist()]
+                    replacement = arrow_texts(masked).cast(hid.type)
+                    hid = pc.replace_with_mask(hid, arrow_mask(long), replacement)
+    statuses = arrow_texts([s.value for s in STATUS_BY_CODE])
+    arrays = [
+        hid,
+        arrow_positions(lines if every else lines[good]),
+        statuses.take(arrow_positions(codes if every else codes[good])),
+    ]
+    names = ["household_id", unit, "status"]
     if texts is not None:
-        columns["explanation"] = pa.array([texts[i] for i in good.tolist()], pa.string())
-    return pa.table(columns)
+        arrays.append(arrow_texts([texts[i] for i in good.tolist()]))
+        names.append("explanation")
+    return pa.Table.from_arrays(arrays, names=names)
 
 
 def _id(result: Any, row: int) -> str | None:
@@ -243,14 +302,14 @@ def _id(result: Any, row: int) -> str | None:
     return mask_citizen_ids(hid) if isinstance(hid, str) else None
 
 
-def _summary(read: int, rejected: int, counts: Counter[int], locale: str) -> str:
+def _summary(read: int, rejected: int, counts: Any, locale: str) -> str:
     from vnlabor.batch.poverty import STATUS_BY_CODE
     from vnlabor.l10n import format_number, label, message
     from vnlabor.model.poverty_status import PovertyStatus
 
     # Undetermined only when some row is: a table of deprivation flags never gives it.
     statuses = "; ".join(
-        f"{label(status, locale)} {format_number(counts[code], locale=locale)}"
+        f"{label(status, locale)} {format_number(int(counts[code]), locale=locale)}"
         for code, status in enumerate(STATUS_BY_CODE)
         if counts[code] or status is not PovertyStatus.UNDETERMINED
     )
@@ -262,43 +321,6 @@ def _summary(read: int, rejected: int, counts: Counter[int], locale: str) -> str
         rejected=format_number(rejected, locale=locale),
         statuses=statuses,
     )
-
-
-class _Progress:
-    """Rows done, on standard error when it is a terminal and the run lasts over a second.
-
-    tqdm draws it when installed (``pip install "vnlabor[cli]"``); otherwise a plain
-    count is rewritten in place.
-    """
-
-    def __init__(self, *, quiet: bool, stream: TextIO | None = None) -> None:
-        self.stream = stream or sys.stderr
-        self.on = not quiet and self.stream.isatty()
-        self.done = 0
-        self.start = time.monotonic()
-        self.bar: Any = None
-        if self.on:
-            try:
-                from tqdm import tqdm
-            except ImportError:
-                return
-            self.bar = tqdm(unit=" rows", unit_scale=True, delay=1.0, file=self.stream, leave=False)
-
-    def update(self, rows: int) -> None:
-        self.done += rows
-        if not self.on:
-            return
-        if self.bar is not None:
-            self.bar.update(rows)
-        elif time.monotonic() - self.start > 1.0:
-            self.stream.write(f"\r{self.done:,} rows…")
-            self.stream.flush()
-
-    def close(self) -> None:
-        if self.bar is not None:
-            self.bar.close()
-        elif self.on and time.monotonic() - self.start > 1.0:
-            self.stream.write("\r" + " " * 30 + "\r")
 
 
 def parse_reveal(values: Sequence[str]) -> frozenset[str]:

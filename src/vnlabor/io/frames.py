@@ -25,7 +25,6 @@ surrounding spaces (readers strip them) and is in Unicode NFC.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Hashable, Iterable, Iterator, Sequence
 from datetime import date
 from enum import Enum
@@ -33,7 +32,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from pydantic import BaseModel
 
-from vnlabor._optional import require
+from vnlabor._optional import imported, require
 from vnlabor.io.table import Row, Table
 from vnlabor.l10n.labels import field_label
 from vnlabor.table.cells import FieldSpec, field_specs
@@ -71,7 +70,7 @@ CLASSIFICATION_COLUMNS = (
 
 def is_frame(obj: object) -> bool:
     """Whether ``obj`` is a pandas DataFrame (without importing pandas for it)."""
-    pandas = sys.modules.get("pandas")
+    pandas = imported("pandas")
     return pandas is not None and isinstance(obj, pandas.DataFrame)
 
 

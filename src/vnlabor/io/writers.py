@@ -74,18 +74,21 @@ def neutralise(text: str) -> str:
     return "'" + text if text.startswith(FORMULA_START) else text
 
 
-_FORMULA_RE = "^[=+\\-@\t\r]"
-
-
 def neutralise_arrow(column: Any) -> Any:
     """:func:`neutralise` on a pyarrow string array, at once."""
+    import pyarrow as pa
     import pyarrow.compute as pc
 
+    from vnlabor.table.arrow import arrow_mask, starts_with
+
     column = column.combine_chunks() if hasattr(column, "combine_chunks") else column
-    risky = pc.match_substring_regex(column, _FORMULA_RE)
-    if not pc.any(risky).as_py():
+    risky = starts_with(column, "".join(FORMULA_START))
+    if not risky.any():
         return column
-    return pc.if_else(risky, pc.binary_join_element_wise("'", column, ""), column)
+    quoted = pc.binary_join_element_wise(
+        pa.scalar("'", column.type), column, pa.scalar("", column.type)
+    )
+    return pc.if_else(arrow_mask(risky), quoted, column)
 
 
 def format_of(path: str | os.PathLike[str]) -> Format:
@@ -250,31 +253,39 @@ class TableWriter:
         import io
 
         import pyarrow as pa
-        import pyarrow.compute as pc
         import pyarrow.csv as pacsv
 
+        from vnlabor.table.arrow import contains_any
+
+        text = [
+            pa.types.is_string(col.type) or pa.types.is_large_string(col.type)
+            for col in table.columns
+        ]
         safe = [
-            neutralise_arrow(col) if pa.types.is_string(col.type) else col for col in table.columns
+            neutralise_arrow(col) if t else col for col, t in zip(table.columns, text, strict=True)
         ]
         # Text is quoted only where a cell needs it (pyarrow would quote every text cell
         # of a block that has one: still valid CSV).
-        quoting = (
-            "needed"
-            if any(
-                pc.any(pc.match_substring_regex(col, '[,"\r\n]')).as_py()
-                for col in safe
-                if pa.types.is_string(col.type)
-            )
-            else "none"
-        )
+        needed = any(contains_any(col, ',"\r\n') for col, t in zip(safe, text, strict=True) if t)
         sink = io.BytesIO()
         pacsv.write_csv(
             pa.Table.from_arrays(safe, names=table.column_names),
             sink,
-            pacsv.WriteOptions(include_header=False, quoting_style=quoting, eol="\r\n"),
+            pacsv.WriteOptions(
+                include_header=False, quoting_style="needed" if needed else "none", eol="\r\n"
+            ),
         )
+        self._write_bytes(sink.getvalue())
+
+    def _write_bytes(self, data: bytes) -> None:
+        """UTF-8 bytes after the text written so far (to the file's bytes when it has them)."""
         assert self._handle is not None
-        self._handle.write(sink.getvalue().decode("utf-8"))
+        raw = getattr(self._handle, "buffer", None)
+        if raw is None:
+            self._handle.write(data.decode("utf-8"))
+            return
+        self._handle.flush()
+        raw.write(data)
 
     def _write_parquet_table(self, table: Any) -> None:
         if self._parquet is None:

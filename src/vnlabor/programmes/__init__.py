@@ -1,12 +1,15 @@
 """Support programmes: eligibility and support amounts that explain themselves.
 
-Every rule returns a :class:`Decision` (outcome, category, itemised amounts, parameters,
-reasons and citations); :func:`is_eligible` is the never-raising predicate and
-:class:`Budget` totals many decisions.
+Every rule has one shape (:class:`Rule`, :class:`ClaimRule`: a subject, perhaps a claim,
+``on=`` a date and ``law=`` a book) and returns a :class:`Decision` (outcome, category,
+itemised amounts, parameters, reasons and citations); :func:`is_eligible` is the
+never-raising predicate and :class:`Budget` totals many decisions. The rules are written
+on one skeleton, :mod:`vnlabor.programmes.rule`.
 
 * :func:`training_support`: elementary and under-3-month training.
-* :func:`abroad_support`, :func:`abroad_loan`: working abroad under contract
-  (Circular 55/2023; Decree 61/2015 loans).
+* :func:`abroad_support`: working abroad under contract (Circular 55/2023).
+* :func:`abroad_loan`: loans to work abroad (Decree 61/2015, as amended by Decree
+  74/2019).
 * :func:`abroad_support_employment_law`: working abroad under contract, the
   Employment-Law route (Joint Circular 09/2016).
 * :func:`job_connection_support`, :func:`counsellor_fees`: sustainable employment.
@@ -19,13 +22,7 @@ References:
     * Quyết định 69/2024/QĐ-UBND của UBND thành phố Hà Nội (overlay ``hanoi-69-2024``).
 """
 
-from vnlabor.programmes.abroad import (
-    AbroadCosts,
-    AbroadTier,
-    abroad_group,
-    abroad_loan,
-    abroad_support,
-)
+from vnlabor.programmes.abroad import AbroadCosts, AbroadTier, abroad_group, abroad_support
 from vnlabor.programmes.abroad_employment_law import (
     abroad_support_employment_law,
     employment_law_groups,
@@ -50,10 +47,8 @@ from vnlabor.programmes.decision import (
     JobConnectionDecision,
     LoanDecision,
     ParameterUse,
-    Rule,
     SupportItem,
     TrainingDecision,
-    is_eligible,
 )
 from vnlabor.programmes.employment import (
     CounsellorMonth,
@@ -61,7 +56,9 @@ from vnlabor.programmes.employment import (
     counsellor_fees,
     job_connection_support,
 )
-from vnlabor.programmes.training import check_distance, training_categories, training_support
+from vnlabor.programmes.loans import abroad_loan
+from vnlabor.programmes.rule import ClaimRule, Rule, check_distance, is_eligible
+from vnlabor.programmes.training import training_categories, training_support
 
 __all__ = [
     "AbroadCosts",
@@ -72,6 +69,7 @@ __all__ = [
     "AnyDecision",
     "Budget",
     "BudgetLine",
+    "ClaimRule",
     "CounsellorDecision",
     "CounsellorMonth",
     "Decision",

@@ -1,4 +1,4 @@
-"""Support and loans for workers going abroad under contract (*đi làm việc ở nước ngoài*).
+"""Support for workers going abroad under contract (*đi làm việc ở nước ngoài*), Circular 55/2023.
 
 :func:`abroad_support` applies Circular 55/2023/TT-BTC (2021-2025 national target
 programmes). Who qualifies, from the most favourable provision down:
@@ -36,12 +36,8 @@ analogy (:mod:`vnlabor.poverty.newly_escaped`). The co-existing Employment-Law r
 (Joint Circular 09/2016, from 01/08/2016) is a separate rule:
 :func:`~vnlabor.programmes.abroad_employment_law.abroad_support_employment_law`.
 
-:func:`abroad_loan` applies Decree 61/2015/NĐ-CP Art. 11 and the loan terms of Decree
-61/2015 as amended by Decree 74/2019/NĐ-CP Art. 1: at most 100 % of the contract costs,
-collateral from 100,000,000 VND, lent by the VBSP (poor, land-recovered, ethnic-minority)
-or the National Employment Fund (near-poor, relatives of people with merit). Confirmed to
-31/12/2025; from 01/01/2026 probable only (the Law on Employment 74/2025/QH15 and Decree
-338/2025/NĐ-CP may have replaced these rules), which the decisions flag.
+The preferential loans of Decree 61/2015/NĐ-CP (as amended by Decree 74/2019/NĐ-CP) are
+a separate rule: :func:`~vnlabor.programmes.loans.abroad_loan`.
 
 >>> from datetime import date
 >>> from vnlabor.model.poverty_status import PovertyStatus
@@ -52,18 +48,15 @@ or the National Employment Fund (near-poor, relatives of people with merit). Con
 ...                    on=date(2024, 3, 1))
 >>> d.group, d.total
 (<AbroadGroup.ART_25_1_A: 'art_25_1_a'>, 7000000)
->>> loan = abroad_loan(w, 120_000_000, on=date(2024, 3, 1))
->>> loan.lender, loan.max_loan, loan.collateral_required
-(<Lender.VBSP: 'vbsp'>, 120000000, True)
 
 References:
-    * Luật 69/2020/QH14 (Người lao động Việt Nam đi làm việc ở nước ngoài theo hợp đồng), Điều 3.
-    * Nghị định 61/2015/NĐ-CP, Điều 11; sửa đổi bởi Điều 1 Nghị định 74/2019/NĐ-CP.
+    * Thông tư 55/2023/TT-BTC ngày 15/8/2023 của Bộ Tài chính, Điều 25 và 69.
+    * Thông tư 152/2016/TT-BTC, Điều 7 khoản 1 (vocational caps).
     * Thông tư 60/2026/TT-BTC, Điều 20 khoản 2 và Điều 21 khoản 1.
+    * Luật 69/2020/QH14 (Người lao động Việt Nam đi làm việc ở nước ngoài theo hợp đồng),
+      Điều 3 khoản 1 (minimum age).
     * Thông tư liên tịch 09/2016/TTLT-BLĐTBXH-BTC (the Employment-Law route, applied by
       :mod:`vnlabor.programmes.abroad_employment_law`).
-    * Thông tư 152/2016/TT-BTC, Điều 7.1 (vocational caps).
-    * Thông tư 55/2023/TT-BTC, Điều 25 và 69.
 """
 
 from __future__ import annotations
@@ -81,21 +74,23 @@ from vnlabor.model.person import age_on
 from vnlabor.model.poverty_status import PovertyStatus
 from vnlabor.model.worker import Worker
 from vnlabor.poverty.newly_escaped import WINDOW_PARAMETER, window_reason
-from vnlabor.programmes.categories import AbroadGroup, Lender, Outcome, SupportKind, SupportUnit
-from vnlabor.programmes.decision import (
-    AbroadDecision,
-    LoanDecision,
+from vnlabor.programmes.categories import AbroadGroup, Outcome, SupportKind, SupportUnit
+from vnlabor.programmes.decision import AbroadDecision, SupportItem
+from vnlabor.programmes.rule import (
+    NO_TRAVEL,
+    ClaimRule,
+    Facts,
     Lookup,
-    SupportItem,
-    resolve_unknowns,
+    Travel,
+    check_distance,
+    travel,
 )
-from vnlabor.programmes.training import check_distance, travel_allowance
 from vnlabor.types import VND, NonNegativeCount
 
 __all__ = [
     "AbroadCosts",
     "AbroadTier",
-    "abroad_loan",
+    "abroad_group",
     "abroad_support",
     "under_age_reason",
 ]
@@ -118,6 +113,11 @@ _TIER = {
     AbroadGroup.ART_25_1_B: AbroadTier.REDUCED,
     AbroadGroup.ART_69_2: AbroadTier.REDUCED,
     AbroadGroup.ART_69_3: AbroadTier.BASIC,
+}
+
+_LANGUAGE_SHARE = {
+    AbroadTier.REDUCED: "abroad.language.near_poor_percent",
+    AbroadTier.BASIC: "abroad.language.other_percent",
 }
 
 
@@ -159,102 +159,15 @@ class AbroadCosts(VnlaborModel):
     route only."""
 
 
-_FACTS = (
+_FACTS = Facts(
     "ethnic_minority",
     "household_status",
     "newly_escaped",
     "ethnic_minority_area",
     "poor_area",
     "special_difficulty_area",
+    household_status=(PovertyStatus.NON_POOR, PovertyStatus.POOR),
 )
-_LOW: dict[str, object] = dict.fromkeys(_FACTS, False) | {
-    "household_status": PovertyStatus.NON_POOR
-}
-_HIGH: dict[str, object] = dict.fromkeys(_FACTS, True) | {"household_status": PovertyStatus.POOR}
-
-
-def abroad_group(facts: dict[str, object]) -> AbroadGroup | None:
-    """The most favourable provision a worker with these (known) facts falls under.
-
-    >>> abroad_group({"household_status": PovertyStatus.NEAR_POOR, "poor_area": True})
-    <AbroadGroup.ART_69_2: 'art_69_2'>
-    """
-    status = facts.get("household_status")
-    poor, near_poor = status is PovertyStatus.POOR, status is PovertyStatus.NEAR_POOR
-    em = facts.get("ethnic_minority") is True
-    em_area = facts.get("ethnic_minority_area") is True
-    poor_area = facts.get("poor_area") is True
-    if em_area and (em or poor):
-        return AbroadGroup.ART_25_1_A
-    if poor_area and (em or poor):
-        return AbroadGroup.ART_69_1
-    if em_area and near_poor:
-        return AbroadGroup.ART_25_1_B
-    if poor_area and (near_poor or facts.get("newly_escaped") is True):
-        return AbroadGroup.ART_69_2
-    if poor_area:
-        return AbroadGroup.ART_69_3
-    return None
-
-
-@dataclass(frozen=True)
-class _Plan:
-    tier: AbroadTier | None
-    vocational: str | None
-    travel: int | None
-    group: AbroadGroup | None = field(compare=False)
-
-
-def _vocational_parameter(tier: AbroadTier, facts: dict[str, object]) -> str:
-    if tier is AbroadTier.FULL:
-        poor = facts.get("household_status") is PovertyStatus.POOR
-        if poor and (
-            facts.get("ethnic_minority") is True or facts.get("special_difficulty_area") is True
-        ):
-            return "training.cap.poor_ethnic_minority_or_special_area"
-        return "training.cap.priority_group"
-    if tier is AbroadTier.REDUCED:
-        return "training.cap.near_poor"
-    return "training.cap.other_women_rural"
-
-
-def _travel(book: LawBook, on: date, special: bool, distance: Fraction | None) -> int | None:
-    found = travel_allowance(book, on, "abroad.travel", special=special, distance=distance)
-    return None if found is None else found[0]
-
-
-def _plan(facts: dict[str, object], book: LawBook, on: date, distance: Fraction | None) -> _Plan:
-    group = abroad_group(facts)
-    if group is None:
-        return _Plan(None, None, None, None)
-    tier = _TIER[group]
-    travel = (
-        None
-        if tier is AbroadTier.BASIC
-        else _travel(book, on, facts.get("special_difficulty_area") is True, distance)
-    )
-    return _Plan(tier, _vocational_parameter(tier, facts), travel, group)
-
-
-def under_age_reason(lk: Lookup, birth_date: date | None, on: date) -> Reason | None:
-    """Why a worker born on ``birth_date`` is too young to go abroad on ``on``, if so.
-
-    ``None`` when old enough, when the birth date is unknown, or when no minimum age is
-    encoded for that day (``abroad.min_age``, Law 69/2020 Art. 3.1, from 01/01/2022).
-    """
-    if birth_date is None:
-        return None
-    min_age = lk.find("abroad.min_age")
-    if min_age is None or not isinstance(min_age.value, int):
-        return None
-    age = age_on(birth_date, on)
-    if age >= min_age.value:
-        return None
-    return Reason(
-        key="programmes.reason.under_age",
-        values={"age": age, "min_age": min_age.value},
-        citation=min_age.citation,
-    )
 
 
 def abroad_support(
@@ -284,283 +197,216 @@ def abroad_support(
     """
     distance = check_distance(distance_km)
     lk = Lookup(law, on)
-    book = lk.book
-    lk.at("abroad.language.cap")  # fails early outside the data
+    language = lk.at("abroad.language.cap")  # fails early outside the data
 
-    def done(outcome: Outcome, reasons: list[Reason], **extra: object) -> AbroadDecision:
-        return lk.decide(AbroadDecision, outcome, reasons, **extra)
-
-    reasons: list[Reason] = []
-    too_young = under_age_reason(lk, worker.birth_date, on)
+    # 1. Old enough (Law 69/2020 Art. 3.1), then the most favourable group (Art. 25, 69).
+    too_young = under_age_reason(lk, worker.birth_date, lk.on)
     if too_young is not None:
-        return done(Outcome.NOT_ELIGIBLE, [too_young])
-
-    facts: dict[str, object | None] = {f: getattr(worker, f) for f in _FACTS}
-    plan, missing = resolve_unknowns(facts, _LOW, _HIGH, lambda f: _plan(f, book, on, distance))
-    if missing:
-        return done(
-            Outcome.UNDETERMINED,
-            [Reason(key="programmes.reason.missing_facts", values={"facts": ", ".join(missing)})],
-            missing=missing,
-        )
-    if plan.group is None or plan.tier is None or plan.vocational is None:
-        return done(
-            Outcome.NOT_ELIGIBLE,
-            [
-                Reason(
-                    key="programmes.reason.no_abroad_group",
-                    citation=lk.at("abroad.language.cap").citation,
-                )
-            ],
-        )
-    tier = plan.tier
-    lang_cap, lang_cite = lk.amount("abroad.language.cap")
-    reasons.append(
-        Reason(
-            key="programmes.reason.abroad_group", values={"group": plan.group}, citation=lang_cite
-        )
+        return lk.decide(AbroadDecision, Outcome.NOT_ELIGIBLE, [too_young])
+    plan, missing, reads = lk.resolve(
+        _FACTS, _FACTS.of(worker), lambda f, fork: _plan(f, fork, distance, distance_km)
     )
+    if missing:
+        return lk.undetermined(AbroadDecision, missing)
+    lk.adopt(reads)
+    if plan.group is None or plan.tier is None or plan.vocational is None:
+        return lk.decide(
+            AbroadDecision,
+            Outcome.NOT_ELIGIBLE,
+            [Reason(key="programmes.reason.no_abroad_group", citation=language.citation)],
+        )
+    reasons = [
+        Reason(
+            key="programmes.reason.abroad_group",
+            values={"group": plan.group},
+            citation=language.citation,
+        )
+    ]
     if plan.group is AbroadGroup.ART_69_2 and worker.household_status is not (
         PovertyStatus.NEAR_POOR
     ):
         # Qualified as newly escaped: say what that window rests on.
         reasons.append(window_reason(lk.at(WINDOW_PARAMETER)))
-    items: list[SupportItem] = []
 
-    items += lk.capped(SupportKind.TUITION, costs.vocational_training, plan.vocational)
-    if tier is AbroadTier.FULL:
-        items += lk.capped(
-            SupportKind.FOREIGN_LANGUAGE, costs.foreign_language, "abroad.language.cap"
-        )
-    else:
-        share_name = (
-            "abroad.language.near_poor_percent"
-            if tier is AbroadTier.REDUCED
-            else "abroad.language.other_percent"
-        )
-        share, share_cite = lk.amount(share_name)
-        if costs.foreign_language is not None:
-            limit = lang_cap * share // 100  # rounded down: never above the cap
-            items.append(
-                SupportItem(
-                    kind=SupportKind.FOREIGN_LANGUAGE,
-                    amount=min(costs.foreign_language, limit),
-                    cap=limit,
-                    actual_cost=costs.foreign_language,
-                    parameter=share_name,
-                    citation=share_cite,
-                )
-            )
-
-    pending: tuple[SupportKind, ...] = ()
-    if tier is not AbroadTier.BASIC:
-        for kind, name, qty, unit in (
-            (SupportKind.MEALS, "abroad.meals.per_day", costs.training_days, SupportUnit.DAY),
-            (
-                SupportKind.LODGING,
-                "abroad.lodging.per_month",
-                costs.lodging_months,
-                SupportUnit.MONTH,
-            ),
-        ):
-            if qty:
-                rate, cite = lk.amount(name)
-                items.append(
-                    SupportItem(
-                        kind=kind,
-                        amount=rate * qty,
-                        unit_rate=rate,
-                        quantity=qty,
-                        unit=unit,
-                        parameter=name,
-                        citation=cite,
-                    )
-                )
-        if costs.personal_items:
-            amount, cite = lk.amount("abroad.personal_items")
-            items.append(
-                SupportItem(
-                    kind=SupportKind.PERSONAL_ITEMS,
-                    amount=amount,
-                    cap=amount,
-                    unit=SupportUnit.PERSON,
-                    parameter="abroad.personal_items",
-                    citation=cite,
-                )
-            )
-        if plan.travel is None:
-            pending = (SupportKind.TRAVEL,)
-            missing = ("distance_km",)
-            reasons.append(Reason(key="programmes.reason.travel_unknown"))
-        elif plan.travel:
-            special = worker.special_difficulty_area is True and plan.travel == book.amount(
-                "abroad.travel.special", on
-            )
-            name = "abroad.travel.special" if special else "abroad.travel.standard"
-            lk.at(f"{name}_min_km")
-            amount, cite = lk.amount(name)
-            items.append(
-                SupportItem(
-                    kind=SupportKind.TRAVEL,
-                    amount=amount,
-                    cap=amount,
-                    parameter=name,
-                    citation=cite,
-                )
-            )
-        else:
-            min_km, cite = lk.amount("abroad.travel.standard_min_km")
-            reasons.append(
-                Reason(
-                    key="programmes.reason.travel_too_close",
-                    values={"distance": str(distance_km), "min_km": min_km},
-                    citation=cite,
-                )
-            )
-        _, health_cite = lk.amount("abroad.health_check.cap")
-        for kind, cost in (
-            (SupportKind.PASSPORT, costs.passport),
-            (SupportKind.VISA, costs.visa),
-            (SupportKind.CRIMINAL_RECORD, costs.criminal_record),
-        ):
-            if cost is not None:
-                items.append(
-                    SupportItem(
-                        kind=kind,
-                        amount=cost,
-                        actual_cost=cost,
-                        unit=SupportUnit.PERSON,
-                        citation=health_cite,
-                    )
-                )
-        items += lk.capped(
-            SupportKind.HEALTH_CHECK,
-            costs.health_check,
-            "abroad.health_check.cap",
-            SupportUnit.PERSON,
-        )
-
-    return done(
+    # 2. The items, each once at the group's rate (Art. 69.6); the basic tier has two.
+    items = lk.capped(SupportKind.TUITION, costs.vocational_training, plan.vocational)
+    items += _language(lk, plan.tier, costs.foreign_language)
+    if plan.tier is not AbroadTier.BASIC:
+        items += _living_costs(lk, costs)
+        items += plan.travel.items
+        reasons += plan.travel.reasons
+        items += _procedures(lk, costs)
+    return lk.decide(
+        AbroadDecision,
         Outcome.ELIGIBLE,
         reasons,
         group=plan.group,
         items=tuple(items),
-        pending=pending,
-        missing=missing,
+        pending=plan.travel.pending,
+        missing=plan.travel.missing,
     )
 
 
-_LOAN_FACTS = ("household_status", "land_recovered", "ethnic_minority", "merit_relative")
-_LOAN_LOW: dict[str, object] = dict.fromkeys(_LOAN_FACTS, False) | {
-    "household_status": PovertyStatus.NON_POOR
-}
-_LOAN_HIGH: dict[str, object] = dict.fromkeys(_LOAN_FACTS, True) | {
-    "household_status": PovertyStatus.POOR
-}
+def abroad_group(facts: dict[str, object]) -> AbroadGroup | None:
+    """The most favourable provision a worker with these (known) facts falls under.
 
-
-def _loan_codes(facts: dict[str, object]) -> set[str]:
-    status = facts.get("household_status")
-    codes = {
-        "poor": status is PovertyStatus.POOR,
-        "near_poor": status is PovertyStatus.NEAR_POOR,
-        "land_recovered": facts.get("land_recovered") is True,
-        "ethnic_minority": facts.get("ethnic_minority") is True,
-        "merit_relative": facts.get("merit_relative") is True,
-    }
-    return {c for c, ok in codes.items() if ok}
-
-
-def abroad_loan(
-    worker: Worker,
-    contract_costs: int,
-    *,
-    on: date,
-    law: LawBook | None = None,
-) -> LoanDecision:
-    """The preferential loan ``worker`` may take for ``contract_costs`` (VND) on ``on``.
-
-    Args:
-        worker: The worker; ``None`` fields are unknown.
-        contract_costs: Costs in the contract with the sending enterprise, whole đồng.
-        on: Day whose law applies (from 08/11/2019).
-        law: Law book to apply; national by default.
-
-    Returns:
-        A :class:`~vnlabor.programmes.decision.LoanDecision` whose single ``LOAN`` item
-        is the largest loan allowed (a loan, not a grant: keep it out of grant budgets).
-
-    Raises:
-        ValueError: ``contract_costs`` is negative or not a whole number of đồng.
+    >>> abroad_group({"household_status": PovertyStatus.NEAR_POOR, "poor_area": True})
+    <AbroadGroup.ART_69_2: 'art_69_2'>
     """
-    if (
-        isinstance(contract_costs, bool)
-        or not isinstance(contract_costs, int)
-        or contract_costs < 0
-    ):
-        raise ValueError(
-            "contract_costs phải là số đồng nguyên không âm / contract_costs must be whole "
-            f"đồng ≥ 0, got {contract_costs!r}"
-        )
-    lk = Lookup(law, on)
-    vbsp = lk.codes("abroad.loan.vbsp_groups")
-    nef = lk.codes("abroad.loan.nef_groups")
+    status = facts.get("household_status")
+    poor, near_poor = status is PovertyStatus.POOR, status is PovertyStatus.NEAR_POOR
+    em = facts.get("ethnic_minority") is True
+    em_area = facts.get("ethnic_minority_area") is True
+    poor_area = facts.get("poor_area") is True
+    if em_area and (em or poor):
+        return AbroadGroup.ART_25_1_A
+    if poor_area and (em or poor):
+        return AbroadGroup.ART_69_1
+    if em_area and near_poor:
+        return AbroadGroup.ART_25_1_B
+    if poor_area and (near_poor or facts.get("newly_escaped") is True):
+        return AbroadGroup.ART_69_2
+    if poor_area:
+        return AbroadGroup.ART_69_3
+    return None
 
-    def lender_of(facts: dict[str, object]) -> Lender | None:
-        codes = _loan_codes(facts)
-        if codes & vbsp:
-            return Lender.VBSP
-        if codes & nef:
-            return Lender.NATIONAL_EMPLOYMENT_FUND
+
+def under_age_reason(lk: Lookup, birth_date: date | None, on: date) -> Reason | None:
+    """Why a worker born on ``birth_date`` is too young to go abroad on ``on``, if so.
+
+    ``None`` when old enough, when the birth date is unknown, or when no minimum age is
+    encoded for that day (``abroad.min_age``, Law 69/2020 Art. 3.1, from 01/01/2022).
+    """
+    if birth_date is None:
         return None
-
-    facts: dict[str, object | None] = {f: getattr(worker, f) for f in _LOAN_FACTS}
-    lender, missing = resolve_unknowns(facts, _LOAN_LOW, _LOAN_HIGH, lender_of)
-    groups_cite = lk.at("abroad.loan.vbsp_groups").citation
-    if missing:
-        reasons = [
-            Reason(key="programmes.reason.missing_facts", values={"facts": ", ".join(missing)})
-        ]
-        return lk.decide(LoanDecision, Outcome.UNDETERMINED, reasons, missing=missing)
-    if lender is None:
-        return lk.decide(
-            LoanDecision,
-            Outcome.NOT_ELIGIBLE,
-            [Reason(key="programmes.reason.no_lender", citation=groups_cite)],
-        )
-    percent, cite = lk.amount("abroad.loan.max_percent")
-    max_loan = contract_costs * percent // 100
-    threshold, t_cite = lk.amount("abroad.loan.collateral_from")
-    collateral = max_loan >= threshold
-    reasons = [
-        Reason(
-            key="programmes.reason.lender",
-            values={"lender": lender, "amount_vnd": max_loan, "percent": percent},
-            citation=lk.at(
-                "abroad.loan.vbsp_groups" if lender is Lender.VBSP else "abroad.loan.nef_groups"
-            ).citation,
-        ),
-        Reason(
-            key="programmes.reason.collateral" if collateral else "programmes.reason.no_collateral",
-            values={"amount_vnd": max_loan, "threshold_vnd": threshold},
-            citation=t_cite,
-        ),
-    ]
-    return lk.decide(
-        LoanDecision,
-        Outcome.ELIGIBLE,
-        reasons,
-        lender=lender,
-        collateral_required=collateral,
-        items=(
-            SupportItem(
-                kind=SupportKind.LOAN,
-                amount=max_loan,
-                cap=max_loan,
-                actual_cost=contract_costs,
-                unit=SupportUnit.WORKER,
-                parameter="abroad.loan.max_percent",
-                citation=cite,
-            ),
-        ),
+    min_age = lk.find("abroad.min_age")
+    if min_age is None:
+        return None
+    age = age_on(birth_date, on)
+    if age >= min_age.amount:
+        return None
+    return Reason(
+        key="programmes.reason.under_age",
+        values={"age": age, "min_age": min_age.amount},
+        citation=min_age.citation,
     )
+
+
+@dataclass(frozen=True)
+class _Plan:
+    tier: AbroadTier | None
+    vocational: str | None
+    travel: Travel
+    group: AbroadGroup | None = field(compare=False)
+
+
+def _plan(facts: dict[str, object], lk: Lookup, distance: Fraction | None, shown: object) -> _Plan:
+    """The group, its tier, its vocational cap and its travel allowance."""
+    group = abroad_group(facts)
+    if group is None:
+        return _Plan(None, None, NO_TRAVEL, None)
+    tier = _TIER[group]
+    special = facts.get("special_difficulty_area") is True
+    return _Plan(
+        tier,
+        _vocational_parameter(tier, facts),
+        NO_TRAVEL
+        if tier is AbroadTier.BASIC
+        else travel(lk, "abroad.travel", special=special, distance=distance, shown=shown),
+        group,
+    )
+
+
+def _vocational_parameter(tier: AbroadTier, facts: dict[str, object]) -> str:
+    """The Circular 152/2016 Art. 7.1 cap of the tier (4M for poor EM / ĐBKK households)."""
+    if tier is AbroadTier.FULL:
+        poor = facts.get("household_status") is PovertyStatus.POOR
+        if poor and (
+            facts.get("ethnic_minority") is True or facts.get("special_difficulty_area") is True
+        ):
+            return "training.cap.poor_ethnic_minority_or_special_area"
+        return "training.cap.priority_group"
+    if tier is AbroadTier.REDUCED:
+        return "training.cap.near_poor"
+    return "training.cap.other_women_rural"
+
+
+def _language(lk: Lookup, tier: AbroadTier, cost: int | None) -> list[SupportItem]:
+    """The language cap (full tier), or a share of it rounded down to the đồng."""
+    if tier is AbroadTier.FULL:
+        return lk.capped(SupportKind.FOREIGN_LANGUAGE, cost, "abroad.language.cap")
+    cap, _ = lk.amount("abroad.language.cap")
+    name = _LANGUAGE_SHARE[tier]
+    share, cite = lk.amount(name)
+    if cost is None:
+        return []
+    limit = cap * share // 100  # rounded down: never above the cap
+    return [
+        SupportItem(
+            kind=SupportKind.FOREIGN_LANGUAGE,
+            amount=min(cost, limit),
+            cap=limit,
+            actual_cost=cost,
+            parameter=name,
+            citation=cite,
+        )
+    ]
+
+
+def _living_costs(lk: Lookup, costs: AbroadCosts) -> list[SupportItem]:
+    """Meals per day of training, lodging per month, personal items (full and reduced)."""
+    items = []
+    if costs.training_days:
+        items.append(
+            lk.per_unit(
+                SupportKind.MEALS, "abroad.meals.per_day", costs.training_days, SupportUnit.DAY
+            )
+        )
+    if costs.lodging_months:
+        items.append(
+            lk.per_unit(
+                SupportKind.LODGING,
+                "abroad.lodging.per_month",
+                costs.lodging_months,
+                SupportUnit.MONTH,
+            )
+        )
+    if costs.personal_items:
+        amount, cite = lk.amount("abroad.personal_items")
+        items.append(
+            SupportItem(
+                kind=SupportKind.PERSONAL_ITEMS,
+                amount=amount,
+                cap=amount,
+                unit=SupportUnit.PERSON,
+                parameter="abroad.personal_items",
+                citation=cite,
+            )
+        )
+    return items
+
+
+def _procedures(lk: Lookup, costs: AbroadCosts) -> list[SupportItem]:
+    """Passport, visa and criminal record at actual cost; health check up to its cap.
+
+    The fees at actual cost stand in the same provision as the health-check cap.
+    """
+    _, cite = lk.amount("abroad.health_check.cap")
+    items = [
+        SupportItem(
+            kind=kind, amount=cost, actual_cost=cost, unit=SupportUnit.PERSON, citation=cite
+        )
+        for kind, cost in (
+            (SupportKind.PASSPORT, costs.passport),
+            (SupportKind.VISA, costs.visa),
+            (SupportKind.CRIMINAL_RECORD, costs.criminal_record),
+        )
+        if cost is not None
+    ]
+    return items + lk.capped(
+        SupportKind.HEALTH_CHECK, costs.health_check, "abroad.health_check.cap", SupportUnit.PERSON
+    )
+
+
+# The programme shape (vnlabor.programmes.rule), checked by mypy.
+_SHAPE: ClaimRule[Worker, AbroadCosts, AbroadDecision] = abroad_support

@@ -88,127 +88,45 @@ from decimal import Decimal
 from fractions import Fraction
 
 from vnlabor.law.book import LawBook
+from vnlabor.law.parameter import ParameterValue
 from vnlabor.law.reason import Reason
 from vnlabor.model.poverty_status import PovertyStatus
 from vnlabor.model.worker import Worker
 from vnlabor.programmes.abroad import AbroadCosts, under_age_reason
 from vnlabor.programmes.categories import (
+    CAP_PARAMETER,
     EmploymentLawGroup,
     Outcome,
     SupportKind,
     SupportUnit,
     TrainingCategory,
-)
-from vnlabor.programmes.decision import (
-    AbroadEmploymentLawDecision,
-    Lookup,
-    SupportItem,
-    resolve_unknowns,
-)
-from vnlabor.programmes.training import (
-    CAP_PARAMETER,
-    check_distance,
     training_categories,
-    travel_allowance,
+)
+from vnlabor.programmes.decision import AbroadEmploymentLawDecision, SupportItem
+from vnlabor.programmes.rule import (
+    NO_TRAVEL,
+    ClaimRule,
+    Facts,
+    Lookup,
+    Travel,
+    check_distance,
+    travel,
 )
 
 __all__ = ["abroad_support_employment_law", "employment_law_groups"]
 
 _P = "abroad.employment_law."
 
-_FACTS = (
+_FACTS = Facts(
     "ethnic_minority",
     "household_status",
     "land_recovered",
     "merit_relative",
     "special_difficulty_area",
+    household_status=(PovertyStatus.NON_POOR, PovertyStatus.POOR),
 )
-_LOW: dict[str, object] = dict.fromkeys(_FACTS, False) | {
-    "household_status": PovertyStatus.NON_POOR
-}
-_HIGH: dict[str, object] = dict.fromkeys(_FACTS, True) | {"household_status": PovertyStatus.POOR}
 
 _LEGAL_ORDER = {c: i for i, c in enumerate(TrainingCategory)}
-
-
-def employment_law_groups(facts: dict[str, object]) -> tuple[EmploymentLawGroup, ...]:
-    """The groups of Employment Law Art. 20 a worker with these (known) facts is in.
-
-    Every group, whether or not the law supports it on a given day (the rule keeps
-    those listed in ``abroad.employment_law.groups``).
-
-    >>> [g.value for g in employment_law_groups({"ethnic_minority": True,
-    ...                                           "household_status": PovertyStatus.NEAR_POOR})]
-    ['ethnic_minority', 'near_poor']
-    """
-    status = facts.get("household_status")
-    holds = {
-        EmploymentLawGroup.ETHNIC_MINORITY: facts.get("ethnic_minority") is True,
-        EmploymentLawGroup.POOR: status is PovertyStatus.POOR,
-        EmploymentLawGroup.NEAR_POOR: status is PovertyStatus.NEAR_POOR,
-        EmploymentLawGroup.LAND_RECOVERED: facts.get("land_recovered") is True,
-        EmploymentLawGroup.MERIT_RELATIVE: facts.get("merit_relative") is True,
-    }
-    return tuple(g for g, ok in holds.items() if ok)
-
-
-@dataclass(frozen=True)
-class _Plan:
-    # Only what changes the money compares (see resolve_unknowns): two plans paying the
-    # same are equal even if they name different groups or tied categories.
-    eligible: bool
-    vocational_cap: int | None
-    travel: int | None
-    groups: tuple[EmploymentLawGroup, ...] = field(compare=False)
-    category: TrainingCategory | None = field(compare=False)
-    via_merit_relative: bool = field(compare=False)
-    travel_parameter: str | None = field(compare=False)
-
-
-def _vocational(
-    facts: dict[str, object], book: LawBook, on: date
-) -> tuple[TrainingCategory | None, int | None, bool]:
-    """The most favourable QĐ 46/2015 category, its cap, and whether the merit reading chose it."""
-    own = training_categories(
-        {
-            "ethnic_minority": facts.get("ethnic_minority"),
-            "household_status": facts.get("household_status"),
-            "special_difficulty_area": facts.get("special_difficulty_area"),
-            "land_recovered": facts.get("land_recovered"),
-        }
-    )
-    merit: tuple[TrainingCategory, ...] = ()
-    if facts.get("merit_relative") is True:
-        pv = book.find(f"{_P}merit_relative_category", on)
-        if pv is not None and isinstance(pv.value, tuple):
-            merit = tuple(TrainingCategory(code) for code in pv.value)
-    options: list[tuple[int, int, TrainingCategory]] = []
-    for cat in (*own, *merit):
-        pv = book.find(f"training.cap.{CAP_PARAMETER[cat]}", on)
-        if pv is not None and isinstance(pv.value, int):
-            options.append((pv.value, -_LEGAL_ORDER[cat], cat))
-    if not options:
-        return None, None, False
-    cap, _, cat = max(options)
-    return cat, cap, cat not in own
-
-
-def _plan(facts: dict[str, object], book: LawBook, on: date, distance: Fraction | None) -> _Plan:
-    supported = book.find(f"{_P}groups", on)
-    codes = set(supported.value) if supported and isinstance(supported.value, tuple) else set()
-    groups = tuple(g for g in employment_law_groups(facts) if g.value in codes)
-    if not groups:
-        return _Plan(False, None, None, (), None, False, None)
-    category, cap, via_merit = _vocational(facts, book, on)
-    travel = travel_allowance(
-        book,
-        on,
-        f"{_P}travel",
-        special=facts.get("special_difficulty_area") is True,
-        distance=distance,
-    )
-    amount, name = (None, None) if travel is None else travel
-    return _Plan(True, cap, amount, groups, category, via_merit, name)
 
 
 def abroad_support_employment_law(
@@ -242,44 +160,151 @@ def abroad_support_employment_law(
     """
     distance = check_distance(distance_km)
     lk = Lookup(law, on)
-    book = lk.book
-    book.at(f"{_P}language.cap", on)  # fails early outside the data
+    lk.check(f"{_P}language.cap")  # fails early outside the data
 
-    def done(
-        outcome: Outcome, reasons: list[Reason], **extra: object
-    ) -> AbroadEmploymentLawDecision:
-        return lk.decide(AbroadEmploymentLawDecision, outcome, reasons, **extra)
-
-    too_young = under_age_reason(lk, worker.birth_date, on)
+    # 1. Old enough (Law 69/2020 Art. 3.1), in a group of Employment Law Art. 20.
+    too_young = under_age_reason(lk, worker.birth_date, lk.on)
     if too_young is not None:
-        return done(Outcome.NOT_ELIGIBLE, [too_young])
-
-    facts: dict[str, object | None] = {f: getattr(worker, f) for f in _FACTS}
-    plan, unknown = resolve_unknowns(facts, _LOW, _HIGH, lambda f: _plan(f, book, on, distance))
-    groups_pv = lk.at(f"{_P}groups")
-    if unknown:
-        return done(
-            Outcome.UNDETERMINED,
-            [Reason(key="programmes.reason.missing_facts", values={"facts": ", ".join(unknown)})],
-            missing=unknown,
-        )
-    if not plan.eligible or plan.category is None or plan.vocational_cap is None:
-        return done(
+        return lk.decide(AbroadEmploymentLawDecision, Outcome.NOT_ELIGIBLE, [too_young])
+    plan, missing, reads = lk.resolve(
+        _FACTS, _FACTS.of(worker), lambda f, fork: _plan(f, fork, distance, distance_km)
+    )
+    groups = lk.at(f"{_P}groups")
+    if missing:
+        return lk.undetermined(AbroadEmploymentLawDecision, missing)
+    lk.adopt(reads)
+    if plan.category is None or plan.vocational_cap is None:
+        return lk.decide(
+            AbroadEmploymentLawDecision,
             Outcome.NOT_ELIGIBLE,
-            [Reason(key="programmes.reason.no_employment_law_group", citation=groups_pv.citation)],
+            [Reason(key="programmes.reason.no_employment_law_group", citation=groups.citation)],
         )
 
+    # 2. The vocational cap of the most favourable QĐ 46/2015 category (Art. 3.1.a).
     cap_name = f"training.cap.{CAP_PARAMETER[plan.category]}"
-    cap_pv = lk.at(cap_name)
+    reasons = _who(lk, plan, cap_name, groups)
+
+    # 3. The items of Joint Circular 09/2016 Art. 3, each once.
+    items = lk.capped(SupportKind.TUITION, costs.vocational_training, cap_name)
+    items += lk.capped(SupportKind.FOREIGN_LANGUAGE, costs.foreign_language, f"{_P}language.cap")
+    items += lk.capped(SupportKind.ORIENTATION, costs.orientation, f"{_P}orientation.cap")
+    items += _meals(lk, costs.training_days)
+    items += plan.travel.items
+    reasons += plan.travel.reasons
+    items += _procedures(lk, costs)
+    items += _upgrades(lk, costs, cap_name, reasons)
+    lodging = _lodging(lk, costs.lodging_months)
+    items += lodging
+    pending = [*plan.travel.pending, *_poor_district_items(lk, worker, costs, lodging, reasons)]
+    return lk.decide(
+        AbroadEmploymentLawDecision,
+        Outcome.ELIGIBLE,
+        reasons,
+        groups=plan.groups,
+        category=plan.category,
+        items=tuple(items),
+        pending=tuple(pending),
+        missing=plan.travel.missing,
+    )
+
+
+def employment_law_groups(facts: dict[str, object]) -> tuple[EmploymentLawGroup, ...]:
+    """The groups of Employment Law Art. 20 a worker with these (known) facts is in.
+
+    Every group, whether or not the law supports it on a given day (the rule keeps
+    those listed in ``abroad.employment_law.groups``).
+
+    >>> [g.value for g in employment_law_groups({"ethnic_minority": True,
+    ...                                           "household_status": PovertyStatus.NEAR_POOR})]
+    ['ethnic_minority', 'near_poor']
+    """
+    status = facts.get("household_status")
+    holds = {
+        EmploymentLawGroup.ETHNIC_MINORITY: facts.get("ethnic_minority") is True,
+        EmploymentLawGroup.POOR: status is PovertyStatus.POOR,
+        EmploymentLawGroup.NEAR_POOR: status is PovertyStatus.NEAR_POOR,
+        EmploymentLawGroup.LAND_RECOVERED: facts.get("land_recovered") is True,
+        EmploymentLawGroup.MERIT_RELATIVE: facts.get("merit_relative") is True,
+    }
+    return tuple(g for g, ok in holds.items() if ok)
+
+
+@dataclass(frozen=True)
+class _Plan:
+    # Only what changes the money compares (see resolve_unknowns): two plans paying the
+    # same are equal even if they name different groups or tied categories. No cap: not
+    # eligible (in no group supported that day, or no category cap encoded).
+    vocational_cap: int | None
+    travel: Travel = NO_TRAVEL
+    groups: tuple[EmploymentLawGroup, ...] = field(default=(), compare=False)
+    category: TrainingCategory | None = field(default=None, compare=False)
+    via_merit_relative: bool = field(default=False, compare=False)
+
+
+def _plan(facts: dict[str, object], lk: Lookup, distance: Fraction | None, shown: object) -> _Plan:
+    """The groups supported that day, the vocational category and cap, the travel."""
+    supported = lk.peek_codes(f"{_P}groups")
+    groups = tuple(g for g in employment_law_groups(facts) if g.value in supported)
+    category, cap, via_merit = _vocational(facts, lk) if groups else (None, None, False)
+    if cap is None:
+        return _Plan(None)
+    special = facts.get("special_difficulty_area") is True
+    return _Plan(
+        cap,
+        travel(lk, f"{_P}travel", special=special, distance=distance, shown=shown),
+        groups,
+        category,
+        via_merit,
+    )
+
+
+def _vocational(
+    facts: dict[str, object], lk: Lookup
+) -> tuple[TrainingCategory | None, int | None, bool]:
+    """The most favourable QĐ 46/2015 category, its cap, and whether the merit reading chose it.
+
+    The caps are weighed, not relied on: the rule records the one it applies.
+    """
+    own = training_categories(
+        {
+            "ethnic_minority": facts.get("ethnic_minority"),
+            "household_status": facts.get("household_status"),
+            "special_difficulty_area": facts.get("special_difficulty_area"),
+            "land_recovered": facts.get("land_recovered"),
+        }
+    )
+    merit: tuple[TrainingCategory, ...] = ()
+    if facts.get("merit_relative") is True:
+        merit = tuple(
+            TrainingCategory(code) for code in sorted(lk.peek_codes(f"{_P}merit_relative_category"))
+        )
+    options: list[tuple[int, int, TrainingCategory]] = []
+    for cat in (*own, *merit):
+        pv = lk.peek(f"training.cap.{CAP_PARAMETER[cat]}")
+        if pv is not None:
+            options.append((pv.amount, -_LEGAL_ORDER[cat], cat))
+    if not options:
+        return None, None, False
+    cap, _, cat = max(options)
+    return cat, cap, cat not in own
+
+
+def _who(lk: Lookup, plan: _Plan, cap_name: str, groups: ParameterValue) -> list[Reason]:
+    """One reason per group (Law 38/2013 Art. 20), then the category and its cap.
+
+    One reason per group: a tuple of enums in a reason would not survive the decision's
+    JSON round trip.
+    """
+    assert plan.category is not None
+    assert plan.vocational_cap is not None
+    cap = lk.at(cap_name)
     if plan.via_merit_relative:
         lk.at(f"{_P}merit_relative_category")  # a reading (P): flagged in the reasons
-    # One reason per group or item: a tuple of enums in a reason would not survive the
-    # decision's JSON round trip.
-    reasons: list[Reason] = [
+    reasons = [
         Reason(
             key="programmes.reason.employment_law_group",
             values={"group": group},
-            citation=groups_pv.citation,
+            citation=groups.citation,
         )
         for group in plan.groups
     ]
@@ -287,90 +312,51 @@ def abroad_support_employment_law(
         Reason(
             key="programmes.reason.category",
             values={"category": plan.category, "cap_vnd": plan.vocational_cap},
-            citation=cap_pv.citation,
+            citation=cap.citation,
         )
     )
-    items: list[SupportItem] = []
-    pending: list[SupportKind] = []
-    missing: tuple[str, ...] = ()
+    return reasons
 
-    items += lk.capped(SupportKind.TUITION, costs.vocational_training, cap_name)
-    items += lk.capped(SupportKind.FOREIGN_LANGUAGE, costs.foreign_language, f"{_P}language.cap")
-    items += lk.capped(SupportKind.ORIENTATION, costs.orientation, f"{_P}orientation.cap")
 
-    if costs.training_days:
-        rate, cite = lk.amount(f"{_P}meals.per_day")
-        items.append(
-            SupportItem(
-                kind=SupportKind.MEALS,
-                amount=rate * costs.training_days,
-                unit_rate=rate,
-                quantity=costs.training_days,
-                unit=SupportUnit.DAY,
-                parameter=f"{_P}meals.per_day",
-                citation=cite,
-            )
-        )
+def _meals(lk: Lookup, days: int) -> list[SupportItem]:
+    """Meals at the daily rate for every day of training (Art. 3.1.d)."""
+    if not days:
+        return []
+    return [lk.per_unit(SupportKind.MEALS, f"{_P}meals.per_day", days, SupportUnit.DAY)]
 
-    if plan.travel is None:
-        pending.append(SupportKind.TRAVEL)
-        missing = ("distance_km",)
-        reasons.append(Reason(key="programmes.reason.travel_unknown"))
-    elif plan.travel and plan.travel_parameter is not None:
-        name = plan.travel_parameter
-        min_km, _ = lk.amount(f"{name}_min_km")
-        amount, cite = lk.amount(name)
-        items.append(
-            SupportItem(
-                kind=SupportKind.TRAVEL,
-                amount=amount,
-                cap=amount,
-                parameter=name,
-                citation=cite,
-            )
-        )
-        reasons.append(
-            Reason(
-                key="programmes.reason.travel",
-                values={"amount_vnd": amount, "distance": str(distance_km), "min_km": min_km},
-                citation=cite,
-            )
-        )
-    else:
-        nearest = "special" if worker.special_difficulty_area is True else "standard"
-        min_km, cite = lk.amount(f"{_P}travel.{nearest}_min_km")
-        reasons.append(
-            Reason(
-                key="programmes.reason.travel_too_close",
-                values={"distance": str(distance_km), "min_km": min_km},
-                citation=cite,
-            )
-        )
 
+def _procedures(lk: Lookup, costs: AbroadCosts) -> list[SupportItem]:
+    """Passport, criminal-record and visa fees at actual cost, without a cap; health check."""
     procedures = lk.at(f"{_P}procedures_at_actual_cost")
-    at_cost = set(procedures.value) if isinstance(procedures.value, tuple) else set()
-    for kind, cost in (
-        (SupportKind.PASSPORT, costs.passport),
-        (SupportKind.CRIMINAL_RECORD, costs.criminal_record),
-        (SupportKind.VISA, costs.visa),
-    ):
-        if cost is not None and kind.value in at_cost:
-            items.append(
-                SupportItem(
-                    kind=kind,
-                    amount=cost,
-                    actual_cost=cost,
-                    unit=SupportUnit.PERSON,
-                    parameter=f"{_P}procedures_at_actual_cost",
-                    citation=procedures.citation,
-                )
-            )
-    items += lk.capped(
+    at_cost = lk.codes(f"{_P}procedures_at_actual_cost")
+    items = [
+        SupportItem(
+            kind=kind,
+            amount=cost,
+            actual_cost=cost,
+            unit=SupportUnit.PERSON,
+            parameter=f"{_P}procedures_at_actual_cost",
+            citation=procedures.citation,
+        )
+        for kind, cost in (
+            (SupportKind.PASSPORT, costs.passport),
+            (SupportKind.CRIMINAL_RECORD, costs.criminal_record),
+            (SupportKind.VISA, costs.visa),
+        )
+        if cost is not None and kind.value in at_cost
+    ]
+    return items + lk.capped(
         SupportKind.HEALTH_CHECK, costs.health_check, f"{_P}health_check.cap", SupportUnit.PERSON
     )
 
+
+def _upgrades(
+    lk: Lookup, costs: AbroadCosts, vocational_cap: str, reasons: list[Reason]
+) -> list[SupportItem]:
+    """A share of a skill- or language-upgrade course, within the vocational or language cap."""
+    items = []
     for kind, cost, limit_name in (
-        (SupportKind.SKILL_UPGRADE, costs.skill_upgrade, cap_name),
+        (SupportKind.SKILL_UPGRADE, costs.skill_upgrade, vocational_cap),
         (SupportKind.LANGUAGE_UPGRADE, costs.language_upgrade, f"{_P}language.cap"),
     ):
         if cost is None:
@@ -395,49 +381,48 @@ def abroad_support_employment_law(
                 citation=share_cite,
             )
         )
+    return items
 
-    lodging = lk.find(f"{_P}lodging.per_month") if costs.lodging_months > 0 else None
-    if lodging is not None:  # from 2026: a rate for every worker of the route (P)
-        rate, cite = lk.amount(f"{_P}lodging.per_month")
-        items.append(
-            SupportItem(
-                kind=SupportKind.LODGING,
-                amount=rate * costs.lodging_months,
-                unit_rate=rate,
-                quantity=costs.lodging_months,
-                unit=SupportUnit.MONTH,
-                parameter=f"{_P}lodging.per_month",
-                citation=cite,
-            )
-        )
+
+def _lodging(lk: Lookup, months: int) -> list[SupportItem]:
+    """From 2026, lodging at a monthly rate for every worker of the route (P)."""
+    if months <= 0 or lk.peek(f"{_P}lodging.per_month") is None:
+        return []
+    return [lk.per_unit(SupportKind.LODGING, f"{_P}lodging.per_month", months, SupportUnit.MONTH)]
+
+
+def _poor_district_items(
+    lk: Lookup,
+    worker: Worker,
+    costs: AbroadCosts,
+    lodging: list[SupportItem],
+    reasons: list[Reason],
+) -> list[SupportKind]:
+    """Poor-district lodging and personal items, whose rates are not encoded: pending.
+
+    Pending (with a reason) for a worker whose ``poor_area`` is not ``False``; not
+    payable, with a reason, for a worker known to live elsewhere.
+    """
     claimed = [
         kind
         for kind, wanted in (
-            (SupportKind.LODGING, costs.lodging_months > 0 and lodging is None),
+            (SupportKind.LODGING, costs.lodging_months > 0 and not lodging),
             (SupportKind.PERSONAL_ITEMS, costs.personal_items),
         )
         if wanted
     ]
-    if claimed:
-        extra = lk.at(f"{_P}poor_district_items")
-        listed = set(extra.value) if isinstance(extra.value, tuple) else set()
-        kinds = tuple(k for k in claimed if k.value in listed)
-        if kinds:
-            if worker.poor_area is False:
-                key = "programmes.reason.not_poor_district"
-            else:  # a poor district, or not known: the amount is unknown either way
-                key = "programmes.reason.poor_district_items_not_encoded"
-                pending.extend(kinds)
-            reasons.extend(
-                Reason(key=key, values={"item": kind}, citation=extra.citation) for kind in kinds
-            )
+    if not claimed:
+        return []
+    extra = lk.at(f"{_P}poor_district_items")
+    listed = lk.codes(f"{_P}poor_district_items")
+    kinds = [k for k in claimed if k.value in listed]
+    if worker.poor_area is False:
+        key, pending = "programmes.reason.not_poor_district", []
+    else:  # a poor district, or not known: the amount is unknown either way
+        key, pending = "programmes.reason.poor_district_items_not_encoded", kinds
+    reasons.extend(Reason(key=key, values={"item": k}, citation=extra.citation) for k in kinds)
+    return pending
 
-    return done(
-        Outcome.ELIGIBLE,
-        reasons,
-        groups=plan.groups,
-        category=plan.category,
-        items=tuple(items),
-        pending=tuple(pending),
-        missing=missing,
-    )
+
+# The programme shape (vnlabor.programmes.rule), checked by mypy.
+_SHAPE: ClaimRule[Worker, AbroadCosts, AbroadEmploymentLawDecision] = abroad_support_employment_law

@@ -1,7 +1,9 @@
 """Enumerations shared by the support programmes: outcomes, items, units and categories.
 
 Every member has a Vietnamese and an English label in the catalogues
-(:func:`vnlabor.l10n.label`).
+(:func:`vnlabor.l10n.label`). The training categories come with the facts that put a
+person in each (:func:`training_categories`) and the cap parameter of each
+(:data:`CAP_PARAMETER`), shared by the training rule and the Employment-Law route.
 
 >>> from vnlabor.l10n import label
 >>> label(TrainingCategory.NEAR_POOR), label(SupportKind.MEALS, "en")
@@ -17,9 +19,14 @@ References:
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from enum import StrEnum
 
+from vnlabor.model.poverty_status import PovertyStatus
+from vnlabor.model.sex import Sex
+
 __all__ = [
+    "CAP_PARAMETER",
     "AbroadGroup",
     "EmploymentLawGroup",
     "Lender",
@@ -28,6 +35,7 @@ __all__ = [
     "SupportKind",
     "SupportUnit",
     "TrainingCategory",
+    "training_categories",
 ]
 
 
@@ -194,3 +202,50 @@ class Lender(StrEnum):
     """Ngân hàng Chính sách xã hội (Vietnam Bank for Social Policies)."""
     NATIONAL_EMPLOYMENT_FUND = "national_employment_fund"
     """Quỹ quốc gia về việc làm."""
+
+
+CAP_PARAMETER: dict[TrainingCategory, str] = {
+    TrainingCategory.DISABLED: "disabled",
+    TrainingCategory.POOR_ETHNIC_MINORITY: "poor_ethnic_minority_or_special_area",
+    TrainingCategory.POOR_SPECIAL_AREA: "poor_ethnic_minority_or_special_area",
+    TrainingCategory.ETHNIC_MINORITY: "priority_group",
+    TrainingCategory.MERIT: "priority_group",
+    TrainingCategory.POOR: "priority_group",
+    TrainingCategory.LAND_RECOVERED: "priority_group",
+    TrainingCategory.LAID_OFF_WOMAN: "priority_group",
+    TrainingCategory.FISHER: "priority_group",
+    TrainingCategory.NEAR_POOR: "near_poor",
+    TrainingCategory.NEWLY_ESCAPED: "newly_escaped_low_income",
+    TrainingCategory.LOW_INCOME: "newly_escaped_low_income",
+    TrainingCategory.WOMAN: "other_women_rural",
+    TrainingCategory.RURAL_WORKER: "other_women_rural",
+}
+"""Suffix of the cap parameter (``training.cap.<suffix>``) of each category."""
+
+
+def training_categories(facts: Mapping[str, object]) -> tuple[TrainingCategory, ...]:
+    """The categories a person with these (fully known) facts falls in, in legal order.
+
+    >>> [c.value for c in training_categories({"sex": Sex.FEMALE, "disabled": True,
+    ...                                       "household_status": PovertyStatus.POOR})]
+    ['disabled', 'poor', 'woman']
+    """
+    poor = facts.get("household_status") is PovertyStatus.POOR
+    female = facts.get("sex") is Sex.FEMALE
+    holds = {
+        TrainingCategory.DISABLED: facts.get("disabled") is True,
+        TrainingCategory.POOR_ETHNIC_MINORITY: poor and facts.get("ethnic_minority") is True,
+        TrainingCategory.POOR_SPECIAL_AREA: poor and facts.get("special_difficulty_area") is True,
+        TrainingCategory.ETHNIC_MINORITY: facts.get("ethnic_minority") is True,
+        TrainingCategory.MERIT: facts.get("merit") is True,
+        TrainingCategory.POOR: poor,
+        TrainingCategory.LAND_RECOVERED: facts.get("land_recovered") is True,
+        TrainingCategory.LAID_OFF_WOMAN: female and facts.get("laid_off") is True,
+        TrainingCategory.FISHER: facts.get("fisher") is True,
+        TrainingCategory.NEAR_POOR: facts.get("household_status") is PovertyStatus.NEAR_POOR,
+        TrainingCategory.NEWLY_ESCAPED: facts.get("newly_escaped") is True,
+        TrainingCategory.LOW_INCOME: facts.get("low_income") is True,
+        TrainingCategory.WOMAN: female,
+        TrainingCategory.RURAL_WORKER: facts.get("rural") is True,
+    }
+    return tuple(c for c, ok in holds.items() if ok)

@@ -1,7 +1,7 @@
 """Decisions that explain themselves: one shape for every support programme.
 
-Every programme rule is a function ``rule(subject, …, on=date, law=None, …) -> Decision``
-(:data:`Rule`). A :class:`Decision` is a frozen record of
+Every programme rule (:class:`~vnlabor.programmes.rule.Rule`, written on the skeleton of
+:mod:`vnlabor.programmes.rule`) returns a :class:`Decision`, a frozen record of
 
 * the :class:`~vnlabor.programmes.categories.Outcome`: eligible, not eligible, or
   *undetermined*, which names the missing facts (``missing``) instead of a silent "no";
@@ -33,15 +33,13 @@ References:
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
-from typing import Annotated, Any, Literal, TypeVar
+from typing import Annotated, Any, Literal
 
 from pydantic import Field, PrivateAttr, computed_field, model_validator
 
 from vnlabor.base.confidence import Confidence
 from vnlabor.base.model import VnlaborModel
-from vnlabor.errors import VnlaborError
 from vnlabor.l10n import format_date, format_vnd, label, message
 from vnlabor.l10n.display import (
     field_heading,
@@ -52,7 +50,7 @@ from vnlabor.l10n.display import (
 )
 from vnlabor.law.book import LawBook, national
 from vnlabor.law.citation import Citation
-from vnlabor.law.parameter import ParameterValue, Value
+from vnlabor.law.parameter import Value
 from vnlabor.law.reason import Reason, reasons_html
 from vnlabor.programmes.categories import (
     AbroadGroup,
@@ -64,7 +62,7 @@ from vnlabor.programmes.categories import (
     SupportUnit,
     TrainingCategory,
 )
-from vnlabor.types import VND, as_date
+from vnlabor.types import VND
 
 __all__ = [
     "AbroadDecision",
@@ -75,17 +73,9 @@ __all__ = [
     "JobConnectionDecision",
     "LoanDecision",
     "ParameterUse",
-    "Rule",
     "SupportItem",
     "TrainingDecision",
-    "is_eligible",
 ]
-
-F = TypeVar("F")
-D = TypeVar("D", bound="Decision")
-R = TypeVar("R")
-
-_ORDER = {Confidence.CONFIRMED: 0, Confidence.PARTLY_CONFIRMED: 1, Confidence.UNCONFIRMED: 2}
 
 
 class SupportItem(VnlaborModel):
@@ -231,11 +221,7 @@ class Decision(VnlaborModel):
     @property
     def confidence(self) -> Confidence:
         """The weakest confidence among the citations (C when none is weaker)."""
-        return max(
-            (c.confidence for c in self.citations),
-            key=_ORDER.__getitem__,
-            default=Confidence.CONFIRMED,
-        )
+        return Confidence.weakest(c.confidence for c in self.citations)
 
     @property
     def unconfirmed(self) -> tuple[ParameterUse, ...]:
@@ -485,175 +471,3 @@ AnyDecision = Annotated[
     Field(discriminator="kind"),
 ]
 """Any programme's decision, discriminated by ``kind`` (for mixed lists and JSON)."""
-
-Rule = Callable[..., Decision]
-"""The rule protocol: ``rule(subject, …, on=date, law=None, **facts) -> Decision``."""
-
-
-def is_eligible(rule: Rule, /, *args: Any, **kwargs: Any) -> bool | None:
-    """Apply ``rule`` and return ``decision.eligible``; never raises.
-
-    ``None`` when the decision is undetermined **or** the rule could not be applied
-    (invalid input, no law data for the date): call the rule itself to see why.
-
-    >>> from vnlabor.programmes.employment import job_connection_support, JobPlacement
-    >>> is_eligible(job_connection_support, JobPlacement(contract_signed=True),
-    ...             on=date(2024, 1, 1))
-    True
-    >>> is_eligible(job_connection_support, JobPlacement(contract_signed=True),
-    ...             on=date(2020, 1, 1)) is None
-    True
-    """
-    try:
-        return rule(*args, **kwargs).eligible
-    except (VnlaborError, ValueError, TypeError, LookupError):
-        return None
-
-
-# --- helpers shared by the rules ------------------------------------------------------
-
-
-class Lookup:
-    """Reads parameters from a law book and records each one used (for the decision)."""
-
-    def __init__(self, law: LawBook | None, on: date) -> None:
-        self.book = law or national()
-        self.on = as_date(on)
-        self._used: dict[str, ParameterUse] = {}
-
-    def _record(self, name: str, pv: ParameterValue) -> ParameterValue:
-        if name not in self._used:
-            self._used[name] = ParameterUse(name=name, value=pv.value, citation=pv.citation)
-        return pv
-
-    def at(self, name: str) -> ParameterValue:
-        """The value in force (raises ``ParameterNotInForce`` outside the data)."""
-        return self._record(name, self.book.at(name, self.on))
-
-    def find(self, name: str) -> ParameterValue | None:
-        """The value in force, or ``None`` when absent on that day."""
-        pv = self.book.find(name, self.on)
-        return None if pv is None else self._record(name, pv)
-
-    def amount(self, name: str) -> tuple[int, Citation]:
-        """An integer parameter and its citation."""
-        pv = self.at(name)
-        return _int(name, pv.value), pv.citation
-
-    def capped(
-        self,
-        kind: SupportKind,
-        cost: int | None,
-        name: str,
-        unit: SupportUnit = SupportUnit.COURSE,
-    ) -> list[SupportItem]:
-        """The item paying ``cost`` up to the cap held by parameter ``name``.
-
-        An empty list when nothing is claimed (``cost`` is ``None``), so that callers
-        can ``items += lk.capped(...)``.
-        """
-        if cost is None:
-            return []
-        limit, cite = self.amount(name)
-        return [
-            SupportItem(
-                kind=kind,
-                amount=min(cost, limit),
-                cap=limit,
-                actual_cost=cost,
-                unit=unit,
-                parameter=name,
-                citation=cite,
-            )
-        ]
-
-    def codes(self, name: str) -> frozenset[str]:
-        """A list-of-codes parameter as a set (empty when absent that day)."""
-        pv = self.find(name)
-        if pv is None:
-            return frozenset()
-        v = pv.value
-        return frozenset(v) if isinstance(v, tuple) else frozenset({str(v)})
-
-    @property
-    def used(self) -> tuple[ParameterUse, ...]:
-        """Parameters read so far."""
-        return tuple(self._used.values())
-
-    def decide(self, cls: type[D], outcome: Outcome, reasons: list[Reason], **extra: object) -> D:
-        """A decision of type ``cls`` carrying the parameters read and any confidence flags."""
-        decision = cls.model_validate(
-            {
-                "on": self.on,
-                "outcome": outcome,
-                "parameters": self.used,
-                "reasons": (*reasons, *self.confidence_reasons(), *self.transition_reasons()),
-                **extra,
-            }
-        )
-        decision._law = self.book
-        return decision
-
-    def transition_reasons(self) -> tuple[Reason, ...]:
-        """A reason for every figure used that applies only under a transitional provision.
-
-        E.g. a Circular 55/2023 rate used after 30/05/2026 holds only for tasks of the
-        2021-2025 programmes that Circular 60/2026 Art. 21.1 extends: the reason cites
-        that provision, so the reader knows the scope.
-        """
-        return tuple(
-            Reason(
-                key="programmes.reason.transitional",
-                values={"parameter": use.name, "instrument": use.citation.instrument},
-                citation=use.citation.applied_by.as_citation(),
-            )
-            for use in self._used.values()
-            if use.citation.applied_by is not None
-        )
-
-    def confidence_reasons(self) -> tuple[Reason, ...]:
-        """A reason for every figure used that is not fully confirmed."""
-        return tuple(
-            Reason(
-                key="programmes.reason.figure_not_confirmed",
-                values={"parameter": use.name, "confidence": use.citation.confidence},
-                citation=use.citation,
-            )
-            for use in self._used.values()
-            if use.citation.confidence is not Confidence.CONFIRMED
-        )
-
-
-def _int(name: str, value: Value) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError(f"parameter {name!r} holds {value!r}, not an integer")
-    return value
-
-
-def resolve_unknowns(
-    facts: dict[str, F | None],
-    low: dict[str, F],
-    high: dict[str, F],
-    evaluate: Callable[[dict[str, F]], R],
-) -> tuple[R, tuple[str, ...]]:
-    """Evaluate a monotone rule over facts some of which are unknown (``None``).
-
-    Unknown facts are filled with their least favourable value (``low``) and with
-    their most favourable (``high``). When both give the same result, the result holds
-    whatever the facts are; otherwise the unknown facts that change it, each on its own,
-    are returned as missing (all unknown facts if none does alone).
-
-    >>> rule = lambda f: f["a"] or f["b"]
-    >>> resolve_unknowns({"a": True, "b": None}, {"b": False}, {"b": True}, rule)
-    (True, ())
-    >>> resolve_unknowns({"a": False, "b": None}, {"b": False}, {"b": True}, rule)
-    (False, ('b',))
-    """
-    unknown = [k for k, v in facts.items() if v is None]
-    known = {k: v for k, v in facts.items() if v is not None}
-    lower = {**known, **{k: low[k] for k in unknown}}
-    result = evaluate(lower)
-    if not unknown or evaluate({**known, **{k: high[k] for k in unknown}}) == result:
-        return result, ()
-    matter = tuple(k for k in unknown if evaluate({**lower, k: high[k]}) != result)
-    return result, matter or tuple(unknown)

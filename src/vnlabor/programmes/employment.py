@@ -38,12 +38,8 @@ from vnlabor.base.model import VnlaborModel
 from vnlabor.law.book import LawBook
 from vnlabor.law.reason import Reason
 from vnlabor.programmes.categories import Outcome, SupportKind, SupportUnit
-from vnlabor.programmes.decision import (
-    CounsellorDecision,
-    JobConnectionDecision,
-    Lookup,
-    SupportItem,
-)
+from vnlabor.programmes.decision import CounsellorDecision, JobConnectionDecision, SupportItem
+from vnlabor.programmes.rule import Facts, Lookup, Rule
 from vnlabor.types import VND, NonNegativeCount
 
 __all__ = ["CounsellorMonth", "JobPlacement", "counsellor_fees", "job_connection_support"]
@@ -71,6 +67,14 @@ class CounsellorMonth(VnlaborModel):
     """Fee claimed per session."""
 
 
+# A signed contract is favourable; a placement the insurance fund already paid is not.
+_PLACEMENT = Facts(
+    "contract_signed",
+    "unemployment_insurance_funded",
+    unemployment_insurance_funded=(True, False),
+)
+
+
 def job_connection_support(
     placement: JobPlacement, *, on: date, law: LawBook | None = None
 ) -> JobConnectionDecision:
@@ -85,31 +89,25 @@ def job_connection_support(
     lk = Lookup(law, on)
     cap, cite = lk.amount("employment.job_connection.cap")
 
-    def done(outcome: Outcome, reasons: list[Reason], **extra: object) -> JobConnectionDecision:
-        return lk.decide(JobConnectionDecision, outcome, reasons, **extra)
-
-    if placement.contract_signed is False:
-        return done(
-            Outcome.NOT_ELIGIBLE, [Reason(key="programmes.reason.no_contract", citation=cite)]
-        )
-    if placement.unemployment_insurance_funded is True:
-        return done(
-            Outcome.NOT_ELIGIBLE, [Reason(key="programmes.reason.double_funding", citation=cite)]
-        )
-    missing = tuple(
-        name
-        for name, value in (
-            ("contract_signed", placement.contract_signed),
-            ("unemployment_insurance_funded", placement.unemployment_insurance_funded),
-        )
-        if value is None
+    # 1. A signed labour contract, not already paid by the unemployment insurance fund.
+    paid, missing, _ = lk.resolve(
+        _PLACEMENT,
+        _PLACEMENT.of(placement),
+        lambda f, _: f["contract_signed"] is True and f["unemployment_insurance_funded"] is False,
     )
     if missing:
-        return done(
-            Outcome.UNDETERMINED,
-            [Reason(key="programmes.reason.missing_facts", values={"facts": ", ".join(missing)})],
-            missing=missing,
+        return lk.undetermined(JobConnectionDecision, missing)
+    if not paid:
+        key = (
+            "programmes.reason.no_contract"
+            if placement.contract_signed is False
+            else "programmes.reason.double_funding"
         )
+        return lk.decide(
+            JobConnectionDecision, Outcome.NOT_ELIGIBLE, [Reason(key=key, citation=cite)]
+        )
+
+    # 2. The cap, or the province's price in its place (above the cap too).
     price = placement.service_price
     if price is None:
         item = SupportItem(
@@ -120,20 +118,16 @@ def job_connection_support(
             parameter="employment.job_connection.cap",
             citation=cite,
         )
-        return done(Outcome.ELIGIBLE, [], items=(item,))
-    # The provincial price replaces the cap: it is paid as it is, above the cap too.
+        return lk.decide(JobConnectionDecision, Outcome.ELIGIBLE, [], items=(item,))
     item = SupportItem(
-        kind=SupportKind.JOB_CONNECTION,
-        amount=price,
-        unit=SupportUnit.WORKER,
-        citation=cite,
+        kind=SupportKind.JOB_CONNECTION, amount=price, unit=SupportUnit.WORKER, citation=cite
     )
     reason = Reason(
         key="programmes.reason.service_price",
         values={"price_vnd": price, "cap_vnd": cap},
         citation=cite,
     )
-    return done(Outcome.ELIGIBLE, [reason], items=(item,))
+    return lk.decide(JobConnectionDecision, Outcome.ELIGIBLE, [reason], items=(item,))
 
 
 def counsellor_fees(
@@ -141,14 +135,15 @@ def counsellor_fees(
 ) -> CounsellorDecision:
     """A counsellor's payable fees for one month: per-session and monthly caps.
 
-    Payable = min(sessions × min(fee, session cap), monthly cap).
+    Payable = min(sessions × min(fee, session cap), monthly cap) (Circular 55/2023
+    Art. 69.5).
 
     Raises:
         vnlabor.errors.ParameterNotInForce: ``on`` is outside 15/08/2023-31/12/2026.
     """
     lk = Lookup(law, on)
-    per_session, s_cite = lk.amount("employment.counsellor.per_session")
-    per_month, m_cite = lk.amount("employment.counsellor.per_month")
+    per_session, session_cite = lk.amount("employment.counsellor.per_session")
+    per_month, month_cite = lk.amount("employment.counsellor.per_month")
     rate = min(month.fee_per_session, per_session)
     claimed = rate * month.sessions
     if claimed > per_month:
@@ -159,7 +154,7 @@ def counsellor_fees(
             actual_cost=claimed,
             unit=SupportUnit.MONTH,
             parameter="employment.counsellor.per_month",
-            citation=m_cite,
+            citation=month_cite,
         )
     else:
         item = SupportItem(
@@ -170,6 +165,11 @@ def counsellor_fees(
             unit=SupportUnit.SESSION,
             cap=per_session,
             parameter="employment.counsellor.per_session",
-            citation=s_cite,
+            citation=session_cite,
         )
     return lk.decide(CounsellorDecision, Outcome.ELIGIBLE, [], items=(item,))
+
+
+# The programme shape (vnlabor.programmes.rule), checked by mypy.
+_JOB_CONNECTION_SHAPE: Rule[JobPlacement, JobConnectionDecision] = job_connection_support
+_COUNSELLOR_SHAPE: Rule[CounsellorMonth, CounsellorDecision] = counsellor_fees

@@ -73,7 +73,6 @@ References:
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -82,7 +81,6 @@ from fractions import Fraction
 
 from vnlabor.errors import ConflictingFactsError, PovertyStatusUndetermined
 from vnlabor.law.book import LawBook
-from vnlabor.law.citation import Citation
 from vnlabor.law.parameter import ParameterValue
 from vnlabor.law.reason import Reason
 from vnlabor.model.course import Course
@@ -93,12 +91,23 @@ from vnlabor.model.sex import Sex
 from vnlabor.model.trainee import Trainee
 from vnlabor.poverty.low_income import LOW_INCOME_PARAMETER, assess_low_income_worker
 from vnlabor.poverty.newly_escaped import WINDOW_PARAMETER, window_reason
-from vnlabor.programmes.categories import Outcome, SupportKind, SupportUnit, TrainingCategory
-from vnlabor.programmes.decision import (
+from vnlabor.programmes.categories import (
+    CAP_PARAMETER,
+    Outcome,
+    SupportKind,
+    SupportUnit,
+    TrainingCategory,
+    training_categories,
+)
+from vnlabor.programmes.decision import SupportItem, TrainingDecision
+from vnlabor.programmes.rule import (
+    NO_TRAVEL,
+    ClaimRule,
+    Facts,
     Lookup,
-    SupportItem,
-    TrainingDecision,
-    resolve_unknowns,
+    Travel,
+    check_distance,
+    travel,
 )
 
 __all__ = [
@@ -109,27 +118,9 @@ __all__ = [
     "travel_allowance",
 ]
 
-CAP_PARAMETER: dict[TrainingCategory, str] = {
-    TrainingCategory.DISABLED: "disabled",
-    TrainingCategory.POOR_ETHNIC_MINORITY: "poor_ethnic_minority_or_special_area",
-    TrainingCategory.POOR_SPECIAL_AREA: "poor_ethnic_minority_or_special_area",
-    TrainingCategory.ETHNIC_MINORITY: "priority_group",
-    TrainingCategory.MERIT: "priority_group",
-    TrainingCategory.POOR: "priority_group",
-    TrainingCategory.LAND_RECOVERED: "priority_group",
-    TrainingCategory.LAID_OFF_WOMAN: "priority_group",
-    TrainingCategory.FISHER: "priority_group",
-    TrainingCategory.NEAR_POOR: "near_poor",
-    TrainingCategory.NEWLY_ESCAPED: "newly_escaped_low_income",
-    TrainingCategory.LOW_INCOME: "newly_escaped_low_income",
-    TrainingCategory.WOMAN: "other_women_rural",
-    TrainingCategory.RURAL_WORKER: "other_women_rural",
-}
-"""Suffix of the cap parameter (``training.cap.<suffix>``) of each category."""
-
 _ORDER = {c: i for i, c in enumerate(TrainingCategory)}
 
-_FACTS = (
+_FACTS = Facts(
     "sex",
     "rural",
     "disabled",
@@ -143,215 +134,11 @@ _FACTS = (
     "laid_off",
     "fisher",
     "low_income",
+    sex=(Sex.MALE, Sex.FEMALE),
+    household_status=(PovertyStatus.NON_POOR, PovertyStatus.POOR),
 )
-_LOW: dict[str, object] = dict.fromkeys(_FACTS, False) | {
-    "sex": Sex.MALE,
-    "household_status": PovertyStatus.NON_POOR,
-}
-_HIGH: dict[str, object] = dict.fromkeys(_FACTS, True) | {
-    "sex": Sex.FEMALE,
-    "household_status": PovertyStatus.POOR,
-}
-
-
-def check_distance(distance_km: object, name: str = "distance_km") -> Fraction | None:
-    """Validate a distance in km: a finite number ≥ 0 (``int``, ``float``, ``Decimal``).
-
-    Returned as an exact :class:`~fractions.Fraction` (``None`` stays ``None``: unknown).
-
-    >>> check_distance(Decimal("14.999")) < 15
-    True
-    >>> check_distance(float("nan"))
-    Traceback (most recent call last):
-    ...
-    ValueError: distance_km phải là số hữu hạn không âm / distance_km must be a finite ...
-    """
-    if distance_km is None:
-        return None
-    if isinstance(distance_km, bool) or not isinstance(
-        distance_km, int | float | Decimal | Fraction
-    ):
-        raise TypeError(f"{name} phải là số / {name} must be a number (km), got {distance_km!r}")
-    finite = (
-        distance_km.is_finite() if isinstance(distance_km, Decimal) else math.isfinite(distance_km)
-    )
-    if not finite or distance_km < 0:
-        raise ValueError(
-            f"{name} phải là số hữu hạn không âm / {name} must be a finite number ≥ 0, "
-            f"got {distance_km!r}"
-        )
-    return Fraction(distance_km)
-
-
-def training_categories(facts: dict[str, object]) -> tuple[TrainingCategory, ...]:
-    """The categories a person with these (fully known) facts falls in, in legal order.
-
-    >>> [c.value for c in training_categories({"sex": Sex.FEMALE, "disabled": True,
-    ...                                       "household_status": PovertyStatus.POOR})]
-    ['disabled', 'poor', 'woman']
-    """
-    poor = facts.get("household_status") is PovertyStatus.POOR
-    female = facts.get("sex") is Sex.FEMALE
-    holds = {
-        TrainingCategory.DISABLED: facts.get("disabled") is True,
-        TrainingCategory.POOR_ETHNIC_MINORITY: poor and facts.get("ethnic_minority") is True,
-        TrainingCategory.POOR_SPECIAL_AREA: poor and facts.get("special_difficulty_area") is True,
-        TrainingCategory.ETHNIC_MINORITY: facts.get("ethnic_minority") is True,
-        TrainingCategory.MERIT: facts.get("merit") is True,
-        TrainingCategory.POOR: poor,
-        TrainingCategory.LAND_RECOVERED: facts.get("land_recovered") is True,
-        TrainingCategory.LAID_OFF_WOMAN: female and facts.get("laid_off") is True,
-        TrainingCategory.FISHER: facts.get("fisher") is True,
-        TrainingCategory.NEAR_POOR: facts.get("household_status") is PovertyStatus.NEAR_POOR,
-        TrainingCategory.NEWLY_ESCAPED: facts.get("newly_escaped") is True,
-        TrainingCategory.LOW_INCOME: facts.get("low_income") is True,
-        TrainingCategory.WOMAN: female,
-        TrainingCategory.RURAL_WORKER: facts.get("rural") is True,
-    }
-    return tuple(c for c, ok in holds.items() if ok)
-
-
-@dataclass(frozen=True)
-class _Plan:
-    # Only what changes the money compares: two plans paying the same are equal even
-    # if they name different categories (ties) or list different ones.
-    limit: int
-    meals: bool
-    travel: bool
-    travel_amount: int | None
-    category: TrainingCategory | None = field(compare=False)
-    available: tuple[TrainingCategory, ...] = field(compare=False)
-    skipped: tuple[tuple[TrainingCategory, str, ParameterValue | None], ...] = field(compare=False)
-    national: tuple[str, ParameterValue] | None = field(compare=False)
-    provincial: tuple[str, ParameterValue] | None = field(compare=False)
-    special_travel: bool = field(compare=False)
-
-
-def travel_allowance(
-    book: LawBook, on: date, prefix: str, *, special: bool, distance: Fraction | None
-) -> tuple[int, str | None] | None:
-    """The one-round-trip travel allowance at ``distance`` km, and the parameter paying it.
-
-    Shared by the training and working-abroad rules (``prefix`` ``"training.travel"``,
-    ``"abroad.travel"``, …). Reads ``<prefix>.special`` / ``<prefix>.special_min_km``
-    (only when ``special``: whoever the rule entitles to it) and ``<prefix>.standard`` /
-    ``<prefix>.standard_min_km``; bounds inclusive. ``(0, None)`` when too close,
-    ``None`` when the distance is unknown.
-
-    >>> from vnlabor.law import national
-    >>> travel_allowance(national(), date(2024, 1, 1), "abroad.travel", special=True,
-    ...                  distance=Fraction(10))
-    (300000, 'abroad.travel.special')
-    """
-    if distance is None:
-        return None
-    names = [f"{prefix}.special"] if special else []
-    names.append(f"{prefix}.standard")
-    for name in names:
-        if distance >= book.amount(f"{name}_min_km", on):
-            return book.amount(name, on), name
-    return 0, None
-
-
-def _plan(facts: dict[str, object], book: LawBook, on: date, distance: Fraction | None) -> _Plan:
-    excluded_pv = book.find("training.provincial.excluded_categories", on)
-    excluded = (
-        set(excluded_pv.value) if excluded_pv and isinstance(excluded_pv.value, tuple) else set()
-    )
-    options: list[
-        tuple[
-            int,
-            int,
-            TrainingCategory,
-            tuple[str, ParameterValue],
-            tuple[str, ParameterValue] | None,
-        ]
-    ] = []
-    skipped: list[tuple[TrainingCategory, str, ParameterValue | None]] = []
-    for cat in training_categories(facts):
-        suffix = CAP_PARAMETER[cat]
-        name = f"training.cap.{suffix}"
-        nat = book.find(name, on)
-        if nat is None:
-            skipped.append((cat, "not_in_force", None))
-            continue
-        if cat.value in excluded:
-            skipped.append((cat, "excluded", excluded_pv))
-            continue
-        prov_name = f"training.provincial.cap.{suffix}"
-        prov = book.find(prov_name, on)
-        limit = _as_int(nat)
-        if prov is not None:
-            limit = min(limit, _as_int(prov))
-        options.append(
-            (limit, -_ORDER[cat], cat, (name, nat), None if prov is None else (prov_name, prov))
-        )
-    available = tuple(o[2] for o in options)
-    codes = {c.value for c in available}
-    meals = bool(codes & _codes(book, "training.meals.categories", on))
-    travel = bool(codes & _codes(book, "training.travel.categories", on))
-    special = any(
-        facts.get(fact) is True
-        for fact in ("disabled", "difficult_area", "special_difficulty_area")
-    )
-    found = travel_allowance(book, on, "training.travel", special=special, distance=distance)
-    amount = (None if found is None else found[0]) if travel else 0
-    if not options:
-        return _Plan(0, meals, travel, amount, None, (), tuple(skipped), None, None, special)
-    limit, _, cat, nat_use, prov_use = max(options, key=lambda o: (o[0], o[1]))
-    return _Plan(
-        limit, meals, travel, amount, cat, available, tuple(skipped), nat_use, prov_use, special
-    )
-
-
+_EXCLUDED = "training.provincial.excluded_categories"
 _FISHER_VESSEL = "training.fisher_vessel.cost_share_percent"
-
-
-def _fisher_vessel_share(
-    lk: Lookup, trainee: Trainee, course: Course, cap: int, missing: list[str]
-) -> tuple[int, int, Citation] | None:
-    """Fishers on a large-vessel course are paid a share (100%) of the cost, not a cap.
-
-    Returns the amount, the percentage and its citation when that pays more than the
-    category cap; adds to ``missing`` a fact whose absence leaves it open.
-    """
-    if trainee.fisher is False or course.large_fishing_vessel is False:
-        return None  # not read at all: a decision lists only the figures it relied on
-    pv = lk.find(_FISHER_VESSEL)
-    if pv is None:
-        return None
-    if TrainingCategory.FISHER.value in lk.codes("training.provincial.excluded_categories"):
-        return None  # the province's rule has no fisher group (the reasons say so)
-    share = _as_int(pv)
-    amount = course.cost * share // 100  # rounded down: never above the share
-    if amount <= min(course.cost, cap):
-        return None  # the cap already pays as much
-    unknown = [
-        name
-        for name, value in (
-            ("fisher", trainee.fisher),
-            ("large_fishing_vessel", course.large_fishing_vessel),
-        )
-        if value is None
-    ]
-    if unknown:
-        missing.extend(u for u in unknown if u not in missing)
-        return None
-    return amount, share, pv.citation
-
-
-def _as_int(pv: ParameterValue) -> int:
-    v = pv.value
-    if isinstance(v, bool) or not isinstance(v, int):
-        raise TypeError(f"law value {v!r} is not an amount")
-    return v
-
-
-def _codes(book: LawBook, name: str, on: date) -> set[str]:
-    pv = book.find(name, on)
-    if pv is None:
-        return set()
-    return set(pv.value) if isinstance(pv.value, tuple) else {str(pv.value)}
 
 
 def training_support(
@@ -386,233 +173,137 @@ def training_support(
         vnlabor.errors.ParameterNotInForce: No training data for ``on`` (before 2016).
     """
     distance = check_distance(distance_km)
-    if household is not None and not isinstance(household, Household):
-        raise TypeError(
-            "household phải là một Household / household must be a vnlabor.Household, "
-            f"not {type(household).__name__}"
-        )
+    _check_household(household)
     lk = Lookup(law, on)
-    levels = lk.at("training.covered_levels").value
-
-    def done(outcome: Outcome, reasons: list[Reason], **extra: object) -> TrainingDecision:
-        return lk.decide(TrainingDecision, outcome, reasons, **extra)
-
-    levels_cite = lk.at("training.covered_levels").citation
-    if not isinstance(levels, tuple) or course.level.value not in levels:
-        return done(
-            Outcome.NOT_ELIGIBLE,
-            [
-                Reason(
-                    key="programmes.reason.level_not_covered",
-                    values={"level": course.level},
-                    citation=levels_cite,
-                )
-            ],
-        )
-
     reasons: list[Reason] = []
-    if trainee.previous_supports:
-        if not trainee.lost_job_objectively:
-            return done(
-                Outcome.NOT_ELIGIBLE,
-                [
-                    Reason(
-                        key="programmes.reason.already_supported",
-                        values={"count": trainee.previous_supports},
-                        citation=lk.at("training.repeat.max_supports").citation,
-                    )
-                ],
-            )
-        limit, cite = lk.amount("training.repeat.max_supports")
-        values = {"count": trainee.previous_supports, "limit": limit}
-        if trainee.previous_supports >= limit:
-            return done(
-                Outcome.NOT_ELIGIBLE,
-                [Reason(key="programmes.reason.repeat_limit", values=values, citation=cite)],
-            )
-        reasons.append(
-            Reason(
-                key="programmes.reason.repeat_allowed",
-                values={"count": trainee.previous_supports + 1, "limit": limit},
-                citation=cite,
-            )
-        )
-
     missing: list[str] = []
-    if trainee.birth_date is None:
-        reasons.append(Reason(key="programmes.reason.age_not_checked"))
-    else:
-        low_pv = lk.find("training.age.min")
-        if low_pv is None:
-            reasons.append(Reason(key="programmes.reason.age_not_checked"))
-        else:
-            age = age_on(trainee.birth_date, on)
-            low = _as_int(low_pv)
-            highs = {
-                s: _as_int(lk.at(f"training.age.max.{s.value}"))
-                for s in ((trainee.sex,) if trainee.sex is not None else tuple(Sex))
-            }
-            cite = low_pv.citation
-            if age < low or age > max(highs.values()):
-                high = max(highs.values())
-                return done(
-                    Outcome.NOT_ELIGIBLE,
-                    [
-                        *reasons,
-                        Reason(
-                            key="programmes.reason.age_outside",
-                            values={"age": age, "low": low, "high": high},
-                            citation=cite,
-                        ),
-                    ],
-                )
-            if age > min(highs.values()):
-                missing.append("sex")
 
-    facts: dict[str, object | None] = {f: getattr(trainee, f) for f in _FACTS}
+    # 1. Scope, once per person, working age (QĐ 46/2015 Art. 1, 3; TT 152/2016 Art. 4.1).
+    refused = (
+        _level_not_covered(lk, course)
+        or _already_supported(lk, trainee, reasons)
+        or _outside_working_age(lk, trainee, reasons, missing)
+    )
+    if refused is not None:
+        return lk.decide(TrainingDecision, Outcome.NOT_ELIGIBLE, [*reasons, refused])
+
+    # 2. The categories, with unknown facts resolved (the low-income one from the household).
+    facts = _FACTS.of(trainee)
     if household is not None:
         facts["low_income"] = _low_income_from_household(trainee, household, lk, reasons)
-    book = lk.book
-    plan, unknown = resolve_unknowns(facts, _LOW, _HIGH, lambda f: _plan(f, book, on, distance))
+    plan, unknown, reads = lk.resolve(
+        _FACTS, facts, lambda f, fork: _plan(f, fork, distance, distance_km)
+    )
     missing.extend(u for u in unknown if u not in missing)
-    full_cost = _fisher_vessel_share(lk, trainee, course, plan.limit, missing)
+    vessel = _fisher_vessel_share(lk, trainee, course, plan.limit, missing)
     if missing:
-        return done(
-            Outcome.UNDETERMINED,
-            [
-                *reasons,
-                Reason(key="programmes.reason.missing_facts", values={"facts": ", ".join(missing)}),
-            ],
-            missing=tuple(missing),
-        )
-
-    for cat, why, pv in plan.skipped:
-        if why == "not_in_force":
-            reasons.append(
-                Reason(
-                    key="programmes.reason.category_not_in_force",
-                    values={"category": cat, "date": f"{on:%d/%m/%Y}"},
-                )
-            )
-        else:
-            reasons.append(
-                Reason(
-                    key="programmes.reason.category_excluded",
-                    values={"category": cat},
-                    citation=None if pv is None else pv.citation,
-                )
-            )
+        return lk.undetermined(TrainingDecision, missing, reasons)
+    lk.adopt(reads)
+    reasons.extend(plan.skipped)
     if plan.category is None or plan.national is None:
-        return done(
+        return lk.decide(
+            TrainingDecision,
             Outcome.NOT_ELIGIBLE,
             [*reasons, Reason(key="programmes.reason.no_category")],
         )
 
+    # 3. The items: tuition, meals, travel (QĐ 46/2015 Art. 4-5; TT 152/2016 Art. 7).
     if TrainingCategory.NEWLY_ESCAPED in plan.available:
         reasons.append(window_reason(lk.at(WINDOW_PARAMETER)))
-    nat_name, nat_pv = plan.national
-    lk.at(nat_name)
-    cap_national = _as_int(nat_pv)
-    items: list[SupportItem] = []
-    reasons.insert(
-        0,
-        Reason(
-            key="programmes.reason.category",
-            values={"category": plan.category, "cap_vnd": cap_national},
-            citation=nat_pv.citation,
-        ),
-    )
-    prov_cite = None
-    if plan.provincial is not None:
-        prov_name, prov_pv = plan.provincial
-        lk.at(prov_name)
-        prov_cite = prov_pv.citation
-        level = _as_int(prov_pv)
-        key = (
-            "programmes.reason.provincial_above_cap"
-            if level > cap_national
-            else "programmes.reason.provincial_level"
-        )
-        reasons.insert(
-            1,
-            Reason(
-                key=key, values={"level_vnd": level, "cap_vnd": cap_national}, citation=prov_cite
-            ),
-        )
-    if full_cost is not None:
-        amount, share, cite = full_cost
-        items.append(
-            SupportItem(
-                kind=SupportKind.TUITION,
-                amount=amount,
-                actual_cost=course.cost,
-                unit=SupportUnit.COURSE,
-                parameter=_FISHER_VESSEL,
-                citation=cite,
-            )
-        )
-        reasons.append(
-            Reason(
-                key="programmes.reason.fisher_vessel",
-                values={"percent": share, "amount_vnd": amount},
-                citation=cite,
-            )
-        )
-    else:
-        items.append(
-            SupportItem(
-                kind=SupportKind.TUITION,
-                amount=min(course.cost, plan.limit),
-                cap=plan.limit,
-                actual_cost=course.cost,
-                unit=SupportUnit.COURSE,
-                parameter=nat_name,
-                citation=nat_pv.citation,
-                provincial_citation=prov_cite,
-            )
-        )
-
-    lk.find("training.meals.categories")
-    if plan.meals:
-        rate, cite = lk.amount("training.meals.per_day")
-        items.append(
-            SupportItem(
-                kind=SupportKind.MEALS,
-                amount=rate * course.study_days,
-                unit_rate=rate,
-                quantity=course.study_days,
-                unit=SupportUnit.DAY,
-                parameter="training.meals.per_day",
-                citation=cite,
-            )
-        )
-    else:
-        reasons.append(
-            Reason(
-                key="programmes.reason.no_meals",
-                citation=lk.at("training.meals.categories").citation,
-            )
-        )
-
-    pending: tuple[SupportKind, ...] = ()
-    lk.find("training.travel.categories")
-    if plan.travel:
-        if distance is None:
-            pending = (SupportKind.TRAVEL,)
-            missing.append("distance_km")
-            reasons.append(Reason(key="programmes.reason.travel_unknown"))
-        else:
-            items.extend(_travel(lk, plan.special_travel, distance, distance_km, reasons))
-
-    return done(
+    reasons[:0] = _category_reasons(plan)
+    items = [vessel.item if vessel else _tuition(plan, course)]
+    if vessel:
+        reasons.append(vessel.reason)
+    items += _meals(lk, plan, course, reasons)
+    items += plan.travel.items
+    reasons += plan.travel.reasons
+    return lk.decide(
+        TrainingDecision,
         Outcome.ELIGIBLE,
         reasons,
         category=plan.category,
         categories=plan.available,
         items=tuple(items),
-        pending=pending,
-        missing=tuple(missing),
+        pending=plan.travel.pending,
+        missing=plan.travel.missing,
     )
+
+
+def _check_household(household: object) -> None:
+    if household is not None and not isinstance(household, Household):
+        raise TypeError(
+            "household phải là một Household / household must be a vnlabor.Household, "
+            f"not {type(household).__name__}"
+        )
+
+
+# --- 1. scope, once per person, working age ---------------------------------------------
+
+
+def _level_not_covered(lk: Lookup, course: Course) -> Reason | None:
+    """Only the levels of ``training.covered_levels`` (QĐ 46/2015 Art. 1)."""
+    levels = lk.at("training.covered_levels")
+    if course.level.value in lk.codes("training.covered_levels"):
+        return None
+    return Reason(
+        key="programmes.reason.level_not_covered",
+        values={"level": course.level},
+        citation=levels.citation,
+    )
+
+
+def _already_supported(lk: Lookup, trainee: Trainee, reasons: list[Reason]) -> Reason | None:
+    """Once per person, unless the job was lost for objective reasons (QĐ 46/2015 Art. 3)."""
+    count = trainee.previous_supports
+    if not count:
+        return None
+    limit, cite = lk.amount("training.repeat.max_supports")
+    if not trainee.lost_job_objectively:
+        return Reason(
+            key="programmes.reason.already_supported", values={"count": count}, citation=cite
+        )
+    if count >= limit:
+        return Reason(
+            key="programmes.reason.repeat_limit",
+            values={"count": count, "limit": limit},
+            citation=cite,
+        )
+    reasons.append(
+        Reason(
+            key="programmes.reason.repeat_allowed",
+            values={"count": count + 1, "limit": limit},
+            citation=cite,
+        )
+    )
+    return None
+
+
+def _outside_working_age(
+    lk: Lookup, trainee: Trainee, reasons: list[Reason], missing: list[str]
+) -> Reason | None:
+    """Working age, when the birth date is known (TT 152/2016 Art. 4.1, bounds inclusive).
+
+    With the sex unknown, an age between the two upper bounds leaves ``sex`` missing.
+    """
+    low = None if trainee.birth_date is None else lk.find("training.age.min")
+    if trainee.birth_date is None or low is None:
+        reasons.append(Reason(key="programmes.reason.age_not_checked"))
+        return None
+    age = age_on(trainee.birth_date, lk.on)
+    sexes = tuple(Sex) if trainee.sex is None else (trainee.sex,)
+    highs = [lk.at(f"training.age.max.{s.value}").amount for s in sexes]
+    if age < low.amount or age > max(highs):
+        return Reason(
+            key="programmes.reason.age_outside",
+            values={"age": age, "low": low.amount, "high": max(highs)},
+            citation=low.citation,
+        )
+    if age > min(highs):
+        missing.append("sex")
+    return None
+
+
+# --- 2. categories ----------------------------------------------------------------------
 
 
 def _low_income_from_household(
@@ -627,7 +318,7 @@ def _low_income_from_household(
     """
     given = trainee.low_income if "low_income" in trainee.model_fields_set else None
     day = lk.on
-    if lk.book.find(f"{LOW_INCOME_PARAMETER}.{household.area.value}", day) is None:
+    if lk.peek(f"{LOW_INCOME_PARAMETER}.{household.area.value}") is None:
         reasons.append(
             Reason(key="programmes.reason.low_income_not_in_force", values={"date": day})
         )
@@ -656,45 +347,230 @@ def _low_income_from_household(
     return found.is_low_income
 
 
-def _travel(
-    lk: Lookup,
-    special: bool,
-    distance: Fraction,
-    shown: object,
-    reasons: list[Reason],
-) -> list[SupportItem]:
-    std_min, std_cite = lk.amount("training.travel.standard_min_km")
-    choices = []
-    if special:
-        sp_min, _ = lk.amount("training.travel.special_min_km")
-        choices.append(("training.travel.special", sp_min))
-    choices.append(("training.travel.standard", std_min))
-    for name, min_km in choices:
-        if distance >= min_km:
-            amount, cite = lk.amount(name)
-            reasons.append(
+@dataclass(frozen=True)
+class _Plan:
+    # Only what changes the money compares: two plans paying the same are equal even
+    # if they name different categories (ties) or list different ones. The defaults are
+    # the plan of a person in no category: nothing to pay.
+    limit: int = 0
+    meals: bool = False
+    travel: Travel = NO_TRAVEL
+    category: TrainingCategory | None = field(default=None, compare=False)
+    available: tuple[TrainingCategory, ...] = field(default=(), compare=False)
+    skipped: tuple[Reason, ...] = field(default=(), compare=False)
+    national: ParameterValue | None = field(default=None, compare=False)
+    provincial: ParameterValue | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class _Cap:
+    limit: int
+    category: TrainingCategory
+    national: ParameterValue
+    provincial: ParameterValue | None
+
+
+def _plan(facts: dict[str, object], lk: Lookup, distance: Fraction | None, shown: object) -> _Plan:
+    """The single category with the highest cap, and what it entitles to (QĐ 46/2015 Art. 4).
+
+    Categories not in force that day, or left out by the province, are skipped with a
+    reason; ties go to the legal order.
+    """
+    caps, skipped = _caps(facts, lk)
+    if not caps:
+        return _Plan(skipped=skipped)
+    best = max(caps, key=lambda c: (c.limit, -_ORDER[c.category]))
+    lk.at(f"training.cap.{CAP_PARAMETER[best.category]}")  # the cap relied on
+    if best.provincial is not None:
+        lk.at(f"training.provincial.cap.{CAP_PARAMETER[best.category]}")
+    available = tuple(c.category for c in caps)
+    codes = {c.value for c in available}
+    meals = bool(codes & lk.codes("training.meals.categories"))
+    travel_due = bool(codes & lk.codes("training.travel.categories"))
+    special = any(
+        facts.get(fact) is True
+        for fact in ("disabled", "difficult_area", "special_difficulty_area")
+    )
+    return _Plan(
+        best.limit,
+        meals=meals,
+        travel=(
+            travel(lk, "training.travel", special=special, distance=distance, shown=shown)
+            if travel_due
+            else NO_TRAVEL
+        ),
+        category=best.category,
+        available=available,
+        skipped=skipped,
+        national=best.national,
+        provincial=best.provincial,
+    )
+
+
+def _caps(facts: dict[str, object], lk: Lookup) -> tuple[list[_Cap], tuple[Reason, ...]]:
+    """The cap of every category the person is in, and why some are skipped."""
+    excluded = lk.peek_codes(_EXCLUDED)
+    caps: list[_Cap] = []
+    skipped: list[Reason] = []
+    for cat in training_categories(facts):
+        suffix = CAP_PARAMETER[cat]
+        national = lk.peek(f"training.cap.{suffix}")
+        if national is None:
+            skipped.append(
                 Reason(
-                    key="programmes.reason.travel",
-                    values={"amount_vnd": amount, "distance": str(shown), "min_km": min_km},
-                    citation=cite,
+                    key="programmes.reason.category_not_in_force",
+                    values={"category": cat, "date": f"{lk.on:%d/%m/%Y}"},
                 )
             )
-            return [
-                SupportItem(
-                    kind=SupportKind.TRAVEL,
-                    amount=amount,
-                    cap=amount,
-                    unit=SupportUnit.COURSE,
-                    parameter=name,
-                    citation=cite,
+        elif cat.value in excluded:
+            skipped.append(
+                Reason(
+                    key="programmes.reason.category_excluded",
+                    values={"category": cat},
+                    citation=lk.at(_EXCLUDED).citation,
                 )
-            ]
-    nearest = min(m for _, m in choices)
+            )
+        else:
+            provincial = lk.peek(f"training.provincial.cap.{suffix}")
+            limit = national.amount
+            if provincial is not None:
+                limit = min(limit, provincial.amount)
+            caps.append(_Cap(limit, cat, national, provincial))
+    return caps, tuple(skipped)
+
+
+@dataclass(frozen=True)
+class _VesselShare:
+    item: SupportItem
+    reason: Reason
+
+
+def _fisher_vessel_share(
+    lk: Lookup, trainee: Trainee, course: Course, cap: int, missing: list[str]
+) -> _VesselShare | None:
+    """Fishers on a large-vessel course are paid a share (100%) of the cost, not a cap.
+
+    Returns the tuition item and its reason when that pays more than the category cap;
+    adds to ``missing`` a fact whose absence leaves it open.
+    """
+    if trainee.fisher is False or course.large_fishing_vessel is False:
+        return None  # not read at all: a decision lists only the figures it relied on
+    pv = lk.find(_FISHER_VESSEL)
+    if pv is None:
+        return None
+    if TrainingCategory.FISHER.value in lk.codes(_EXCLUDED):
+        return None  # the province's rule has no fisher group (the reasons say so)
+    share = pv.amount
+    amount = course.cost * share // 100  # rounded down: never above the share
+    if amount <= min(course.cost, cap):
+        return None  # the cap already pays as much
+    unknown = [
+        name
+        for name, value in (
+            ("fisher", trainee.fisher),
+            ("large_fishing_vessel", course.large_fishing_vessel),
+        )
+        if value is None
+    ]
+    if unknown:
+        missing.extend(u for u in unknown if u not in missing)
+        return None
+    item = SupportItem(
+        kind=SupportKind.TUITION,
+        amount=amount,
+        actual_cost=course.cost,
+        unit=SupportUnit.COURSE,
+        parameter=_FISHER_VESSEL,
+        citation=pv.citation,
+    )
+    reason = Reason(
+        key="programmes.reason.fisher_vessel",
+        values={"percent": share, "amount_vnd": amount},
+        citation=pv.citation,
+    )
+    return _VesselShare(item, reason)
+
+
+# --- 3. items ---------------------------------------------------------------------------
+
+
+def _category_reasons(plan: _Plan) -> list[Reason]:
+    """The category chosen and its national cap, then the provincial level if any."""
+    assert plan.category is not None
+    assert plan.national is not None
+    cap = plan.national.amount
+    reasons = [
+        Reason(
+            key="programmes.reason.category",
+            values={"category": plan.category, "cap_vnd": cap},
+            citation=plan.national.citation,
+        )
+    ]
+    if plan.provincial is not None:
+        level = plan.provincial.amount
+        reasons.append(
+            Reason(
+                key="programmes.reason.provincial_above_cap"
+                if level > cap
+                else "programmes.reason.provincial_level",
+                values={"level_vnd": level, "cap_vnd": cap},
+                citation=plan.provincial.citation,
+            )
+        )
+    return reasons
+
+
+def _tuition(plan: _Plan, course: Course) -> SupportItem:
+    """The actual cost up to the cap (the provincial level where lower), citing both."""
+    assert plan.category is not None
+    assert plan.national is not None
+    return SupportItem(
+        kind=SupportKind.TUITION,
+        amount=min(course.cost, plan.limit),
+        cap=plan.limit,
+        actual_cost=course.cost,
+        unit=SupportUnit.COURSE,
+        parameter=f"training.cap.{CAP_PARAMETER[plan.category]}",
+        citation=plan.national.citation,
+        provincial_citation=None if plan.provincial is None else plan.provincial.citation,
+    )
+
+
+def _meals(lk: Lookup, plan: _Plan, course: Course, reasons: list[Reason]) -> list[SupportItem]:
+    """Rate × days of actual study, for the groups in ``training.meals.categories``."""
+    if plan.meals:
+        return [
+            lk.per_unit(
+                SupportKind.MEALS, "training.meals.per_day", course.study_days, SupportUnit.DAY
+            )
+        ]
     reasons.append(
         Reason(
-            key="programmes.reason.travel_too_close",
-            values={"distance": str(shown), "min_km": nearest},
-            citation=std_cite,
+            key="programmes.reason.no_meals", citation=lk.at("training.meals.categories").citation
         )
     )
     return []
+
+
+def travel_allowance(
+    book: LawBook, on: date, prefix: str, *, special: bool, distance: Fraction | None
+) -> tuple[int, str | None] | None:
+    """The travel allowance at ``distance`` km and the parameter paying it.
+
+    A shortcut over :func:`vnlabor.programmes.rule.travel` (which the rules use, with
+    the item and reasons): ``(0, None)`` when too close, ``None`` when the distance is
+    unknown.
+
+    >>> from vnlabor.law import national
+    >>> travel_allowance(national(), date(2024, 1, 1), "abroad.travel", special=True,
+    ...                  distance=Fraction(10))
+    (300000, 'abroad.travel.special')
+    """
+    found = travel(Lookup(book, on), prefix, special=special, distance=distance, shown=distance)
+    if found.amount is None:
+        return None
+    return found.amount, (found.items[0].parameter if found.items else None)
+
+
+# The programme shape (vnlabor.programmes.rule), checked by mypy.
+_SHAPE: ClaimRule[Trainee, Course, TrainingDecision] = training_support

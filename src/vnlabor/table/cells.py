@@ -19,7 +19,10 @@ column, so both accept and reject the same cells with the same words:
   without diacritics (``"Nữ"``, ``"nu"`` → ``Sex.FEMALE``; ``"Nong thon"`` →
   ``Area.RURAL``); anything else goes on to the model, which names the values
   accepted.
-* **enum set** (``deprivations``): names or labels separated by ``;``.
+* **enum set** (``deprivations``, a dwelling's ``information_devices``): names or labels
+  separated by ``;``; a word for none (``không``, ``không có``, ``none``, any case, with
+  or without diacritics) is the empty set, which an empty cell is not (it states
+  nothing).
 * **json** (an embedded record such as an enrolment's course): JSON text; text that
   is not JSON stays text when the field also takes text (a course identifier).
 
@@ -70,6 +73,7 @@ __all__ = [
 Kind = Literal["text", "int", "bool", "date", "enum", "enum_set", "json", "json_or_text", "other"]
 """How a field's cells are read (see the module documentation)."""
 
+_NONE_WORDS = frozenset({"không", "khong", "không có", "khong co", "none"})
 _TRUE = frozenset({"1", "true", "yes", "y", "x", "có", "co", "đúng", "dung", "✓", "✔", "☑"})
 _FALSE = frozenset({"0", "false", "no", "n", "không", "khong", "sai"})
 _INTEGER = re.compile(r"-?(?:[0-9]+|[0-9]{1,3}(?:\.[0-9]{3})+)")
@@ -291,10 +295,20 @@ def _enum_words(enum: type[Enum]) -> tuple[Mapping[str, Enum], Mapping[str, Enum
     return types.MappingProxyType(words), types.MappingProxyType(unique)
 
 
+@functools.cache
+def _enum_values(enum: type[Enum]) -> Mapping[object, Enum]:
+    """Every member by its value: ``enum(value)``'s first look-up, without its overhead."""
+    return types.MappingProxyType({member.value: member for member in enum})
+
+
 def _enum_member(enum: type[Enum], value: object) -> object:
     """The member ``value`` names (value or label), else ``value`` unchanged."""
     if isinstance(value, enum):
         return value
+    if isinstance(value, str):
+        exact = _enum_values(enum).get(value)
+        if exact is not None:
+            return exact
     if isinstance(value, int | float) and not isinstance(value, bool):
         value = _number_text(value)
     if isinstance(value, str):
@@ -404,6 +418,8 @@ def convert_cell(spec: FieldSpec, value: object) -> object:
         assert spec.enum is not None
         enum = spec.enum
         if isinstance(value, str):
+            if _key(value) in _NONE_WORDS:
+                return []
             return [_enum_member(enum, part) for part in value.split(";") if part.strip()]
         if isinstance(value, list | tuple | set | frozenset):
             return [_enum_member(enum, part) for part in value]
