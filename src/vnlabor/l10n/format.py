@@ -62,6 +62,7 @@ import math
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
+from numbers import Integral
 from typing import Literal, Protocol, runtime_checkable
 
 from vnlabor.errors import VnlaborTypeError, VnlaborValueError
@@ -77,8 +78,23 @@ __all__ = [
     "format_vnd",
 ]
 
-Number = int | Decimal | Fraction | float
-"""What the number formatters accept (``bool`` excluded)."""
+
+class RatioShape(Protocol):
+    """A quotient of two whole counts: a :class:`vnlabor.kpi.Ratio` (or numpy's integers)."""
+
+    @property
+    def numerator(self) -> int:
+        """The count on top."""
+        ...
+
+    @property
+    def denominator(self) -> int:
+        """The count below; zero makes the ratio undefined."""
+        ...
+
+
+Number = int | Decimal | Fraction | float | RatioShape
+"""What the number formatters accept (``bool`` excluded): numbers, and ratios as their value."""
 
 COMPACT_FRACTION_DIGITS = 1
 """Decimals shown by ``format_vnd(..., compact=True)``: ``9,7 tỷ đồng``."""
@@ -103,6 +119,8 @@ def _exact(value: object, what: str = "value") -> Fraction:
         raise _not_a_number(value, what)
     if isinstance(value, int | Fraction):
         return Fraction(value)
+    if isinstance(value, Integral):  # numpy's integers (a pandas column's cells)
+        return Fraction(int(value))
     if isinstance(value, Decimal | float):
         if not math.isfinite(value):
             raise VnlaborValueError(f"{what} phải là số hữu hạn / {what} must be finite: {value!r}")
@@ -209,6 +227,8 @@ def format_vnd(
     ('500 đồng', '2 million VND')
     """
     check_locale(locale)
+    if isinstance(amount, Integral) and not isinstance(amount, int):
+        amount = int(amount)  # numpy's integers
     if isinstance(amount, bool) or not isinstance(amount, int | Decimal | Fraction):
         raise VnlaborTypeError(
             "số tiền phải là số nguyên / amount must be an int or a Decimal, "
