@@ -267,3 +267,19 @@ def test_new_map_groups_equal_the_crosswalk_rekeyed_old_groups(
     )
     assert {code: ratio.numerator for code, ratio in new.as_dict().items()} == rekeyed
     assert new.total == old.total
+
+
+def test_a_classification_is_grouped_by_its_households_fields() -> None:
+    from vnlabor import classify_many
+
+    households = [
+        Household(area="rural", monthly_income_per_capita=1, province_code="01"),
+        Household(area="urban", monthly_income_per_capita=1, commune_code="00004"),
+    ]
+    classified = classify_many(households, on=date(2024, 3, 1))
+    by_province = breakdown(classified, by="province", numerator=lambda _: True)
+    assert by_province.as_dict() == {"01": Ratio(1, 1), UNKNOWN: Ratio(1, 1)}
+    by_commune = breakdown(classified, by="commune_code", numerator=lambda _: True)
+    assert by_commune.as_dict() == {"00004": Ratio(1, 1), UNKNOWN: Ratio(1, 1)}
+    with pytest.raises(UnknownNameError, match="did you mean 'commune_code'"):
+        breakdown(classified, by="comune_code", numerator=lambda _: True)

@@ -353,6 +353,9 @@ def _names_of(record: Any) -> list[str]:
         and isinstance(getattr(type(record), n, None), property | functools.cached_property)
     ]
     names += [n for n in getattr(record, "__dict__", {}) if not n.startswith("_")]
+    household = getattr(record, "household", None)
+    if household is not None:
+        names += list(getattr(type(household), "model_fields", ()))
     return list(dict.fromkeys(names))
 
 
@@ -411,7 +414,9 @@ def breakdown(
             aliases), a period word (``"month"``, ``"quarter"``, ``"half_year"``,
             ``"year"``, on each record's ``reference_date``), or a function returning
             the key (:func:`by_period`, :func:`by_province` for the old or new map).
-            A ``None`` key, or an attribute some records lack, puts the record in
+            An attribute a record lacks is looked up on its ``household`` (so
+            classifications group by ``"province"`` or ``"commune_code"``). A ``None``
+            key, or an attribute some records lack, puts the record in
             :data:`UNKNOWN`; an attribute no record has is a misspelt key.
         numerator: What a record adds to the numerator: ``True``/``False`` to count it
             or not, or an ``int`` (attendance of a session …).
@@ -440,6 +445,8 @@ def breakdown(
             key = key_of(record)
         else:
             key = getattr(record, attribute, _ABSENT)
+            if key is _ABSENT and (household := getattr(record, "household", None)) is not None:
+                key = getattr(household, attribute, _ABSENT)  # a classification's household
             if key is _ABSENT:
                 if first is _ABSENT:
                     first = record

@@ -18,7 +18,7 @@ from vnlabor.kpi.result import KpiResult, PovertyReductionResult
 from vnlabor.kpi.target import Target
 from vnlabor.model.poverty_status import PovertyStatus
 
-__all__ = ["HasStatus", "near_poor_rate", "poverty_rate", "poverty_rate_reduction"]
+__all__ = ["HasStatus", "near_poor_rate", "poverty_rate", "poverty_rate_reduction", "status_of"]
 
 _ONE = Fraction(1)
 
@@ -32,7 +32,13 @@ class HasStatus(Protocol):
         ...
 
 
-def _status_of(household: PovertyStatus | HasStatus) -> PovertyStatus:
+def status_of(household: PovertyStatus | HasStatus) -> PovertyStatus:
+    """A status, or the ``status`` of a classification (or any record carrying one).
+
+    Raises:
+        VnlaborTypeError: Anything else (text such as ``"poor"``, a number), saying
+            how to convert it.
+    """
     if household.__class__ is PovertyStatus:
         return household
     status = getattr(household, "status", None)
@@ -69,12 +75,12 @@ def _status_rate(
     # data, never counted as not poor: it leaves the denominator), the gaps reported in
     # ``missing``.
     rows = list(households)
-    count = count_statuses(((_status_of(h), _ONE) for h in rows), (status,))
+    count = count_statuses(((status_of(h), _ONE) for h in rows), (status,))
     if by is None:
         ratio = Ratio(int(count.counted), int(count.determined))
         return kpi_result(key, ratio, target=target, missing=count.undetermined)
-    known = [h for h in rows if _status_of(h) is not PovertyStatus.UNDETERMINED]
-    parts = breakdown(known, by=by, numerator=lambda h: _status_of(h) is status)
+    known = [h for h in rows if status_of(h) is not PovertyStatus.UNDETERMINED]
+    parts = breakdown(known, by=by, numerator=lambda h: status_of(h) is status)
     return kpi_result(key, parts.total, target=target, missing=count.undetermined, parts=parts)
 
 
