@@ -26,6 +26,7 @@ TUTORIALS = (
     "tutorials/review.md",
     "tutorials/programmes.md",
     "tutorials/kpi.md",
+    "tutorials/scenarios.md",
     "tutorials/io-and-cli.md",
     "tutorials/l10n.md",
 )

@@ -1,4 +1,4 @@
-"""Command line: ``vnlabor demo``, ``classify``, ``law`` and ``schema``.
+"""Command line: ``vnlabor demo``, ``classify``, ``compare``, ``law`` and ``schema``.
 
 ``demo`` classifies the bundled sample households and prints a KPI report.
 
@@ -21,10 +21,18 @@ shows on standard error when it is a terminal and the run lasts over a second
 rejected, count per status). The output is written atomically, and never over the
 input (that is refused).
 
-Exit status: 0 when every row was valid, 1 when some rows were rejected (each
-reported on standard error as ``line N: reason`` for CSV input, ``row N: reason`` for
-a workbook), 2 for unusable arguments or an unreadable table (a missing dependency
-included), 3 for an internal error (a bug: please report it).
+``compare FILE --base SIDE [--reform SIDE] [--base-overlay X] [--reform-overlay X]``
+reads a household file as :func:`vnlabor.io.read_households` does and prints the
+transition matrix and the summary of :func:`vnlabor.scenario.compare` between two
+scenarios (a side is a list year, ``2027``, or a date; an overlay is a bundled key or
+an overlay or reform TOML file); ``-o FILE`` writes the households that changed status
+and what moved each (see :mod:`vnlabor.cli.compare`).
+
+Exit status (``classify`` and ``compare``): 0 when every row was valid, 1 when some
+rows were rejected (each reported on standard error as ``line N: reason`` for CSV
+input, ``row N: reason`` for a workbook), 2 for unusable arguments or an unreadable
+table (a missing dependency included), 3 for an internal error (a bug: please report
+it).
 """
 
 from vnlabor.cli.app import main

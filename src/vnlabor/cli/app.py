@@ -1,9 +1,9 @@
 """The ``vnlabor`` command: its argument parser, and :func:`main`, which runs a command.
 
 Each command lives in its own module (:mod:`~vnlabor.cli.demo`, :mod:`~vnlabor.cli.law`,
-:mod:`~vnlabor.cli.schema`, :mod:`~vnlabor.cli.classify`), imported only when it runs,
-so ``vnlabor --help`` stays quick. What the commands do and the exit statuses are
-described in :mod:`vnlabor.cli`.
+:mod:`~vnlabor.cli.schema`, :mod:`~vnlabor.cli.classify`, :mod:`~vnlabor.cli.compare`),
+imported only when it runs, so ``vnlabor --help`` stays quick. What the commands do and
+the exit statuses are described in :mod:`vnlabor.cli`.
 """
 
 from __future__ import annotations
@@ -22,6 +22,15 @@ def _date(text: str) -> date:
 
     try:
         return parse_date(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _side(text: str) -> date | int:
+    from vnlabor.cli.compare import parse_side
+
+    try:
+        return parse_side(text)
     except ValueError as exc:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
@@ -89,6 +98,48 @@ def _parser() -> argparse.ArgumentParser:
         metavar="COLUMN",
         help="write this column's citizen IDs unmasked (e.g. household_id)",
     )
+    cmp_ = sub.add_parser(
+        "compare", help="one household table under two scenarios: who changes status and why"
+    )
+    cmp_.add_argument(
+        "households", type=Path, help="CSV, .xlsx or .parquet file with household columns"
+    )
+    cmp_.add_argument(
+        "--base", type=_side, required=True, help="list year (2026) or date (2026-06-01)"
+    )
+    cmp_.add_argument(
+        "--reform",
+        type=_side,
+        help="list year (2027) or date; default: the base's, with --reform-overlay",
+    )
+    for side in ("base", "reform"):
+        cmp_.add_argument(
+            f"--{side}-overlay",
+            action="append",
+            default=[],
+            metavar="KEY_OR_TOML",
+            help=f"on the {side} side: a bundled overlay key, or an overlay or reform file",
+        )
+    cmp_.add_argument(
+        "-o",
+        "--output",
+        type=_output,
+        help="write the households that changed status: .csv, .xlsx, .parquet, .jsonl or -",
+    )
+    cmp_.add_argument("--sheet", help="sheet of an .xlsx input (default: the active sheet)")
+    cmp_.add_argument("--locale", choices=("vi", "en"), default="vi", help="language (vi, en)")
+    cmp_.add_argument(
+        "--ignore-unknown-columns",
+        action="store_true",
+        help="ignore a column that looks like a mistyped name instead of stopping",
+    )
+    cmp_.add_argument(
+        "--reveal",
+        action="append",
+        default=[],
+        metavar="COLUMN",
+        help="write this column's citizen IDs unmasked (household_id)",
+    )
     law = sub.add_parser("law", help="legal parameters in force on a date, with citations")
     law.add_argument("--on", type=_date, required=True, help="date: YYYY-MM-DD or dd/mm/yyyy")
     law.add_argument("--overlay", action="append", default=[], help="bundled overlay key")
@@ -119,6 +170,24 @@ def main(argv: Sequence[str] | None = None) -> int:
             from vnlabor.cli.law import run_law
 
             return run_law(args.on, args.overlay, args.locale)
+        if args.command == "compare":
+            from vnlabor.cli.classify import parse_reveal
+            from vnlabor.cli.compare import CompareOptions, run_compare
+
+            return run_compare(
+                CompareOptions(
+                    households=args.households,
+                    base=args.base,
+                    reform=args.reform,
+                    base_overlays=args.base_overlay,
+                    reform_overlays=args.reform_overlay,
+                    output=args.output,
+                    sheet=args.sheet,
+                    locale=args.locale,
+                    ignore_unknown_columns=args.ignore_unknown_columns,
+                    reveal=parse_reveal(args.reveal),
+                )
+            )
         if args.command == "schema":
             from vnlabor.cli.schema import run_schema
 

@@ -39,6 +39,12 @@ from vnlabor.kpi.indicators import (
     trained_worker_share,
     trained_worker_share_certified,
 )
+from vnlabor.kpi.measure_change import (
+    MEASURE_KEYS,
+    MeasureChange,
+    PovertyMeasures,
+    measures_change,
+)
 from vnlabor.kpi.number import to_fraction
 from vnlabor.kpi.official_targets import OfficialTarget, official_target, official_targets
 from vnlabor.kpi.plot import plot_kpi, plot_status_counts
@@ -59,6 +65,7 @@ from vnlabor.kpi.unit import KpiUnit
 
 __all__ = [
     "KPI_FUNCTIONS",
+    "MEASURE_KEYS",
     "UNKNOWN",
     "AlkireFoster",
     "Attainment",
@@ -69,8 +76,10 @@ __all__ = [
     "KpiDefinition",
     "KpiResult",
     "KpiUnit",
+    "MeasureChange",
     "OfficialTarget",
     "PercentagePoints",
+    "PovertyMeasures",
     "PovertyReductionResult",
     "Progress",
     "Ratio",
@@ -95,6 +104,7 @@ __all__ = [
     "kpi_definition",
     "kpi_definitions",
     "kpi_keys",
+    "measures_change",
     "near_poor_rate",
     "new_jobs",
     "official_target",

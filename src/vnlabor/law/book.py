@@ -2,7 +2,9 @@
 
 :func:`national` loads the packaged data (``vnlabor/law/data/*.toml``) once. A
 province's own standard or support levels are an :class:`Overlay` layered on top with
-:meth:`LawBook.with_overlay`; the national book is never modified.
+:meth:`LawBook.with_overlay`; a what-if is a :class:`~vnlabor.law.reform.Reform` laid on
+with :meth:`LawBook.with_changes` or :meth:`LawBook.with_reform`. The national book is
+never modified.
 """
 
 from __future__ import annotations
@@ -16,10 +18,11 @@ from typing import Any
 from vnlabor.errors import LawDataError
 from vnlabor.l10n import message
 from vnlabor.l10n.display import get_display_locale, html_card, html_table
-from vnlabor.law.citation import Citation, Instrument
+from vnlabor.law.citation import Citation, Instrument, LocalizedText
 from vnlabor.law.overlay import Overlay
 from vnlabor.law.parameter import Parameter, ParameterValue, Value
 from vnlabor.law.reading import parse_toml, read_instruments, read_parameter
+from vnlabor.law.reform import Reform, reform_overlay, validation_text
 
 __all__ = ["LawBook", "national"]
 
@@ -34,7 +37,7 @@ class LawBook:
     'Nghị định số 07/2021/NĐ-CP ngày 27/01/2021 của Chính phủ'
     """
 
-    __slots__ = ("_cache", "_instruments", "_overlay_of", "_parameters", "overlays")
+    __slots__ = ("_cache", "_instruments", "_overlay_of", "_parameters", "_scenarios", "overlays")
 
     def __init__(
         self,
@@ -42,6 +45,7 @@ class LawBook:
         instruments: Iterable[Instrument],
         overlays: tuple[str, ...] = (),
         overlay_of: Mapping[str, str] | None = None,
+        scenarios: Mapping[str, LocalizedText] | None = None,
     ) -> None:
         self._parameters: dict[str, Parameter] = {}
         for p in parameters:
@@ -56,6 +60,7 @@ class LawBook:
         self.overlays = overlays
         """Keys of the overlays applied, in order."""
         self._overlay_of = dict(overlay_of or {})
+        self._scenarios = dict(scenarios or {})
         self._cache: dict[Any, Any] = {}
         missing = self.problems()
         if missing:
@@ -79,6 +84,8 @@ class LawBook:
 
     def __repr__(self) -> str:
         extra = f", overlays={list(self.overlays)}" if self.overlays else ""
+        if self._scenarios:
+            extra += f", scenarios={list(self._scenarios)}"
         return f"<LawBook {len(self._parameters)} parameters{extra}>"
 
     def _families(self) -> dict[str, int]:
@@ -118,6 +125,18 @@ class LawBook:
         rows = list(self._families().items())
         header = (message("display.family", locale), message("display.parameters", locale))
         return html_card(title, fields, [html_table(rows, header)])
+
+    @property
+    def scenarios(self) -> Mapping[str, LocalizedText]:
+        """The name of each overlay applied that is a what-if, not law, by its key.
+
+        >>> from datetime import date
+        >>> book = national().with_changes({"poverty.income_line.rural": 2_500_000},
+        ...                                from_=date(2027, 1, 1), name="Rural line 2.5M")
+        >>> book.scenarios["rural-line-2-5m"].en, national().scenarios
+        ('Rural line 2.5M', {})
+        """
+        return self._scenarios
 
     @property
     def instruments(self) -> Mapping[str, Instrument]:
@@ -198,6 +217,77 @@ class LawBook:
             made = self._cache[key] = build()
             return made
 
+    def with_changes(
+        self,
+        changes: Mapping[str, Value | list[str]],
+        *,
+        from_: date,
+        to: date | None = None,
+        name: str | LocalizedText | Mapping[str, str],
+        key: str | None = None,
+        note: str | None = None,
+    ) -> LawBook:
+        """A new book with some parameters changed from ``from_``: a what-if, not law.
+
+        The values cite a scenario named ``name``, so explanations say "under the
+        scenario …"; this book is unchanged. See :class:`~vnlabor.law.reform.Reform`.
+
+        Args:
+            changes: The new value of each parameter, by name (VND as ``int``; codes
+                as a list or tuple of text).
+            from_: First day of the new values.
+            to: Last day (inclusive); by default the last day each parameter's data
+                covers.
+            name: What the scenario is: one text, or ``{"vi": …, "en": …}``.
+            key: Its identifier; made from the name when not given.
+            note: Where the figures come from, cited with them.
+
+        Raises:
+            LawDataError: an unknown parameter (the message names the closest ones), a
+                value of the wrong kind (a float for money, text for a count…),
+                negative money, or a last day before the first.
+            TypeError: ``from_`` or ``to`` is not a date.
+
+        >>> from datetime import date
+        >>> book = national().with_changes({"poverty.income_line.rural": 2_500_000},
+        ...                                from_=date(2027, 1, 1), name="Rural line 2.5M")
+        >>> book.value("poverty.income_line.rural", date(2027, 6, 1))
+        2500000
+        >>> national().value("poverty.income_line.rural", date(2027, 6, 1))
+        2200000
+        >>> national().with_changes({"poverty.income_line.rual": 1}, from_=date(2027, 1, 1),
+        ...                         name="typo")
+        Traceback (most recent call last):
+        ...
+        vnlabor.errors.LawDataError: ... did you mean 'poverty.income_line.rural', ...
+        """
+        from pydantic import ValidationError
+
+        from vnlabor.types import as_date
+
+        first = as_date(from_, "from_")
+        last = None if to is None else as_date(to, "to")
+        try:
+            reform = Reform(
+                key=key or "",
+                name=name,
+                changes=changes,
+                effective_from=first,
+                effective_to=last,
+                note=note,
+            )
+        except ValidationError as exc:
+            raise LawDataError(validation_text(exc)) from None
+        return self.with_reform(reform)
+
+    def with_reform(self, reform: Reform) -> LawBook:
+        """A new book with ``reform`` applied (checked against this book's parameters).
+
+        Raises:
+            LawDataError: as :meth:`with_changes`.
+        """
+        return self.with_overlay(reform_overlay(reform, self._parameters))
+
     def with_overlay(self, overlay: Overlay) -> LawBook:
         """A new book with ``overlay`` applied; this one is unchanged."""
         params = dict(self._parameters)
@@ -217,6 +307,7 @@ class LawBook:
             [*self._instruments.values(), *overlay.instruments],
             (*self.overlays, overlay.key),
             {**self._overlay_of, **{i.key: overlay.key for i in overlay.instruments}},
+            {**self._scenarios, overlay.key: overlay.name} if overlay.scenario else self._scenarios,
         )
 
 

@@ -44,6 +44,9 @@ class InstrumentKind(StrEnum):
     """Thông tư liên tịch."""
     OTHER = "other"
     """A document without a standard citation form."""
+    SCENARIO = "scenario"
+    """Not law: a caller's what-if (a reform under study), cited as a scenario
+    (:meth:`vnlabor.law.LawBook.with_changes`)."""
 
 
 _KIND_VI = {
@@ -54,6 +57,7 @@ _KIND_VI = {
     InstrumentKind.CIRCULAR: "Thông tư",
     InstrumentKind.JOINT_CIRCULAR: "Thông tư liên tịch",
     InstrumentKind.OTHER: "Văn bản",
+    InstrumentKind.SCENARIO: "Kịch bản",
 }
 _KIND_EN = {
     InstrumentKind.LAW: "Law",
@@ -63,6 +67,7 @@ _KIND_EN = {
     InstrumentKind.CIRCULAR: "Circular",
     InstrumentKind.JOINT_CIRCULAR: "Joint Circular",
     InstrumentKind.OTHER: "Document",
+    InstrumentKind.SCENARIO: "Scenario",
 }
 
 
@@ -95,8 +100,13 @@ class Instrument(VnlaborModel):
         """The instrument as Vietnamese documents cite it.
 
         ``"Nghị định số 07/2021/NĐ-CP ngày 27/01/2021 của Chính phủ"``; in English
-        ``"Decree 07/2021/NĐ-CP of 27/01/2021"``.
+        ``"Decree 07/2021/NĐ-CP of 27/01/2021"``. A scenario (not law) is named by its
+        title: ``"kịch bản “…”"`` / ``"scenario “…”"``.
         """
+        if self.kind is InstrumentKind.SCENARIO:
+            if locale.startswith("en"):
+                return f"scenario “{self.title.en}”"
+            return f"kịch bản “{self.title.vi}”"
         if locale.startswith("en"):
             head = f"{_KIND_EN[self.kind]} {self.number or self.title.en}"
             return f"{head} of {self.signed:%d/%m/%Y}" if self.signed else head
@@ -218,6 +228,11 @@ def _render(loc: str, instrument: Instrument, confidence: Confidence, locale: st
         text = f"{name}, {loc}" if loc else name
     else:
         text = f"{loc} {name}" if loc else name
+    if instrument.kind is InstrumentKind.SCENARIO:
+        # A what-if is not law: say so instead of grading it like a legal source.
+        return text + (
+            ", not law" if locale.startswith("en") else ", không phải quy định pháp luật"
+        )
     if confidence is not Confidence.CONFIRMED:
         tag = {"vi": "chưa xác nhận đầy đủ", "en": "not fully confirmed"}
         text += f" [{confidence.value}: {tag['en' if locale.startswith('en') else 'vi']}]"

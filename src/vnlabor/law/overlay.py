@@ -41,6 +41,10 @@ class Overlay(VnlaborModel):
     """New parameters (full definitions)."""
     values: Mapping[str, tuple[ParameterValue, ...]] = {}
     """Values replacing those of existing national parameters, by parameter name."""
+    scenario: bool = False
+    """Whether it is a what-if (a reform under study), not law: explanations of what it
+    decides say "under the scenario …" with its :attr:`name` (``scenario = true`` in the
+    ``[overlay]`` table of a file; :meth:`vnlabor.law.LawBook.with_changes` makes one)."""
 
     @classmethod
     def from_toml(cls, text: str, *, source: str = "<overlay>") -> Overlay:
@@ -62,6 +66,7 @@ class Overlay(VnlaborModel):
                 key=head.get("key", ""),
                 name=head.get("name", {}),
                 province_code=head.get("province_code"),
+                scenario=head.get("scenario", False),
                 instruments=instruments,
                 parameters=tuple(params),
                 values=values,

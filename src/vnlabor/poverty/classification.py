@@ -215,10 +215,22 @@ class Classification(_Fields):
         lines = [head[:1].upper() + head[1:]]
         if self.standard.overlays:
             book = law or national()
+            # A what-if is named as a scenario, never as a local standard (law).
+            scenarios = book.scenarios
+            keys = [k for c in self.citations if (k := book.overlay_of(c)) is not None]
+            named = dict.fromkeys(scenarios[k](locale) for k in keys if k in scenarios)
+            if named:
+                lines.append(
+                    message(
+                        "poverty.explain.scenario",
+                        locale,
+                        scenarios="; ".join(f"“{n}”" for n in named),
+                    )
+                )
             local = dict.fromkeys(
                 book.instrument(c.instrument).official_name(locale)
                 for c in self.citations
-                if book.overlay_of(c) is not None
+                if (k := book.overlay_of(c)) is not None and k not in scenarios
             )
             if local:
                 lines.append(
