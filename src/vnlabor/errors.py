@@ -1,9 +1,44 @@
-"""Exceptions raised by vnlabor.
+"""Exceptions raised by vnlabor, and what is raised where.
 
-Every exception derives from :class:`VnlaborError` so an application can catch the
-library's errors in one place; each also derives from the matching built-in
-(``LookupError``, ``ValueError``) so generic handlers keep working. Errors about a
-date, code or name keep those inputs as attributes; messages are Vietnamese / English.
+vnlabor's own exceptions derive from :class:`VnlaborError`, so an application can catch
+them in one place, and each also from the built-in a Python user expects
+(``ValueError``, ``TypeError``, ``LookupError``), so ``except ValueError`` keeps
+working. Errors about a date, code or name keep those inputs as attributes; messages
+are Vietnamese / English.
+
+What is raised where:
+
+* **A record built from bad data** (``vl.Household(...)``, ``Model.model_validate``,
+  every model of :mod:`vnlabor.model`, :mod:`vnlabor.kpi` …): pydantic's
+  ``ValidationError``, which is a ``ValueError`` but cannot be a :class:`VnlaborError`
+  (pydantic builds it). Each of its errors carries a stable type, ``vnlabor.*`` for
+  vnlabor's own checks (``vnlabor.area_unknown``, ``vnlabor.vnd_negative``,
+  ``vnlabor.date_parsing`` …), and a bilingual message; personal values are masked.
+* **A function given an argument of the wrong type** (text where a date is needed, an
+  item that is neither a status nor a classification): :class:`VnlaborTypeError`, a
+  ``TypeError``.
+* **A function given an unusable value** (an unreadable amount or date, an unsupported
+  locale, a negative count, an undefined ratio compared): :class:`VnlaborValueError`,
+  a ``ValueError``; a name that is not one of the accepted ones (a breakdown key, a KPI
+  key) is its subclass :class:`UnknownNameError`, which suggests the nearest names.
+* **A rule that cannot be applied on the date** (no standard, no parameter value, no
+  provincial map): :class:`NoStandardInForce`, :class:`ParameterNotInForce`,
+  :class:`GeographyNotCoveredError` (``LookupError``); unknown or ambiguous provinces:
+  :class:`UnknownProvinceError` (``KeyError``), :class:`AmbiguousProvinceNameError`.
+* **Facts that contradict each other** or leave a needed status open:
+  :class:`ConflictingFactsError`, :class:`DeprivationConflict`,
+  :class:`PovertyStatusUndetermined` (``ValueError``).
+* **A table's header** that cannot be read: :class:`HeaderError` (``ValueError``); bad
+  rows are reported, not raised (:class:`vnlabor.io.RowError`).
+* **Law data** that is malformed: :class:`LawDataError` (``ValueError``).
+* **A missing optional dependency** (pandas, matplotlib, openpyxl …): the built-in
+  ``ImportError``, naming the extra to install.
+
+Still raised as bare built-ins, to be moved under :class:`VnlaborError`: the programme
+rules' checks of their arguments (:mod:`vnlabor.programmes`), the batch engine's
+(:mod:`vnlabor.batch`) and the readers' checks of their arguments (:mod:`vnlabor.io`),
+each a ``ValueError`` or ``TypeError`` with a bilingual message; looking up an unknown
+parameter or instrument in a law book is a ``KeyError``.
 
 It also holds :func:`quoted`, how a message quotes the value it is about. This module
 imports nothing of vnlabor, so any module can raise from it.
@@ -50,6 +85,64 @@ class _Unit(Protocol):
 
 class VnlaborError(Exception):
     """Base class of every error raised by vnlabor."""
+
+
+class VnlaborTypeError(VnlaborError, TypeError):
+    """An argument of the wrong type: text where a date is needed, an item that is not a record.
+
+    >>> issubclass(VnlaborTypeError, TypeError)
+    True
+    """
+
+
+class VnlaborValueError(VnlaborError, ValueError):
+    """An argument of the right type with a value vnlabor cannot use.
+
+    An unreadable amount or date, an unsupported locale, a negative count, an undefined
+    ratio compared with a number.
+
+    >>> issubclass(VnlaborValueError, ValueError)
+    True
+    """
+
+
+class UnknownNameError(VnlaborValueError):
+    """A name that is not one of those accepted (a breakdown key, a KPI key …).
+
+    The message suggests the nearest accepted names.
+
+    Attributes:
+        name: The name given.
+        what: What it should name, in English (``"breakdown key"``).
+        suggestions: The nearest accepted names, best first (may be empty).
+
+    >>> raise UnknownNameError("arae", ("khoá phân tổ", "breakdown key"), ("area",))
+    Traceback (most recent call last):
+    ...
+    vnlabor.errors.UnknownNameError: khoá phân tổ không có: 'arae' (gần nhất: 'area') / unknown breakdown key 'arae'; did you mean 'area'?
+    """  # noqa: E501
+
+    def __init__(
+        self,
+        name: str,
+        what: tuple[str, str],
+        suggestions: tuple[str, ...] = (),
+        *,
+        accepted: str = "",
+    ) -> None:
+        self.name = name
+        self.what = what[1]
+        self.suggestions = suggestions
+        vi = f"{what[0]} không có: {quoted(name)}"
+        en = f"unknown {what[1]} {quoted(name)}"
+        if suggestions:
+            named = [repr(s) for s in suggestions]
+            vi += f" (gần nhất: {', '.join(named)})"
+            listed = named[0] if len(named) == 1 else ", ".join(named[:-1]) + " or " + named[-1]
+            en += f"; did you mean {listed}?"
+        if accepted:
+            en += f" ({accepted})"
+        super().__init__(f"{vi} / {en}")
 
 
 class LawDataError(VnlaborError, ValueError):

@@ -20,7 +20,7 @@ from typing import Annotated, Any, Final
 from pydantic import BeforeValidator, Field, PlainValidator
 from pydantic_core import PydanticCustomError
 
-from vnlabor.errors import quoted
+from vnlabor.errors import VnlaborTypeError, quoted
 
 __all__ = [
     "MAX_VND",
@@ -238,14 +238,14 @@ def as_date(value: object, name: str = "on") -> date:
     >>> as_date("2024-03-01")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    TypeError: on phải là một ngày / on must be a date, not str: '2024-03-01' (parse text ...)
+    vnlabor.errors.VnlaborTypeError: on phải là một ngày / on must be a date, not str: ...
     """
     if isinstance(value, datetime):
         return vietnam_date(value)
     if isinstance(value, date):
         return value
     hint = " (parse text with vnlabor.l10n.parse_date)" if isinstance(value, str) else ""
-    raise TypeError(
+    raise VnlaborTypeError(
         f"{name} phải là một ngày / {name} must be a date, "
         f"not {type(value).__name__}: {value!r}{hint}"
     )

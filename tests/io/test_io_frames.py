@@ -243,6 +243,8 @@ def test_classifications_to_frame() -> None:
             area="rural",
             monthly_income_per_capita=1_500_000,
             deprivations="health_insurance;nutrition",
+            province_code="01",
+            commune_code="00004",
         ),
         Household(area="urban", monthly_income_per_capita=5_000_000),
     ]
@@ -250,6 +252,9 @@ def test_classifications_to_frame() -> None:
     frame = classifications_to_frame(results)
     assert tuple(frame.columns) == CLASSIFICATION_COLUMNS
     assert frame["household_id"].tolist() == ["H1", None]
+    assert frame["area"].tolist() == ["rural", "urban"]
+    assert frame["province_code"].tolist() == ["01", None]
+    assert frame["commune_code"].tolist() == ["00004", None]
     assert frame["status"].tolist() == ["near_poor", "non_poor"]
     assert frame["deprivation_count"].tolist() == [2, 0]
     assert frame["income"].tolist() == [1_500_000, 5_000_000]

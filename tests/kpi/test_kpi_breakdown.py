@@ -7,11 +7,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from vnlabor.errors import UnknownNameError
 from vnlabor.geo import UnknownProvinceError, provinces, rekey_to_new_provinces
 from vnlabor.kpi import UNKNOWN, Ratio, breakdown, by_period, by_province
 from vnlabor.model.area import Area
 from vnlabor.model.course import Course, CourseLevel, TrainingField
 from vnlabor.model.enrolment import Enrolment
+from vnlabor.model.household import Household
 from vnlabor.model.period import PeriodKind, ReportingPeriod
 from vnlabor.model.sex import Sex
 
@@ -64,9 +66,26 @@ def test_aliases_and_field_of_embedded_course() -> None:
     assert by_field.group_keys == [TrainingField.AGRICULTURAL, UNKNOWN]
 
 
-def test_missing_attribute_goes_to_unknown() -> None:
-    b = breakdown([object(), object()], by="sex", numerator=lambda _: False)
-    assert b.as_dict() == {UNKNOWN: Ratio(0, 2)}
+def test_an_attribute_some_records_lack_goes_to_unknown() -> None:
+    b = breakdown([object(), enrolment(1, sex=Sex.FEMALE)], by="sex", numerator=lambda _: False)
+    assert b.as_dict() == {Sex.FEMALE: Ratio(0, 1), UNKNOWN: Ratio(0, 1)}
+
+
+def test_an_attribute_no_record_has_is_a_misspelt_key() -> None:
+    # Every record would land in "unknown": a typo, reported with the nearest names.
+    with pytest.raises(UnknownNameError, match=r"did you mean 'area'") as caught:
+        breakdown(
+            [Household(area="rural", monthly_income_per_capita=1)],
+            by="arae",
+            numerator=lambda _: True,
+        )
+    assert isinstance(caught.value, ValueError)
+    assert caught.value.suggestions[0] == "area"
+    assert "khoá phân tổ" in str(caught.value)  # both languages
+    with pytest.raises(UnknownNameError):
+        breakdown([object()], by="sex", numerator=lambda _: False)
+    # No records: nothing to check the name against, nothing wrongly grouped.
+    assert breakdown([], by="arae", numerator=lambda _: True).groups == ()
 
 
 def test_period_words_and_by_period() -> None:
@@ -248,3 +267,19 @@ def test_new_map_groups_equal_the_crosswalk_rekeyed_old_groups(
     )
     assert {code: ratio.numerator for code, ratio in new.as_dict().items()} == rekeyed
     assert new.total == old.total
+
+
+def test_a_classification_is_grouped_by_its_households_fields() -> None:
+    from vnlabor import classify_many
+
+    households = [
+        Household(area="rural", monthly_income_per_capita=1, province_code="01"),
+        Household(area="urban", monthly_income_per_capita=1, commune_code="00004"),
+    ]
+    classified = classify_many(households, on=date(2024, 3, 1))
+    by_province = breakdown(classified, by="province", numerator=lambda _: True)
+    assert by_province.as_dict() == {"01": Ratio(1, 1), UNKNOWN: Ratio(1, 1)}
+    by_commune = breakdown(classified, by="commune_code", numerator=lambda _: True)
+    assert by_commune.as_dict() == {"00004": Ratio(1, 1), UNKNOWN: Ratio(1, 1)}
+    with pytest.raises(UnknownNameError, match="did you mean 'commune_code'"):
+        breakdown(classified, by="comune_code", numerator=lambda _: True)

@@ -446,9 +446,16 @@ def test_overseas_support_by_payment_date() -> None:
     )
 
 
+@dataclass(frozen=True)
+class _Row:
+    status: PovertyStatus
+    area: str
+
+
 def test_results_round_trip_through_json() -> None:
+    rows = [_Row(PovertyStatus.POOR, "rural"), _Row(PovertyStatus.NON_POOR, "urban")]
     results = [
-        kpi.poverty_rate([PovertyStatus.POOR, PovertyStatus.NON_POOR], by="status"),
+        kpi.poverty_rate(rows, by="area"),
         kpi.new_jobs(
             [NewJob(worker_id="w", started_on=date(2021, 1, 1))], years=3, target=Target.count(1)
         ),
@@ -465,3 +472,45 @@ def test_cited_instruments_are_in_the_law_catalogue() -> None:
     cited = {c.instrument for d in kpi.kpi_definitions().values() for c in d.citations}
     assert cited, "the definitions cite no instrument at all"
     assert cited <= set(catalogue), sorted(cited - set(catalogue))
+
+
+def test_kpi_frames_have_numeric_columns_and_concatenate() -> None:
+    pd = pytest.importorskip("pandas")
+    rows = [_Row(PovertyStatus.POOR, "rural"), _Row(PovertyStatus.NON_POOR, "rural")]
+    rows += [_Row(PovertyStatus.NON_POOR, "urban")]
+    rate = kpi.poverty_rate(rows, by="area", target=Target.below(Fraction(1, 3)))
+    frame = rate.to_frame()
+    assert list(frame.index) == ["rural", "urban", "total"]
+    assert frame.index.name == "area"
+    assert frame["numerator"].tolist() == [1, 0, 1]
+    assert frame["denominator"].tolist() == [2, 1, 3]
+    assert frame["share"].tolist() == [0.5, 0.0, 1 / 3]
+    assert frame["percent"].tolist() == [50.0, 0.0, 100 / 3]
+    assert frame["value"].tolist() == [Fraction(1, 2), Fraction(0), Fraction(1, 3)]
+    # below one third: exactly one third is not met (a strict bound), 0% is
+    assert frame["target_met"].tolist() == [False, True, False]
+    assert str(frame["share"].dtype) == "float64"
+    assert str(frame["numerator"].dtype) == "Int64"
+    assert str(frame["target_met"].dtype) == "boolean"
+    jobs = kpi.new_jobs(
+        [NewJob(worker_id="w", started_on=date(2021, 1, 1))] * 3, years=3, target=Target.count(2)
+    )
+    counts = jobs.to_frame()
+    assert counts.loc["total", "number"] == 1.0  # three jobs over three years: one a year
+    assert pd.isna(counts.loc["total", "numerator"])
+    assert pd.isna(counts.loc["total", "share"])
+    both = pd.concat([frame, counts])
+    assert list(both.columns) == list(frame.columns) == list(counts.columns)
+
+
+def test_poverty_rate_of_text_is_a_typed_error_saying_what_to_do() -> None:
+    from vnlabor.errors import VnlaborTypeError
+
+    with pytest.raises(
+        VnlaborTypeError, match=r"convert text first, e\.g\. PovertyStatus\('poor'\)"
+    ):
+        kpi.poverty_rate(["poor"])  # type: ignore[list-item]
+    with pytest.raises(TypeError, match="không phải PovertyStatus"):
+        kpi.poverty_rate([PovertyStatus.POOR, 3])  # type: ignore[list-item]
+    with pytest.raises(TypeError, match="its status is 'poor', not a PovertyStatus"):
+        kpi.poverty_rate([_Row("poor", "rural")])  # type: ignore[arg-type]

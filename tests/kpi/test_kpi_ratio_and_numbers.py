@@ -161,3 +161,64 @@ def test_ratio_and_points_validate_inside_unions() -> None:
     )
     for value in (Ratio(1, 2), PercentagePoints(1.17), 57, Fraction(11_386, 5)):
         assert adapter.validate_json(adapter.dump_json(value)) == value
+
+
+def test_a_ratio_flows_into_numbers() -> None:
+    import math
+
+    from vnlabor.l10n import format_number, format_percent
+
+    r = Ratio(4_973, 5_816)
+    assert float(r) == 4_973 / 5_816
+    assert math.isnan(float(Ratio(0, 0)))
+    assert format_percent(r) == "85,51%"
+    assert format_percent(r, locale="en") == "85.51%"
+    assert format_number(Ratio(1, 8)) == "0,125"
+    assert format_number(r, digits=3, locale="en") == "0.855"
+
+
+def test_a_ratio_compares_with_numbers_exactly_at_the_boundary() -> None:
+    nine_tenths = Ratio(9, 10)
+    assert nine_tenths == 0.9  # the float read as the decimal it prints as
+    assert nine_tenths >= 0.9
+    assert not nine_tenths > 0.9
+    assert nine_tenths <= Fraction(9, 10)
+    assert Ratio(900_001, 1_000_000) > 0.9  # one over the bound
+    assert Ratio(899_999, 1_000_000) < Decimal("0.9")  # one under
+    assert Ratio(1, 2) == Ratio(1, 2)
+    assert Ratio(1, 2) != Ratio(2, 4)  # the same value, a different record
+    assert not Ratio(1, 2) < Ratio(2, 4)
+    assert not Ratio(1, 2) > Ratio(2, 4)
+    assert Ratio(1, 2) != "1/2"
+    assert Ratio(1, 2) != True  # noqa: E712 - a bool is no number here
+    assert hash(Ratio(1, 2)) == hash(Ratio(1, 2))
+
+
+def test_an_undefined_ratio_equals_no_number_and_cannot_be_ordered() -> None:
+    from vnlabor.errors import VnlaborValueError
+
+    assert Ratio(0, 0) != 0
+    with pytest.raises(VnlaborValueError, match=r"không xác định .* / the ratio 0/0 is undefined"):
+        _ = Ratio(0, 0) < 0.5
+    with pytest.raises(VnlaborValueError, match=r"the ratio 0/0 is undefined"):
+        _ = Ratio(1, 2) >= Ratio(0, 0)
+
+
+def test_ordering_a_ratio_with_text_is_a_type_error() -> None:
+    with pytest.raises(TypeError):
+        _ = Ratio(1, 2) < "0.5"
+
+
+@given(
+    st.integers(0, 10**6),
+    st.integers(1, 10**6),
+    st.fractions(min_value=0, max_value=2, max_denominator=10**4),
+)
+def test_ratio_comparisons_agree_with_its_exact_value(n: int, d: int, other: Fraction) -> None:
+    r = Ratio(n, d)
+    exact = Fraction(n, d)
+    assert (r < other) == (exact < other)
+    assert (r <= other) == (exact <= other)
+    assert (r > other) == (exact > other)
+    assert (r >= other) == (exact >= other)
+    assert (r == other) == (exact == other)

@@ -61,7 +61,11 @@ def test_classify_many_accepts_a_subclass_of_household() -> None:
 
 @pytest.mark.parametrize(("on", "list_year"), [(None, None), (DAY, 2024)])
 def test_a_day_and_a_list_year_are_one_or_the_other(on: date | None, list_year: int | None) -> None:
-    with pytest.raises(TypeError, match=r"^give exactly one of on= \(a date\) or list_year="):
+    with pytest.raises(
+        TypeError,
+        match=r"^cần đúng một trong on= \(ngày\) hoặc list_year= \(năm\) / "
+        r"give exactly one of on= \(a date\) or list_year= \(a year\)$",
+    ):
         classify_many([], on, list_year=list_year)
 
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["citizen_id_digits", "mask_citizen_ids", "mask_digits", "mask_name"]
+__all__ = ["citizen_id_digits", "mask_citizen_ids", "mask_digits", "mask_name", "shown_id"]
 
 # 12 or 9 digits, optionally grouped by single spaces or dashes, not inside a longer run
 # of digits (an account number, a phone number with a country code).
@@ -85,3 +85,15 @@ def mask_citizen_ids(text: str) -> str:
         return mask_digits(digits)
 
     return _IN_TEXT.sub(hide, text)
+
+
+def shown_id(identifier: str, limit: int = 40) -> str:
+    """An identifier as results show it: any citizen ID in it masked, on one line, cut short.
+
+    For reprs and HTML displays: a household's ID may be its head's citizen ID.
+
+    >>> shown_id("001203004567"), shown_id("PL-001"), shown_id("x" * 50, limit=8)
+    ('*********567', 'PL-001', 'xxxxxxx…')
+    """
+    flat = " ".join(mask_citizen_ids(identifier).split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"

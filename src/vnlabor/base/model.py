@@ -21,6 +21,8 @@ from pydantic import (
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from vnlabor.base.masking import mask_citizen_ids
+from vnlabor.errors import VnlaborValueError
+from vnlabor.l10n.parse import parse_date
 from vnlabor.types import quoted, vietnam_date
 
 
@@ -72,6 +74,9 @@ class VnlaborModel(BaseModel):
       error type ``vnlabor.<enum>_unknown`` (e.g. ``vnlabor.area_unknown``).
     * A date field given an aware ``datetime`` takes its day in Vietnam (UTC+7,
       :func:`vnlabor.types.vietnam_date`), whatever zone it was written in.
+    * A date field given text reads it as the readers do, with
+      :func:`vnlabor.l10n.parse_date` (``"01/03/2024"`` or ``"2024-03-01"``); text it
+      cannot read is a ``vnlabor.date_parsing`` error in Vietnamese and English.
     """
 
     model_config = ConfigDict(
@@ -87,17 +92,26 @@ class VnlaborModel(BaseModel):
     @model_validator(mode="wrap")
     @classmethod
     def _reword_enum_errors(cls, data: Any, handler: ModelWrapValidatorHandler[Any]) -> Any:
+        unread: dict[str, InitErrorDetails] = {}
         if data.__class__ is dict and (dates := _date_fields(cls)):
-            data = _dates_in_vietnam(data, dates)
+            data, unread = _dates_read(data, dates)
         try:
-            return handler(data)
+            result = handler(data)
         except ValidationError as exc:
             scrub = _Scrubber.of(cls)
             details = [
                 scrub.error(_enum_error(cls, e) if e["type"] == "enum" else _kept(e))
                 for e in exc.errors()
+                # a date text parse_date refused: its own error below, not pydantic's
+                if not (e["loc"] and e["loc"][0] in unread)
             ]
+            details += [scrub.error(detail) for detail in unread.values()]
             raise ValidationError.from_exception_data(exc.title, details, hide_input=True) from None
+        if unread:  # text pydantic reads as a date ("20240301") but the readers refuse
+            scrub = _Scrubber.of(cls)
+            details = [scrub.error(detail) for detail in unread.values()]
+            raise ValidationError.from_exception_data(cls.__name__, details, hide_input=True)
+        return result
 
 
 @functools.cache
@@ -112,13 +126,30 @@ def _date_fields(model: type[BaseModel]) -> tuple[str, ...]:
     return tuple(found)
 
 
-def _dates_in_vietnam(data: dict[str, Any], fields: tuple[str, ...]) -> dict[str, Any]:
-    """``data`` with each aware ``datetime`` of a date field replaced by its day in Vietnam."""
+def _dates_read(
+    data: dict[str, Any], fields: tuple[str, ...]
+) -> tuple[dict[str, Any], dict[str, InitErrorDetails]]:
+    """``data`` with its date fields read as the readers read them, and the texts refused.
+
+    Text goes through :func:`~vnlabor.l10n.parse_date` (the one date parser: readers,
+    command line and models accept the same texts); an aware ``datetime`` becomes its
+    day in Vietnam. A refused text stays in ``data`` and its error is returned by field.
+    """
+    unread: dict[str, InitErrorDetails] = {}
     for name in fields:
         value = data.get(name)
-        if isinstance(value, datetime) and value.tzinfo is not None:
+        if value.__class__ is str:
+            try:
+                data = {**data, name: parse_date(value)}
+            except VnlaborValueError as exc:
+                unread[name] = {
+                    "type": PydanticCustomError("vnlabor.date_parsing", str(exc)),
+                    "loc": (name,),
+                    "input": value,
+                }
+        elif isinstance(value, datetime) and value.tzinfo is not None:
             data = {**data, name: vietnam_date(value)}
-    return data
+    return data, unread
 
 
 def _secret_type(annotation: Any) -> Any:

@@ -58,6 +58,9 @@ Headers = Literal["field", "vi", "en"]
 
 CLASSIFICATION_COLUMNS = (
     "household_id",
+    "area",
+    "province_code",
+    "commune_code",
     "status",
     "deprivation_count",
     "income",
@@ -211,7 +214,10 @@ def classifications_to_frame(classifications: Iterable[Classification]) -> pd.Da
     """Classifications as a DataFrame, one row each, for reports and exports.
 
     Columns (:data:`CLASSIFICATION_COLUMNS`): ``household_id`` (text, missing when the
-    household had none), ``status`` (the :class:`~vnlabor.PovertyStatus` value),
+    household had none), ``area`` (``"rural"`` or ``"urban"``, the area classified
+    under), ``province_code`` and ``commune_code`` (the household's codes as text,
+    missing when not given: group by them for a map or a breakdown), ``status``
+    (the :class:`~vnlabor.PovertyStatus` value),
     ``deprivation_count`` (deprivations the standard counts), ``income`` and
     ``income_line`` (VND/person/month, ``int64``), ``standard`` (the instrument
     number, e.g. ``07/2021/NĐ-CP``) and ``on`` (the date applied, ``datetime64[ns]``).
@@ -231,6 +237,9 @@ def classifications_to_frame(classifications: Iterable[Classification]) -> pd.Da
     items = list(classifications)
     data = {
         "household_id": pandas.Series([c.household.household_id for c in items], dtype=object),
+        "area": pandas.Series([c.area.value for c in items], dtype=object),
+        "province_code": pandas.Series([c.household.province_code for c in items], dtype=object),
+        "commune_code": pandas.Series([c.household.commune_code for c in items], dtype=object),
         "status": pandas.Series([c.status.value for c in items], dtype=object),
         "deprivation_count": pandas.Series([c.deprivation_count for c in items], dtype="int64"),
         "income": pandas.Series([c.income for c in items], dtype="int64"),

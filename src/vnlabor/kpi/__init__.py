@@ -47,7 +47,7 @@ from vnlabor.kpi.measure_change import (
 )
 from vnlabor.kpi.number import to_fraction
 from vnlabor.kpi.official_targets import OfficialTarget, official_target, official_targets
-from vnlabor.kpi.plot import plot_kpi
+from vnlabor.kpi.plot import plot_kpi, plot_status_counts
 from vnlabor.kpi.points import PercentagePoints
 from vnlabor.kpi.poverty_measures import (
     AlkireFoster,
@@ -112,6 +112,7 @@ __all__ = [
     "overseas_support_amount",
     "overseas_support_cases",
     "plot_kpi",
+    "plot_status_counts",
     "poverty_gap",
     "poverty_rate",
     "poverty_rate_reduction",

@@ -38,7 +38,9 @@ map, the 34-unit one (``"new"``) or the 63-unit one (``"old"``):
 
 from __future__ import annotations
 
+import difflib
 import functools
+import math
 import operator
 from collections.abc import Callable, Hashable, Iterable
 from datetime import date, timedelta
@@ -47,8 +49,17 @@ from typing import Any, Literal
 
 from vnlabor._optional import require
 from vnlabor.base.model import VnlaborModel
+from vnlabor.errors import UnknownNameError, VnlaborTypeError, VnlaborValueError
 from vnlabor.geo.registry import REFORM_2025, province_as_of
-from vnlabor.kpi.ratio import Ratio
+from vnlabor.kpi.ratio import Ratio, format_ratio
+from vnlabor.l10n import format_date, format_number, format_percent, format_period, label, message
+from vnlabor.l10n.display import (
+    field_heading,
+    get_display_locale,
+    html_card,
+    html_table,
+    repr_line,
+)
 from vnlabor.model.period import PeriodKind, ReportingPeriod
 
 __all__ = [
@@ -59,6 +70,7 @@ __all__ = [
     "breakdown",
     "by_period",
     "by_province",
+    "group_label",
 ]
 
 
@@ -122,19 +134,107 @@ class Breakdown(VnlaborModel):
     def to_frame(self) -> Any:
         """A pandas DataFrame, one row per group plus a ``"total"`` row (needs pandas).
 
-        Columns: ``numerator``, ``denominator`` and ``value`` (an exact ``Fraction``, or
-        ``None`` for an empty denominator).
+        Indexed by the group keys as text (an enum's value, a period such as
+        ``"2025-Q3"``), named after :attr:`by`. Columns: ``numerator`` and
+        ``denominator`` (``int64``), ``share`` (``float64``, the quotient; ``NaN`` for
+        an empty denominator), ``percent`` (``float64``, the share times 100) and
+        ``value`` (the exact ``Fraction``, or ``None``). Floats are for plotting and
+        statistics; the exact value stays in ``value``.
+
+        >>> from vnlabor.model.area import Area
+        >>> b = Breakdown(by="area", groups=(BreakdownGroup(key=Area.RURAL, ratio=Ratio(1, 4)),),
+        ...               total=Ratio(1, 4))
+        >>> frame = b.to_frame()
+        >>> frame["share"].tolist(), frame["percent"].tolist(), frame.loc["rural", "value"]
+        ([0.25, 0.25], [25.0, 25.0], Fraction(1, 4))
         """
         pd: Any = require("pandas", "pandas", "Breakdown.to_frame")
         rows = [(str(g.key), g.ratio) for g in self.groups] + [("total", self.total)]
-        return pd.DataFrame(
-            {
-                "numerator": [r.numerator for _, r in rows],
-                "denominator": [r.denominator for _, r in rows],
-                "value": [r.value for _, r in rows],
-            },
-            index=pd.Index([k for k, _ in rows], name=self.by),
-        )
+        index = pd.Index([k for k, _ in rows], name=self.by)
+        return pd.DataFrame(_ratio_columns(pd, [r for _, r in rows], index), index=index)
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{_key_repr(g.key)} {g.ratio}" for g in self.groups[:_REPR_GROUPS])
+        more = len(self.groups) - _REPR_GROUPS
+        if more > 0:
+            shown += f", +{more} more"
+        return repr_line(f"<Breakdown by {self.by}: {shown}; total {self.total}>")
+
+    def __str__(self) -> str:
+        locale = get_display_locale()
+        total = field_heading(Breakdown, "total", locale)
+        lines = [f"{self.by}: {total.lower()} {format_ratio(self.total, locale)}"]
+        lines += [
+            f"- {group_label(g.key, locale)}: {format_ratio(g.ratio, locale)}" for g in self.groups
+        ]
+        return "\n".join(lines)
+
+    def _repr_html_(self) -> str:
+        locale = get_display_locale()
+        rows = [(group_label(g.key, locale), g.ratio) for g in self.groups]
+        rows.append((field_heading(Breakdown, "total", locale), self.total))
+        header = [
+            field_heading(BreakdownGroup, "key", locale),
+            field_heading(BreakdownGroup, "ratio", locale),
+            field_heading(Ratio, "numerator", locale),
+            field_heading(Ratio, "denominator", locale),
+        ]
+        cells = [
+            (
+                name,
+                "—" if r.value is None else format_percent(r.value, locale=locale),
+                format_number(r.numerator, locale=locale),
+                format_number(r.denominator, locale=locale),
+            )
+            for name, r in rows
+        ]
+        title = f"{field_heading(Breakdown, 'by', locale)}: {self.by}"
+        return html_card(title, [], [html_table(cells, header)])
+
+
+_REPR_GROUPS = 6
+
+
+def _key_repr(key: Any) -> str:
+    return str(key.value) if isinstance(key, Enum) else str(key)
+
+
+def _ratio_columns(pd: Any, ratios: list[Ratio], index: Any) -> dict[str, Any]:
+    """The numeric columns of a table of ratios (see :meth:`Breakdown.to_frame`)."""
+    values = [r.value for r in ratios]
+    return {
+        "numerator": pd.Series([r.numerator for r in ratios], index=index, dtype="int64"),
+        "denominator": pd.Series([r.denominator for r in ratios], index=index, dtype="int64"),
+        "share": pd.Series(
+            [math.nan if v is None else float(v) for v in values], index=index, dtype="float64"
+        ),
+        "percent": pd.Series(
+            [math.nan if v is None else float(v * 100) for v in values],
+            index=index,
+            dtype="float64",
+        ),
+        "value": pd.Series(values, index=index, dtype=object),
+    }
+
+
+def group_label(key: Any, locale: str = "vi") -> str:
+    """A group's key as tables head it: a label, a period, yes/no, a date, or the key.
+
+    >>> from vnlabor.model.area import Area
+    >>> group_label(Area.RURAL), group_label(True, "en"), group_label(UNKNOWN), group_label("19")
+    ('nông thôn', 'yes', 'không rõ', '19')
+    """
+    if isinstance(key, Unknown):
+        return message("kpi.report.unknown_group", locale)
+    if isinstance(key, Enum):
+        return label(key, locale)
+    if isinstance(key, bool):
+        return message("kpi.report.yes" if key else "kpi.report.no", locale)
+    if isinstance(key, ReportingPeriod):
+        return format_period(key, locale=locale)
+    if isinstance(key, date):
+        return format_date(key, locale=locale)
+    return str(key)
 
 
 @functools.lru_cache(maxsize=4_096)
@@ -153,7 +253,10 @@ def by_period(kind: PeriodKind, *, date_of: str = "reference_date") -> KeyFuncti
             year their support was paid.
     """
     if kind is PeriodKind.PLAN:
-        raise ValueError("records are grouped by month, quarter, half-year or year, not by plan")
+        raise VnlaborValueError(
+            "bản ghi được nhóm theo tháng, quý, 6 tháng hoặc năm, không theo giai đoạn / records "
+            "are grouped by month, quarter, half-year or year, not by plan"
+        )
     get = operator.attrgetter(date_of)
 
     def key(record: Any) -> ReportingPeriod | None:
@@ -161,7 +264,9 @@ def by_period(kind: PeriodKind, *, date_of: str = "reference_date") -> KeyFuncti
         if day is None:
             return None
         if not isinstance(day, date):
-            raise TypeError(f"{date_of} is {type(day).__name__}, not a date")
+            raise VnlaborTypeError(
+                f"{date_of} không phải một ngày / {date_of} is {type(day).__name__}, not a date"
+            )
         if kind is PeriodKind.MONTH:
             return _period(kind, day.year, day.month)
         if kind is PeriodKind.QUARTER:
@@ -217,13 +322,51 @@ def by_province(
     return key
 
 
-def _key_function(by: str | KeyFunction) -> tuple[str, KeyFunction]:
+def _key_function(by: str | KeyFunction) -> tuple[str, KeyFunction, str | None]:
+    """The breakdown's name, its key function and, for an attribute, the attribute's name."""
     if callable(by):
-        return getattr(by, "__name__", "custom"), by
+        return getattr(by, "__name__", "custom"), by, None
+    if not isinstance(by, str):
+        raise VnlaborTypeError(
+            "by phải là tên thuộc tính hoặc một hàm / by must be an attribute name or a "
+            f"function, not {type(by).__name__}: {by!r}"
+        )
     if by in _PERIOD_WORDS:
-        return by, by_period(_PERIOD_WORDS[by])
+        return by, by_period(_PERIOD_WORDS[by]), None
     attribute = _ALIASES.get(by, by)
-    return by, lambda record: getattr(record, attribute, None)
+    return by, lambda record: getattr(record, attribute, None), attribute
+
+
+_ABSENT = object()
+
+
+def _names_of(record: Any) -> list[str]:
+    """The attribute names a breakdown could group ``record`` by (for suggestions)."""
+    names = [*_ALIASES, *_PERIOD_WORDS]
+    fields = getattr(type(record), "model_fields", None) or getattr(record, "_fields", None)
+    if fields:
+        names += list(fields)
+    names += [
+        n
+        for n in dir(type(record))
+        if not n.startswith("_")
+        and isinstance(getattr(type(record), n, None), property | functools.cached_property)
+    ]
+    names += [n for n in getattr(record, "__dict__", {}) if not n.startswith("_")]
+    household = getattr(record, "household", None)
+    if household is not None:
+        names += list(getattr(type(household), "model_fields", ()))
+    return list(dict.fromkeys(names))
+
+
+def _unknown_key(by: str, record: Any) -> UnknownNameError:
+    suggestions = difflib.get_close_matches(by, _names_of(record), n=3, cutoff=0.6)
+    return UnknownNameError(
+        by,
+        ("khoá phân tổ", "breakdown key"),
+        tuple(suggestions),
+        accepted=f"no {type(record).__name__} record has an attribute {by!r}",
+    )
 
 
 def _count(function: Counter, record: Any, role: str) -> int:
@@ -231,9 +374,14 @@ def _count(function: Counter, record: Any, role: str) -> int:
     if isinstance(amount, bool):
         return int(amount)
     if not isinstance(amount, int):
-        raise TypeError(f"the {role} function must return a bool or an int, got {amount!r}")
+        raise VnlaborTypeError(
+            f"hàm {role} phải trả về bool hoặc int / the {role} function must return a bool "
+            f"or an int, got {amount!r}"
+        )
     if amount < 0:
-        raise ValueError(f"the {role} function returned a negative count: {amount}")
+        raise VnlaborValueError(
+            f"hàm {role} trả về số âm / the {role} function returned a negative count: {amount}"
+        )
     return amount
 
 
@@ -266,7 +414,10 @@ def breakdown(
             aliases), a period word (``"month"``, ``"quarter"``, ``"half_year"``,
             ``"year"``, on each record's ``reference_date``), or a function returning
             the key (:func:`by_period`, :func:`by_province` for the old or new map).
-            A missing attribute or a ``None`` key puts the record in :data:`UNKNOWN`.
+            An attribute a record lacks is looked up on its ``household`` (so
+            classifications group by ``"province"`` or ``"commune_code"``). A ``None``
+            key, or an attribute some records lack, puts the record in
+            :data:`UNKNOWN`; an attribute no record has is a misspelt key.
         numerator: What a record adds to the numerator: ``True``/``False`` to count it
             or not, or an ``int`` (attendance of a session …).
         denominator: Same for the denominator; ``None`` counts every record once.
@@ -278,18 +429,38 @@ def breakdown(
         numerators and denominators add up to the total's.
 
     Raises:
-        TypeError: When a counter returns something other than a bool or an int.
-        ValueError: When a counter returns a negative number.
+        UnknownNameError: No record has the attribute ``by`` names (a misspelt key:
+            ``by="arae"``); the message suggests the nearest names (``area``). A
+            ``ValueError``.
+        VnlaborTypeError: ``by`` is neither a name nor a function, or a counter returns
+            something other than a bool or an int.
+        VnlaborValueError: A counter returns a negative number.
     """
-    name, key_of = _key_function(by)
+    name, key_of, attribute = _key_function(by)
     sums: dict[Hashable, list[int]] = {}
+    found = attribute is None  # whether any record has the attribute grouped by
+    first: Any = _ABSENT
     for record in records:
-        key = key_of(record)
+        if attribute is None:
+            key = key_of(record)
+        else:
+            key = getattr(record, attribute, _ABSENT)
+            if key is _ABSENT and (household := getattr(record, "household", None)) is not None:
+                key = getattr(household, attribute, _ABSENT)  # a classification's household
+            if key is _ABSENT:
+                if first is _ABSENT:
+                    first = record
+                key = None
+            else:
+                found = True
         if key is None:
             key = UNKNOWN
         part = sums.setdefault(key, [0, 0])
         part[0] += _count(numerator, record, "numerator")
         part[1] += 1 if denominator is None else _count(denominator, record, "denominator")
+    if not found and first is not _ABSENT:
+        # A misspelt key ("arae") would put every record under "unknown".
+        raise _unknown_key(name, first)
     groups = tuple(
         BreakdownGroup(key=key, ratio=Ratio(n, d, numerator_label, denominator_label))
         for key, (n, d) in sorted(sums.items(), key=lambda item: _order(item[0]))

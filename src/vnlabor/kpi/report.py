@@ -9,38 +9,41 @@ Vietnamese grouping); the sentences live in the gettext catalogues.
 >>> from vnlabor.kpi import Ratio, Target
 >>> describe_target(Target.parse("trên 90%")), describe_target(Target.parse("1,15-1,56%"), "en")
 ('trên 90%', 'between 1.15% and 1.56%')
+
+:func:`describe_target` and :func:`format_kpi_value` live in :mod:`vnlabor.kpi.wording`
+(targets show themselves with them) and are re-exported here.
 """
 
 from __future__ import annotations
 
-from datetime import date
-from enum import Enum
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from vnlabor.kpi.attainment import Attainment
-from vnlabor.kpi.breakdown import Breakdown, Unknown
+from vnlabor.kpi.breakdown import Breakdown, group_label
+from vnlabor.kpi.comparison import Comparison
 from vnlabor.kpi.definitions import KpiDefinition
 from vnlabor.kpi.points import PercentagePoints
-from vnlabor.kpi.ratio import Ratio
-from vnlabor.kpi.target import Comparison, Target
+from vnlabor.kpi.ratio import Ratio, format_ratio
+from vnlabor.kpi.target import Target
 from vnlabor.kpi.unit import KpiUnit
+from vnlabor.kpi.wording import describe_target, format_kpi_value
 from vnlabor.l10n import (
-    format_date,
-    format_number,
     format_percent,
     format_percentage_points,
-    format_period,
-    format_vnd,
-    label,
     message,
 )
-from vnlabor.model.period import ReportingPeriod
 
 if TYPE_CHECKING:
     from vnlabor.law.book import LawBook
 
-__all__ = ["KpiResultShape", "describe_target", "explain_kpi", "format_kpi_value"]
+__all__ = [
+    "KpiResultShape",
+    "describe_target",
+    "explain_kpi",
+    "format_kpi_value",
+    "kpi_fields",
+]
 
 
 class KpiResultShape(Protocol):
@@ -90,101 +93,33 @@ class KpiResultShape(Protocol):
         ...
 
 
-def _decimals(value: Fraction, most: int = 4) -> int:
-    """Fewest decimals (up to ``most``) that write ``value`` exactly: 90 → 0, 1.15 → 2."""
-    digits = 0
-    while (value * 10**digits).denominator != 1 and digits < most:
-        digits += 1
-    return digits
-
-
-def format_kpi_value(
-    value: Fraction | int, unit: KpiUnit, locale: str = "vi", *, exact: bool = False
-) -> str:
-    """One number in a KPI's unit: a share as a percentage, points, đồng or a count.
-
-    Shares and points take two decimals, or with ``exact=True`` (targets, as plans write
-    them) just as many as the value needs, up to four.
-
-    >>> format_kpi_value(Fraction(4973, 5816), KpiUnit.SHARE)
-    '85,51%'
-    >>> format_kpi_value(Fraction(9, 10), KpiUnit.SHARE, exact=True)
-    '90%'
-    >>> format_kpi_value(Fraction(11386, 5), KpiUnit.COUNT, "en")
-    '2,277.2'
-    """
-    match unit:
-        case KpiUnit.SHARE:
-            digits = _decimals(Fraction(value) * 100) if exact else 2
-            return format_percent(value, digits=digits, locale=locale)
-        case KpiUnit.PERCENTAGE_POINTS:
-            digits = _decimals(Fraction(value)) if exact else 2
-            return format_percentage_points(value, digits, locale=locale)
-        case KpiUnit.VND:
-            return format_vnd(round(Fraction(value)), locale=locale)  # an average: whole đồng
-    number = Fraction(value)
-    return format_number(number, digits=0 if number.denominator == 1 else 1, locale=locale)
-
-
-def describe_target(target: Target, locale: str = "vi") -> str:
-    """The target in words: ``"trên 90%"``, ``"at least 150"``, ``"từ 1,15% đến 1,56%"``."""
-
-    def show(value: Fraction) -> str:
-        return format_kpi_value(value, target.unit, locale, exact=True)
-
-    if target.comparison is Comparison.BETWEEN:
-        assert target.lower is not None
-        assert target.upper is not None
-        return message(
-            "kpi.target.between", locale, lower=show(target.lower), upper=show(target.upper)
-        )
-    return message(f"kpi.target.{target.comparison.value}", locale, value=show(target.reference))
-
-
-def _ratio_text(ratio: Ratio, locale: str) -> str:
-    value = ratio.value
-    if value is None:
-        return message("kpi.report.undefined_ratio", locale, denominator=ratio.denominator)
-    numerator = format_number(ratio.numerator, locale=locale)
-    denominator = format_number(ratio.denominator, locale=locale)
-    return f"{format_percent(value, locale=locale)} ({numerator}/{denominator})"
-
-
 def _value_text(result: KpiResultShape, locale: str) -> str:
     value = result.value
     if value is None:
         return message("kpi.report.no_value", locale)
     if isinstance(value, Ratio):
-        return _ratio_text(value, locale)
+        return format_ratio(value, locale)
     if isinstance(value, PercentagePoints):
         return format_percentage_points(value.points, locale=locale)
     return format_kpi_value(value, result.definition.unit, locale)
 
 
-def _key_text(key: Any, locale: str) -> str:
-    if isinstance(key, Unknown):
-        return message("kpi.report.unknown_group", locale)
-    if isinstance(key, Enum):
-        return label(key, locale)
-    if isinstance(key, bool):
-        return message("kpi.report.yes" if key else "kpi.report.no", locale)
-    if isinstance(key, ReportingPeriod):
-        return format_period(key, locale=locale)
-    if isinstance(key, date):
-        return format_date(key, locale=locale)
-    return str(key)
+def _target_parts(
+    result: KpiResultShape, locale: str, law: LawBook
+) -> tuple[str, str | None, str] | None:
+    """The target in words (with its citation), the verdict and how far off.
 
-
-def _target_lines(result: KpiResultShape, locale: str, law: LawBook) -> list[str]:
+    ``None`` without a target; the verdict is ``None`` when the value is undefined.
+    """
     target = result.target
     if target is None:
-        return []
+        return None
     wording = describe_target(target, locale)
     if target.citation is not None:
         wording += f" ({law.cite(target.citation, locale)})"
     met = result.met
     if met is None:
-        return [message("kpi.report.target_undetermined", locale, target=wording)]
+        return wording, None, ""
     gap = result.attainment
     if target.comparison is Comparison.BETWEEN and gap is not None:
         gap = _range_gap(target, gap)
@@ -211,8 +146,58 @@ def _target_lines(result: KpiResultShape, locale: str, law: LawBook) -> list[str
             share = format_percent(gap.ratio, locale=locale)
             how += message("kpi.report.of_plan", locale, share=share)
     verdict = message("kpi.report.met" if met else "kpi.report.not_met", locale)
+    return wording, verdict, how
+
+
+def _target_lines(result: KpiResultShape, locale: str, law: LawBook) -> list[str]:
+    parts = _target_parts(result, locale, law)
+    if parts is None:
+        return []
+    wording, verdict, how = parts
+    if verdict is None:
+        return [message("kpi.report.target_undetermined", locale, target=wording)]
     detail = f" ({how})" if how else ""
     return [message("kpi.report.target", locale, target=wording, verdict=verdict, detail=detail)]
+
+
+def _definition_text(result: KpiResultShape, locale: str, law: LawBook) -> str:
+    definition = result.definition
+    text = definition.definition.vi if locale == "vi" else definition.definition.en
+    cites = "; ".join(law.cite(c, locale) for c in definition.citations)
+    return text + (f" ({cites})" if cites else "")
+
+
+def kpi_fields(
+    result: KpiResultShape, locale: str = "vi", law: LawBook | None = None
+) -> list[tuple[str, str]]:
+    """A KPI result as ``(heading, text)`` lines: value, target, verdict, gaps, definition.
+
+    What a KPI's HTML display shows (:class:`vnlabor.kpi.KpiResult`), in ``locale``,
+    in the words of :func:`explain_kpi`.
+
+    >>> from vnlabor.kpi import Target, poverty_rate
+    >>> from vnlabor.model.poverty_status import PovertyStatus as S
+    >>> r = poverty_rate([S.POOR, S.NON_POOR, S.NON_POOR, S.NON_POOR], target=Target.below(0.05))
+    >>> for heading, text in kpi_fields(r, "en")[:3]:
+    ...     print(f"{heading}: {text}")
+    Value: 25.00% (1/4)
+    Target: below 5%
+    Met: not met (over the ceiling by 20.00 percentage points)
+    """
+    from vnlabor.law.book import national
+
+    book = law or national()
+    fields = [(message("display.value", locale), _value_text(result, locale))]
+    parts = _target_parts(result, locale, book)
+    if parts is not None:
+        wording, verdict, how = parts
+        fields.append((message("display.target", locale), wording))
+        shown = "—" if verdict is None else verdict + (f" ({how})" if how else "")
+        fields.append((message("display.met", locale), shown))
+    if result.missing:
+        fields.append((message("display.missing_records", locale), str(result.missing)))
+    fields.append((message("display.definition", locale), _definition_text(result, locale, book)))
+    return fields
 
 
 def _range_gap(target: Target, gap: Attainment) -> Attainment | None:
@@ -244,18 +229,12 @@ def explain_kpi(result: KpiResultShape, locale: str = "vi", law: LawBook | None 
     lines += [f"- {line}" for line in _target_lines(result, locale, book)]
     if result.breakdown is not None:
         groups = "; ".join(
-            f"{_key_text(g.key, locale)} {_ratio_text(g.ratio, locale)}"
+            f"{group_label(g.key, locale)} {format_ratio(g.ratio, locale)}"
             for g in result.breakdown.groups
         )
         lines.append("- " + message("kpi.report.breakdown", locale, groups=groups))
     if result.missing:
         lines.append("- " + message("kpi.report.missing", locale, count=result.missing))
-    definition = result.definition
-    text = definition.definition.vi if locale == "vi" else definition.definition.en
-    cites = "; ".join(book.cite(c, locale) for c in definition.citations)
-    lines.append(
-        "- "
-        + message("kpi.report.definition", locale, definition=text)
-        + (f" ({cites})" if cites else "")
-    )
+    text = _definition_text(result, locale, book)
+    lines.append("- " + message("kpi.report.definition", locale, definition=text))
     return "\n".join(lines)

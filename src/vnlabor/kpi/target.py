@@ -39,7 +39,6 @@ True
 from __future__ import annotations
 
 import unicodedata
-from enum import StrEnum
 from fractions import Fraction
 from typing import Self
 
@@ -47,34 +46,17 @@ from pydantic import ValidationError, model_validator
 
 from vnlabor.base.model import VnlaborModel
 from vnlabor.kpi.attainment import Attainment
+from vnlabor.kpi.comparison import Comparison
 from vnlabor.kpi.number import Exact, Number, decimal_text, to_fraction
 from vnlabor.kpi.points import PercentagePoints
 from vnlabor.kpi.ratio import Ratio
 from vnlabor.kpi.target_text import parse_target_text
 from vnlabor.kpi.unit import KpiUnit
+from vnlabor.kpi.wording import describe_target
+from vnlabor.l10n.display import field_heading, get_display_locale, html_card, repr_line
 from vnlabor.law.citation import Citation
 
 __all__ = ["Actual", "Bound", "Comparison", "Target"]
-
-
-class Comparison(StrEnum):
-    """How an actual value must relate to a target's bound(s)."""
-
-    ABOVE = "above"
-    """Trên: strictly greater than the bound."""
-    AT_LEAST = "at_least"
-    """Từ … trở lên, ít nhất, đạt: greater than or equal to the bound."""
-    AT_MOST = "at_most"
-    """Không quá, tối đa: less than or equal to the bound."""
-    BELOW = "below"
-    """Dưới: strictly less than the bound."""
-    BETWEEN = "between"
-    """Từ … đến …: inside the range, both ends included."""
-
-    @property
-    def symbol(self) -> str:
-        """``>``, ``≥``, ``≤``, ``<`` or ``–``."""
-        return {"above": ">", "at_least": "≥", "at_most": "≤", "below": "<"}.get(self.value, "–")
 
 
 Bound = Number | PercentagePoints
@@ -321,3 +303,19 @@ class Target(VnlaborModel):
             assert self.upper is not None
             return f"{show(self.lower)} – {show(self.upper)}"
         return f"{self.comparison.symbol} {show(self.reference)}"
+
+    def __repr__(self) -> str:
+        extra = f", text={self.text!r}" if self.text else ""
+        if self.citation is not None:
+            extra += f", citation={self.citation.instrument} {self.citation.locator('en')}"
+        return repr_line(f"Target({self}, {self.unit.value}{extra})")
+
+    def _repr_html_(self) -> str:
+        locale = get_display_locale()
+        fields: list[tuple[str, object]] = []
+        if self.text:
+            fields.append((field_heading(Target, "text", locale), self.text))
+        if self.citation is not None:
+            basis = f"{self.citation.locator(locale)} {self.citation.instrument}".strip()
+            fields.append((field_heading(Target, "citation", locale), basis))
+        return html_card(describe_target(self, locale), fields)

@@ -43,16 +43,16 @@ Conventions:
 >>> format_vnd(1.5)
 Traceback (most recent call last):
 ...
-TypeError: số tiền phải là số nguyên / amount must be an int or a Decimal, not float: 1.5
+vnlabor.errors.VnlaborTypeError: số tiền phải là số nguyên / amount must be an int or a Decimal, not float: 1.5
 >>> format_vnd(Decimal("1500000.5"))
 Traceback (most recent call last):
 ...
-ValueError: số tiền phải là số đồng nguyên / amount must be whole đồng: Decimal('1500000.5')
+vnlabor.errors.VnlaborValueError: số tiền phải là số đồng nguyên / amount must be whole đồng: Decimal('1500000.5')
 >>> format_number(1, locale="vi-VN")
 Traceback (most recent call last):
 ...
-ValueError: ngôn ngữ không được hỗ trợ / unsupported locale: 'vi-VN' (supported: 'vi', 'en')
-"""
+vnlabor.errors.VnlaborValueError: ngôn ngữ không được hỗ trợ / unsupported locale: 'vi-VN' (supported: 'vi', 'en')
+"""  # noqa: E501
 
 from __future__ import annotations
 
@@ -62,8 +62,10 @@ import math
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
+from numbers import Integral
 from typing import Literal, Protocol, runtime_checkable
 
+from vnlabor.errors import VnlaborTypeError, VnlaborValueError
 from vnlabor.l10n.labels import check_locale
 
 __all__ = [
@@ -76,8 +78,23 @@ __all__ = [
     "format_vnd",
 ]
 
-Number = int | Decimal | Fraction | float
-"""What the number formatters accept (``bool`` excluded)."""
+
+class RatioShape(Protocol):
+    """A quotient of two whole counts: a :class:`vnlabor.kpi.Ratio` (or numpy's integers)."""
+
+    @property
+    def numerator(self) -> int:
+        """The count on top."""
+        ...
+
+    @property
+    def denominator(self) -> int:
+        """The count below; zero makes the ratio undefined."""
+        ...
+
+
+Number = int | Decimal | Fraction | float | RatioShape
+"""What the number formatters accept (``bool`` excluded): numbers, and ratios as their value."""
 
 COMPACT_FRACTION_DIGITS = 1
 """Decimals shown by ``format_vnd(..., compact=True)``: ``9,7 tỷ đồng``."""
@@ -92,24 +109,49 @@ def _finish(text: str, plain: bool) -> str:
 
 
 def _exact(value: object, what: str = "value") -> Fraction:
-    """``value`` as an exact rational; ``float`` through its shortest repr."""
-    if isinstance(value, bool) or not isinstance(value, int | Decimal | Fraction | float):
-        raise TypeError(
-            f"{what} phải là số / {what} must be a number "
-            f"(int, Decimal, Fraction or float), not {type(value).__name__}: {value!r}"
-        )
-    if isinstance(value, Decimal | float) and not math.isfinite(value):
-        raise ValueError(f"{what} phải là số hữu hạn / {what} must be finite: {value!r}")
-    if isinstance(value, float):
-        return Fraction(Decimal(repr(value)))
-    return Fraction(value)
+    """``value`` as an exact rational; ``float`` through its shortest repr.
+
+    Besides numbers, anything with whole ``numerator`` and ``denominator`` (a
+    :class:`vnlabor.kpi.Ratio`, numpy's integers) is read as their quotient; a zero
+    denominator is an undefined ratio, a :class:`~vnlabor.errors.VnlaborValueError`.
+    """
+    if isinstance(value, bool):
+        raise _not_a_number(value, what)
+    if isinstance(value, int | Fraction):
+        return Fraction(value)
+    if isinstance(value, Integral):  # numpy's integers (a pandas column's cells)
+        return Fraction(int(value))
+    if isinstance(value, Decimal | float):
+        if not math.isfinite(value):
+            raise VnlaborValueError(f"{what} phải là số hữu hạn / {what} must be finite: {value!r}")
+        return Fraction(Decimal(repr(value))) if isinstance(value, float) else Fraction(value)
+    numerator = getattr(value, "numerator", None)
+    denominator = getattr(value, "denominator", None)
+    if isinstance(numerator, int) and isinstance(denominator, int):
+        if denominator == 0:
+            raise VnlaborValueError(
+                f"{what} không xác định (mẫu số bằng 0) / {what} is undefined "
+                f"(denominator 0): {value!r}"
+            )
+        return Fraction(numerator, denominator)
+    raise _not_a_number(value, what)
+
+
+def _not_a_number(value: object, what: str) -> VnlaborTypeError:
+    return VnlaborTypeError(
+        f"{what} phải là số / {what} must be a number "
+        f"(int, Decimal, Fraction, float or a Ratio), not {type(value).__name__}: {value!r}"
+    )
 
 
 def _check_digits(digits: object) -> int:
     if isinstance(digits, bool) or not isinstance(digits, int):
-        raise TypeError(f"digits must be an int, not {type(digits).__name__}: {digits!r}")
+        raise VnlaborTypeError(
+            f"digits phải là số nguyên / digits must be an int, not {type(digits).__name__}: "
+            f"{digits!r}"
+        )
     if digits < 0:
-        raise ValueError(f"digits must be ≥ 0, got {digits}")
+        raise VnlaborValueError(f"digits không được âm / digits must be ≥ 0, got {digits}")
     return digits
 
 
@@ -185,19 +227,21 @@ def format_vnd(
     ('500 đồng', '2 million VND')
     """
     check_locale(locale)
+    if isinstance(amount, Integral) and not isinstance(amount, int):
+        amount = int(amount)  # numpy's integers
     if isinstance(amount, bool) or not isinstance(amount, int | Decimal | Fraction):
-        raise TypeError(
+        raise VnlaborTypeError(
             "số tiền phải là số nguyên / amount must be an int or a Decimal, "
             f"not {type(amount).__name__}: {amount!r}"
         )
     if isinstance(amount, Decimal) and not amount.is_finite():
-        raise ValueError(f"số tiền phải là số hữu hạn / amount must be finite: {amount!r}")
+        raise VnlaborValueError(f"số tiền phải là số hữu hạn / amount must be finite: {amount!r}")
     if type(amount) is int:
         whole = amount  # the common case: no Fraction needed
     else:
         exact = Fraction(amount)
         if exact.denominator != 1:
-            raise ValueError(
+            raise VnlaborValueError(
                 f"số tiền phải là số đồng nguyên / amount must be whole đồng: {amount!r}"
             )
         whole = exact.numerator
@@ -299,17 +343,20 @@ def format_number(
     ('0,125', '0,67')
     >>> format_number(0.125, digits=2), format_number(-0.001, digits=2)
     ('0,13', '0,00')
-    >>> format_number(Fraction(1, 3))
+    >>> format_number(Fraction(1, 3))  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    ValueError: 1/3 has no exact decimal form; pass digits= to round it
+    vnlabor.errors.VnlaborValueError: ... / 1/3 has no exact decimal form; pass digits= to round it
     """
     check_locale(locale)
     exact = _exact(value)
     if digits is None:
         needed = _terminating_digits(exact)
         if needed is None:
-            raise ValueError(f"{exact} has no exact decimal form; pass digits= to round it")
+            raise VnlaborValueError(
+                f"{exact} không viết được chính xác dưới dạng thập phân, hãy cho digits= / "
+                f"{exact} has no exact decimal form; pass digits= to round it"
+            )
         rounded = _half_up(exact, needed)
         pattern = _decimal_pattern(needed)
     else:
@@ -410,16 +457,21 @@ def format_date(d: date, *, locale: str = "vi", style: DateStyle = "short") -> s
     'ngày 05 tháng 8 năm 2021'
     >>> format_date(date(2021, 2, 17), locale="en", style="formal")
     '17 February 2021'
-    >>> format_date(date(2021, 2, 17), style="long")
+    >>> format_date(date(2021, 2, 17), style="long")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    ValueError: unknown date style 'long' (expected 'short' or 'formal')
+    vnlabor.errors.VnlaborValueError: ... unknown date style 'long' (expected 'short' or 'formal')
     """
     check_locale(locale)
     if not isinstance(d, date):
-        raise TypeError(f"format_date() takes a date, not {type(d).__name__}: {d!r}")
+        raise VnlaborTypeError(
+            f"format_date() cần một ngày / format_date() takes a date, "
+            f"not {type(d).__name__}: {d!r}"
+        )
     if style not in ("short", "formal"):
-        raise ValueError(f"unknown date style {style!r} (expected 'short' or 'formal')")
+        raise VnlaborValueError(
+            f"kiểu ngày không hợp lệ / unknown date style {style!r} (expected 'short' or 'formal')"
+        )
     if style == "formal" and locale == "vi":
         # Decree 30/2020/NĐ-CP: zero-pad days 1-9 and months 1-2 (so "1" cannot become
         # "11" or "12" by a stroke of the pen), and nothing else.
@@ -490,7 +542,10 @@ def format_period(period: PeriodShape, *, locale: str = "vi") -> str:
     """
     check_locale(locale)
     if not isinstance(period, PeriodShape) or period.kind not in _PERIOD_KINDS:
-        raise TypeError(f"format_period() takes a ReportingPeriod, not {period!r}")
+        raise VnlaborTypeError(
+            "format_period() cần một kỳ báo cáo / format_period() takes a ReportingPeriod, "
+            f"not {period!r}"
+        )
     kind, year, index = period.kind, period.year, period.index
     vi = locale == "vi"
     if kind == "month":

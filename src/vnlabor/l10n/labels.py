@@ -37,12 +37,12 @@ across every enum and model defined in vnlabor; the test suite requires it to be
 >>> label(Area.RURAL, locale="fr")
 Traceback (most recent call last):
 ...
-ValueError: ngôn ngữ không được hỗ trợ / unsupported locale: 'fr' (supported: 'vi', 'en')
+vnlabor.errors.VnlaborValueError: ngôn ngữ không được hỗ trợ / unsupported locale: 'fr' (supported: 'vi', 'en')
 >>> field_label(Course, "price", locale="en")
 Traceback (most recent call last):
 ...
 KeyError: "Course has no field 'price'"
-"""
+"""  # noqa: E501
 
 from __future__ import annotations
 
@@ -56,6 +56,8 @@ from types import MappingProxyType
 from typing import Final
 
 from pydantic import BaseModel
+
+from vnlabor.errors import VnlaborTypeError, VnlaborValueError
 
 __all__ = [
     "LOCALES",
@@ -81,11 +83,11 @@ def check_locale(locale: str) -> str:
     >>> check_locale("vi_VN")
     Traceback (most recent call last):
     ...
-    ValueError: ngôn ngữ không được hỗ trợ / unsupported locale: 'vi_VN' (supported: 'vi', 'en')
-    """
+    vnlabor.errors.VnlaborValueError: ngôn ngữ không được hỗ trợ / unsupported locale: 'vi_VN' (supported: 'vi', 'en')
+    """  # noqa: E501
     if locale not in LOCALES:
         supported = ", ".join(repr(code) for code in LOCALES)
-        raise ValueError(
+        raise VnlaborValueError(
             f"ngôn ngữ không được hỗ trợ / unsupported locale: {locale!r} (supported: {supported})"
         )
     return locale
@@ -149,7 +151,9 @@ def label(member: Enum, locale: str = "vi") -> str:
     ('hộ cận nghèo', 'near-poor household')
     """
     if not isinstance(member, Enum):
-        raise TypeError(f"label() takes an enum member, got {member!r}")
+        raise VnlaborTypeError(
+            f"label() cần một giá trị liệt kê / label() takes an enum member, got {member!r}"
+        )
     cls = type(member)
     text = _lookup(cls, member.name, locale)
     if text is None:
@@ -183,7 +187,10 @@ def field_label(model: type[BaseModel], field: str, locale: str = "vi") -> str:
     KeyError: "Course has no field 'price'"
     """
     if not (isinstance(model, type) and issubclass(model, BaseModel)):
-        raise TypeError(f"field_label() takes a pydantic model class, got {model!r}")
+        raise VnlaborTypeError(
+            "field_label() cần một lớp bản ghi / field_label() takes a pydantic model class, "
+            f"got {model!r}"
+        )
     check_locale(locale)
     if field not in model.model_fields:
         raise KeyError(f"{model.__qualname__} has no field {field!r}")

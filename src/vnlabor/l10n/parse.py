@@ -32,14 +32,14 @@ Every error is a ``ValueError`` whose message quotes the text.
 >>> parse_vnd("1,500")  # doctest: +ELLIPSIS
 Traceback (most recent call last):
 ...
-ValueError: không đọc được số tiền / cannot read amount '1,500': ',' is the decimal separator...
+vnlabor.errors.VnlaborValueError: không đọc được số tiền / cannot read amount '1,500': ',' is the decimal separator...
 >>> parse_date("17/02/2021"), parse_date("2021-02-17")
 (datetime.date(2021, 2, 17), datetime.date(2021, 2, 17))
 >>> parse_date("31/02/2021")
 Traceback (most recent call last):
 ...
-ValueError: không đọc được ngày / cannot read date '31/02/2021': day is out of range for month
-"""
+vnlabor.errors.VnlaborValueError: không đọc được ngày / cannot read date '31/02/2021': day is out of range for month
+"""  # noqa: E501
 
 from __future__ import annotations
 
@@ -50,7 +50,7 @@ from typing import Annotated, Any
 
 from pydantic import BeforeValidator
 
-from vnlabor.errors import quoted
+from vnlabor.errors import VnlaborTypeError, VnlaborValueError, quoted
 
 __all__ = ["VietnameseDate", "coerce_date", "parse_date", "parse_vnd"]
 
@@ -86,8 +86,10 @@ def _normalise(text: str) -> str:
     return " ".join(text.split())
 
 
-def _amount_error(text: str, reason: str) -> ValueError:
-    return ValueError(f"không đọc được số tiền / cannot read amount {quoted(text)}: {reason}")
+def _amount_error(text: str, reason: str) -> VnlaborValueError:
+    return VnlaborValueError(
+        f"không đọc được số tiền / cannot read amount {quoted(text)}: {reason}"
+    )
 
 
 def parse_vnd(text: str) -> int:
@@ -111,14 +113,17 @@ def parse_vnd(text: str) -> int:
     >>> parse_vnd("1.5")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    ValueError: không đọc được số tiền / cannot read amount '1.5': '.' groups thousands in threes...
+    vnlabor.errors.VnlaborValueError: không đọc được số tiền / cannot read amount '1.5': '.' groups thousands in threes...
     >>> parse_vnd("1,2345 nghìn")
     Traceback (most recent call last):
     ...
-    ValueError: không đọc được số tiền / cannot read amount '1,2345 nghìn': not whole đồng (1234,5)
-    """
+    vnlabor.errors.VnlaborValueError: không đọc được số tiền / cannot read amount '1,2345 nghìn': not whole đồng (1234,5)
+    """  # noqa: E501
     if not isinstance(text, str):
-        raise TypeError(f"parse_vnd() takes a str, not {type(text).__name__}: {text!r}")
+        raise VnlaborTypeError(
+            f"parse_vnd() cần một chuỗi / parse_vnd() takes a str, "
+            f"not {type(text).__name__}: {text!r}"
+        )
     cleaned = _normalise(text).lower()
     if len(cleaned) > _MAX_LENGTH:
         raise _amount_error(text, f"longer than {_MAX_LENGTH} characters")
@@ -193,10 +198,13 @@ def parse_date(text: str) -> date:
     >>> parse_date("02/17/2021")
     Traceback (most recent call last):
     ...
-    ValueError: không đọc được ngày / cannot read date '02/17/2021': month must be in 1..12
-    """
+    vnlabor.errors.VnlaborValueError: không đọc được ngày / cannot read date '02/17/2021': month must be in 1..12
+    """  # noqa: E501
     if not isinstance(text, str):
-        raise TypeError(f"parse_date() takes a str, not {type(text).__name__}: {text!r}")
+        raise VnlaborTypeError(
+            f"parse_date() cần một chuỗi / parse_date() takes a str, "
+            f"not {type(text).__name__}: {text!r}"
+        )
     cleaned = unicodedata.normalize("NFC", text).strip()
     try:
         if _ISO.fullmatch(cleaned):
@@ -206,8 +214,10 @@ def parse_date(text: str) -> date:
             day, month, year = (int(part) for part in match.groups())
             return date(year, month, day)
     except ValueError as exc:
-        raise ValueError(f"không đọc được ngày / cannot read date {quoted(text)}: {exc}") from None
-    raise ValueError(
+        raise VnlaborValueError(
+            f"không đọc được ngày / cannot read date {quoted(text)}: {exc}"
+        ) from None
+    raise VnlaborValueError(
         f"không đọc được ngày / cannot read date {quoted(text)}: expected yyyy-mm-dd or dd/mm/yyyy"
     )
 

@@ -16,6 +16,8 @@ from importlib import resources
 from typing import Any
 
 from vnlabor.errors import LawDataError
+from vnlabor.l10n import message
+from vnlabor.l10n.display import get_display_locale, html_card, html_table
 from vnlabor.law.citation import Citation, Instrument, LocalizedText
 from vnlabor.law.overlay import Overlay
 from vnlabor.law.parameter import Parameter, ParameterValue, Value
@@ -85,6 +87,44 @@ class LawBook:
         if self._scenarios:
             extra += f", scenarios={list(self._scenarios)}"
         return f"<LawBook {len(self._parameters)} parameters{extra}>"
+
+    def _families(self) -> dict[str, int]:
+        """Parameters by family (the first part of their names), in order of first use."""
+        families: dict[str, int] = {}
+        for name in self._parameters:
+            family = name.partition(".")[0]
+            families[family] = families.get(family, 0) + 1
+        return families
+
+    def __str__(self) -> str:
+        locale = get_display_locale()
+        lines = [
+            message(
+                "display.law_book",
+                locale,
+                parameters=len(self._parameters),
+                instruments=len(self._instruments),
+            )
+        ]
+        lines += [f"- {family}: {count}" for family, count in self._families().items()]
+        if self.overlays:
+            lines.append(f"- {message('display.overlays', locale)}: {', '.join(self.overlays)}")
+        return "\n".join(lines)
+
+    def _repr_html_(self) -> str:
+        locale = get_display_locale()
+        title = message(
+            "display.law_book",
+            locale,
+            parameters=len(self._parameters),
+            instruments=len(self._instruments),
+        )
+        fields = [
+            (message("display.overlays", locale), ", ".join(self.overlays) or "—"),
+        ]
+        rows = list(self._families().items())
+        header = (message("display.family", locale), message("display.parameters", locale))
+        return html_card(title, fields, [html_table(rows, header)])
 
     @property
     def scenarios(self) -> Mapping[str, LocalizedText]:

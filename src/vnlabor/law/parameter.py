@@ -18,10 +18,18 @@ from pydantic import Field, model_validator
 
 from vnlabor.base.model import VnlaborModel
 from vnlabor.errors import LawDataError, ParameterNotInForce
+from vnlabor.l10n import format_date, format_number, message
+from vnlabor.l10n.display import (
+    field_heading,
+    get_display_locale,
+    html_card,
+    html_table,
+    repr_line,
+)
 from vnlabor.law.citation import Citation, LocalizedText
 from vnlabor.types import as_date
 
-__all__ = ["Parameter", "ParameterValue", "Value", "format_range"]
+__all__ = ["Parameter", "ParameterValue", "Value", "format_range", "value_text"]
 
 Value = int | bool | str | tuple[str, ...]
 """What a parameter may hold: an amount or count, a flag, a code, or a list of codes."""
@@ -30,6 +38,42 @@ Value = int | bool | str | tuple[str, ...]
 def format_range(start: date, end: date | None) -> str:
     """``"2016-01-05 – 2030-12-31"``, or ``"2016-01-05 – (open)"`` for an open end."""
     return f"{start.isoformat()} – {end.isoformat() if end else '(open)'}"
+
+
+def value_text(value: Value, unit: str | None = None, locale: str = "vi") -> str:
+    """A parameter's value as plain text: grouped digits and the unit's words.
+
+    >>> value_text(1_500_000, "VND/person/month"), value_text(36, "months", "en")
+    ('1.500.000 đồng/người/tháng', '36 months')
+    >>> value_text(True, locale="en"), value_text(("a", "b"), "codes")
+    ('yes', 'a, b')
+    """
+    if isinstance(value, bool):
+        return message("kpi.report.yes" if value else "kpi.report.no", locale)
+    if isinstance(value, tuple):
+        return ", ".join(value)
+    if isinstance(value, str):
+        return value
+    number = format_number(value, locale=locale)
+    if unit is None or unit in ("count", "year", "codes", "flag"):
+        return number
+    if unit == "percent":
+        return f"{number}%"
+    try:
+        return f"{number} {message(f'law.unit.{unit}', locale)}"
+    except KeyError:
+        return f"{number} {unit}"
+
+
+def _citation_text(citation: Citation, locale: str) -> str:
+    """``"khoản 1 Điều 3 07/2021/NĐ-CP [C]"``: the provision, without the book's catalogue."""
+    where = f"{citation.locator(locale)} {citation.instrument}".strip()
+    return f"{where} [{citation.confidence.value}]"
+
+
+def _dates_text(start: date, end: date | None, locale: str) -> str:
+    last = format_date(end, locale=locale) if end is not None else "…"
+    return f"{format_date(start, locale=locale)} – {last}"
 
 
 class ParameterValue(VnlaborModel):
@@ -72,6 +116,40 @@ class ParameterValue(VnlaborModel):
     def applies_on(self, on: date) -> bool:
         """Whether the value is in force on ``on``."""
         return self.effective_from <= on <= self.last_day
+
+    def __repr__(self) -> str:
+        c = self.citation
+        return repr_line(
+            f"<ParameterValue {_short(self.value)} "
+            f"{format_range(self.effective_from, self.effective_to)}; "
+            f"{c.instrument} {c.locator('en')} [{c.confidence.value}]>"
+        )
+
+    def __str__(self) -> str:
+        locale = get_display_locale()
+        dates = _dates_text(self.effective_from, self.effective_to, locale)
+        return f"{value_text(self.value, None, locale)} ({dates}), " + _citation_text(
+            self.citation, locale
+        )
+
+    def _repr_html_(self) -> str:
+        locale = get_display_locale()
+
+        def name(field: str) -> str:
+            return field_heading(ParameterValue, field, locale)
+
+        fields = [
+            (name("value"), value_text(self.value, None, locale)),
+            (name("effective_from"), format_date(self.effective_from, locale=locale)),
+            (
+                name("effective_to"),
+                "…" if self.effective_to is None else format_date(self.effective_to, locale=locale),
+            ),
+            (name("citation"), _citation_text(self.citation, locale)),
+        ]
+        if self.citation.note:
+            fields.append((message("display.note", locale), self.citation.note))
+        return html_card(value_text(self.value, None, locale), fields)
 
 
 class Parameter(VnlaborModel):
@@ -167,6 +245,42 @@ class Parameter(VnlaborModel):
             raise ParameterNotInForce(self.name, on, self.covered)
         return found
 
+    def __repr__(self) -> str:
+        last = self.values[-1]
+        return repr_line(
+            f"<Parameter {self.name} ({self.unit}): {len(self.values)} values "
+            f"{self.covered}; from {last.effective_from.isoformat()} {_short(last.value)}>"
+        )
+
+    def _rows(self, locale: str) -> list[tuple[str, str, str]]:
+        return [
+            (
+                value_text(v.value, self.unit, locale),
+                _dates_text(v.effective_from, v.effective_to, locale),
+                _citation_text(v.citation, locale),
+            )
+            for v in self.values
+        ]
+
+    def __str__(self) -> str:
+        locale = get_display_locale()
+        lines = [f"{self.name}: {self.description(locale)}"]
+        lines += [f"- {value} ({dates}), {basis}" for value, dates, basis in self._rows(locale)]
+        return "\n".join(lines)
+
+    def _repr_html_(self) -> str:
+        locale = get_display_locale()
+        header = (
+            field_heading(ParameterValue, "value", locale),
+            message("display.days", locale),
+            field_heading(ParameterValue, "citation", locale),
+        )
+        return html_card(
+            self.name,
+            [(field_heading(Parameter, "description", locale), self.description(locale))],
+            [html_table(self._rows(locale), header)],
+        )
+
     def breakpoints(self) -> list[date]:
         """Days on which the parameter's value may change (each value's first day)."""
         return list(self._starts)
@@ -228,3 +342,8 @@ def _day_before(d: date) -> date:
 
 def _day_after(d: date) -> date:
     return date.fromordinal(d.toordinal() + 1)
+
+
+def _short(value: Value) -> str:
+    text = ",".join(value) if isinstance(value, tuple) else str(value)
+    return text if len(text) <= 40 else text[:39] + "…"

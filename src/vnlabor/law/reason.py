@@ -8,17 +8,18 @@ so the same reasons read in either language and cost nothing until then.
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
 from typing import Any, Final
 
 from vnlabor.l10n import format_date, format_vnd, label, message
+from vnlabor.l10n.display import html_table
 from vnlabor.law.book import LawBook, national
 from vnlabor.law.citation import Citation
 
-__all__ = ["Reason", "render_value"]
+__all__ = ["Reason", "reasons_html", "render_value"]
 
 ReasonValue = int | str | date | Enum | tuple[Enum, ...]
 
@@ -80,12 +81,22 @@ class Reason:
             _RENDERED.popitem(last=False)
         return text
 
-    def _render(self, locale: str, law: LawBook) -> str:
-        text = message(
+    def sentence(self, locale: str = "vi") -> str:
+        """The reason as a sentence, without its citation.
+
+        >>> reason = Reason("poverty.reason.income_above_line",
+        ...                 {"income_vnd": 2_000_000, "line_vnd": 1_500_000})
+        >>> reason.sentence("en")[:58]
+        'Income of ₫2,000,000 per person per month, above the line '
+        """
+        return message(
             self.key,
             locale=locale,
             **{k: render_value(k, v, locale) for k, v in self.values.items()},
         )
+
+    def _render(self, locale: str, law: LawBook) -> str:
+        text = self.sentence(locale)
         if self.citation is not None:
             text += f" ({law.cite(self.citation, locale)})"
         return text
@@ -93,3 +104,23 @@ class Reason:
 
 _RENDERED_KEPT: Final = 4096
 _RENDERED: OrderedDict[tuple[Any, ...], tuple[str, Citation | None, LawBook]] = OrderedDict()
+
+
+def reasons_html(reasons: Iterable[Reason], locale: str = "vi", law: LawBook | None = None) -> str:
+    """The reasons as an HTML table: one row each, its sentence and its citation.
+
+    The citation is rendered from ``law`` (national by default); every text is escaped.
+    """
+    book = law or national()
+    rows = [
+        (
+            str(number),
+            reason.sentence(locale),
+            "" if reason.citation is None else book.cite(reason.citation, locale),
+        )
+        for number, reason in enumerate(reasons, start=1)
+    ]
+    if not rows:
+        return ""
+    header = ("", message("display.reason", locale), message("display.legal_basis", locale))
+    return html_table(rows, header)

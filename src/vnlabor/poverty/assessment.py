@@ -38,7 +38,10 @@ from enum import Enum, StrEnum
 from typing import NamedTuple
 
 from vnlabor.base.confidence import Confidence
+from vnlabor.base.masking import shown_id
+from vnlabor.errors import VnlaborTypeError
 from vnlabor.l10n import field_label, format_date, format_number, label, message
+from vnlabor.l10n.display import field_heading, get_display_locale, html_card, html_table
 from vnlabor.law.book import LawBook, national
 from vnlabor.law.citation import Citation, LocalizedText
 from vnlabor.model.deprivation import Deprivation
@@ -156,11 +159,59 @@ class DeprivationAssessment:
         return iter(self.indicators)
 
     def __repr__(self) -> str:
+        household_id = self.household.household_id
+        who = f" {shown_id(household_id)!r}" if household_id else ""
         return (
-            f"<DeprivationAssessment {self.standard.key} on {self.on.isoformat()}: "
+            f"<DeprivationAssessment{who} {self.standard.key} on {self.on.isoformat()}: "
             f"deprived {len(self.deprived)}, undetermined {len(self.undetermined)}, "
             f"not deprived {len(self.not_deprived)}>"
         )
+
+    def __str__(self) -> str:
+        return self.explain(get_display_locale())
+
+    def _repr_html_(self) -> str:
+        locale = get_display_locale()
+        book = self.law or national()
+        summary = message(
+            "poverty.assessment.summary",
+            locale,
+            deprived=len(self.deprived),
+            undetermined=len(self.undetermined),
+            not_deprived=len(self.not_deprived),
+            total=len(self.indicators),
+        )
+        fields: list[tuple[str, object]] = []
+        if self.household.household_id:
+            who = field_heading(Household, "household_id", locale)
+            fields.append((who, shown_id(self.household.household_id, 80)))
+        fields += [
+            (message("display.date", locale), format_date(self.on, locale=locale)),
+            (
+                message("display.standard", locale),
+                self.standard.legal_instrument.official_name(locale),
+            ),
+            (message("display.summary", locale), summary),
+        ]
+        rows = [
+            (
+                label(item.indicator, locale),
+                label(item.outcome, locale),
+                message("display.missing", locale, facts=_facts(item.missing, self.on, locale))
+                if item.missing
+                else _facts(item.facts, self.on, locale),
+                _threshold_line(item, book, locale),
+            )
+            for item in self.indicators
+        ]
+        header = [
+            message("display.indicator", locale),
+            message("display.outcome", locale),
+            message("display.facts", locale),
+            message("display.legal_basis", locale),
+        ]
+        title = message("display.assessment", locale)
+        return html_card(title, fields, [html_table(rows, header)])
 
     @property
     def missing(self) -> tuple[tuple[Deprivation, Fact], ...]:
@@ -264,7 +315,7 @@ def assess_compiled(
 ) -> DeprivationAssessment:
     """:func:`assess_deprivations` under an already resolved standard, ages on ``on``."""
     if not isinstance(household, Household):
-        raise TypeError(
+        raise VnlaborTypeError(
             "household phải là một Household / household must be a vnlabor.Household, not "
             f"{type(household).__name__}"
         )

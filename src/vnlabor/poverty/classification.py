@@ -36,12 +36,14 @@ from functools import cached_property
 from typing import NamedTuple
 
 from vnlabor.base.confidence import Confidence
+from vnlabor.base.masking import shown_id
 from vnlabor.base.model import VnlaborModel
-from vnlabor.errors import DeprivationConflict
-from vnlabor.l10n import format_date, label, message
+from vnlabor.errors import DeprivationConflict, VnlaborTypeError
+from vnlabor.l10n import format_date, format_vnd, label, message
+from vnlabor.l10n.display import field_heading, get_display_locale, html_card, repr_line
 from vnlabor.law.book import LawBook, national
 from vnlabor.law.citation import Citation
-from vnlabor.law.reason import Reason, ReasonValue
+from vnlabor.law.reason import Reason, ReasonValue, reasons_html
 from vnlabor.model.area import Area
 from vnlabor.model.deprivation import Deprivation
 from vnlabor.model.household import Household
@@ -242,6 +244,60 @@ class Classification(_Fields):
         lines += (f"- {r.render(locale, law)}" for r in self.reasons)
         return "\n".join(lines)
 
+    def __repr__(self) -> str:
+        household = self.household
+        who = f" {shown_id(household.household_id)!r}" if household.household_id else ""
+        income, line = self.income, self.income_line
+        text = (
+            f"<Classification{who} {self.on.isoformat()} {self.standard.key}: "
+            f"{self.status.value}; {self.area.value}, income {income} "
+            f"{'≤' if income <= line else '>'} line {line}; "
+            f"deprived in {self.deprivation_count}"
+        )
+        if self.undetermined:
+            text += f", undetermined {len(self.undetermined)}"
+        if self.deciding:
+            names = [i.value for i in self.standard.indicators if i in self.deciding]
+            more = f" +{len(names) - 2}" if len(names) > 2 else ""
+            text += f" (deciding: {', '.join(names[:2])}{more})"
+        return repr_line(text + ">")
+
+    def __str__(self) -> str:
+        return self.explain(get_display_locale())
+
+    def _repr_html_(self) -> str:
+        locale = get_display_locale()
+        law = self.law or national()
+        order = self.standard.indicators
+
+        def name(field: str) -> str:
+            return field_heading(ClassificationRecord, field, locale)
+
+        def indicators(chosen: frozenset[Deprivation]) -> str:
+            names = ", ".join(label(i, locale) for i in order if i in chosen)
+            return f"{len(chosen)}: {names}" if names else "0"
+
+        household_id = self.household.household_id
+        fields: list[tuple[str, object]] = []
+        if household_id:
+            fields.append((name("household_id"), shown_id(household_id, limit=80)))
+        fields += [
+            (name("status"), label(self.status, locale)),
+            (name("on"), format_date(self.on, locale=locale)),
+            (name("standard"), self.standard.legal_instrument.official_name(locale)),
+            (name("area"), label(self.area, locale)),
+            (name("income"), format_vnd(self.income, locale=locale)),
+            (name("income_line"), format_vnd(self.income_line, locale=locale)),
+            (name("deprivations_counted"), indicators(self.deprivations_counted)),
+        ]
+        if self.undetermined:
+            fields.append((name("deprivations_undetermined"), indicators(self.undetermined)))
+        if self.status is PovertyStatus.UNDETERMINED:
+            possible = ", ".join(label(p, locale) for p in PovertyStatus if p in self.possible)
+            fields.append((message("display.possible_statuses", locale), possible))
+        title = message("display.classification", locale)
+        return html_card(title, fields, [reasons_html(self.reasons, locale, law)])
+
 
 def classify(
     household: Household,
@@ -315,7 +371,7 @@ def _classify_all(
     append = out.append
     for household in households:
         if household.__class__ is not Household and not isinstance(household, Household):
-            raise TypeError(
+            raise VnlaborTypeError(
                 "household phải là một Household / household must be a vnlabor.Household, "
                 f"not {type(household).__name__} (validate a dict with Household.model_validate)"
             )

@@ -24,11 +24,13 @@ from __future__ import annotations
 from datetime import date
 from typing import NamedTuple
 
-from vnlabor.errors import PovertyStatusUndetermined
+from vnlabor.errors import PovertyStatusUndetermined, VnlaborTypeError
+from vnlabor.l10n import format_date, format_vnd, label, message
+from vnlabor.l10n.display import get_display_locale, html_card, repr_line
 from vnlabor.law.book import LawBook, national
 from vnlabor.law.citation import Citation
 from vnlabor.law.parameter import ParameterValue
-from vnlabor.law.reason import Reason
+from vnlabor.law.reason import Reason, reasons_html
 from vnlabor.model.household import Household
 from vnlabor.model.poverty_status import PovertyStatus
 from vnlabor.poverty.classification import classify
@@ -91,6 +93,33 @@ class LowIncomeAssessment(NamedTuple):
         """The assessment as one sentence with its citation, in ``"vi"`` or ``"en"``."""
         return "\n".join(r.render(locale, law) for r in self.reasons)
 
+    def __repr__(self) -> str:
+        income, ceiling = self.income, self.ceiling.amount
+        area = self.parameter.rpartition(".")[2]
+        status = "" if self.status is None else f", status {self.status.value}"
+        return repr_line(
+            f"<LowIncomeAssessment {self.on.isoformat()}: low_income={self.is_low_income}; "
+            f"{area}, income {income} {'≤' if income <= ceiling else '>'} ceiling {ceiling}"
+            f"{status}>"
+        )
+
+    def __str__(self) -> str:
+        return self.explain(get_display_locale())
+
+    def _repr_html_(self) -> str:
+        locale = get_display_locale()
+        answer = message("kpi.report.yes" if self.is_low_income else "kpi.report.no", locale)
+        fields: list[tuple[str, object]] = [
+            (message("display.low_income", locale), answer),
+            (message("display.date", locale), format_date(self.on, locale=locale)),
+            (message("display.income", locale), format_vnd(self.income, locale=locale)),
+            (message("display.ceiling", locale), format_vnd(self.ceiling.amount, locale=locale)),
+        ]
+        if self.status is not None:
+            fields.append((message("display.status", locale), label(self.status, locale)))
+        title = message("display.low_income_assessment", locale)
+        return html_card(title, fields, [reasons_html(self.reasons, locale)])
+
 
 def assess_low_income_worker(
     household: Household, *, on: date, law: LawBook | None = None
@@ -116,7 +145,7 @@ def assess_low_income_worker(
             if isinstance(household, int | float) and not isinstance(household, bool)
             else ""
         )
-        raise TypeError(
+        raise VnlaborTypeError(
             "household phải là một Household (tiêu chí của Nghị định 30/2025/NĐ-CP xét thu "
             "nhập bình quân đầu người của hộ, không xét tiền lương) / household must be a "
             "vnlabor.Household (Decree 30/2025/NĐ-CP tests the household's income per "

@@ -29,7 +29,15 @@ from numbers import Integral
 from typing import NamedTuple
 
 from vnlabor.base.model import VnlaborModel
-from vnlabor.errors import NoStandardForListYear, NoStandardInForce
+from vnlabor.errors import NoStandardForListYear, NoStandardInForce, VnlaborTypeError
+from vnlabor.l10n import format_date, format_vnd, label, message
+from vnlabor.l10n.display import (
+    field_heading,
+    get_display_locale,
+    html_card,
+    html_table,
+    repr_line,
+)
 from vnlabor.law.book import LawBook, national
 from vnlabor.law.citation import Citation, Instrument
 from vnlabor.law.parameter import format_range
@@ -125,6 +133,66 @@ class PovertyStandard(VnlaborModel):
     def __hash__(self) -> int:
         return hash((self.instrument, self.valid_from, self.overlays))
 
+    def __repr__(self) -> str:
+        lines = ", ".join(f"{area.value} {amount}" for area, amount in self.income_line.items())
+        overlays = f"; overlays {', '.join(self.overlays)}" if self.overlays else ""
+        return repr_line(
+            f"<PovertyStandard {self.instrument} {format_range(self.valid_from, self.valid_to)}: "
+            f"income line {lines}; cutoff {self.deprivation_cutoff} of "
+            f"{len(self.indicators)} indicators{overlays}>"
+        )
+
+    def _summary(self, locale: str) -> tuple[str, list[tuple[str, str, str]]]:
+        """The heading and ``(what, value, provision)`` of each figure, in ``locale``."""
+
+        def name(field: str) -> str:
+            return field_heading(PovertyStandard, field, locale)
+
+        def cite(parameter: str) -> str:
+            found = self.citations.get(parameter)
+            return "" if found is None else f"{found.locator(locale)} {found.instrument}".strip()
+
+        period = (
+            f"{format_date(self.valid_from, locale=locale)} – "
+            f"{format_date(self.valid_to, locale=locale)}"
+        )
+        heading = f"{self.legal_instrument.official_name(locale)} ({period})"
+        rows: list[tuple[str, str, str]] = []
+        for field, prefix in (
+            ("income_line", _LINE),
+            ("unconditional_poor_line", _UNCONDITIONAL),
+            ("average_living_standard_line", _AVERAGE),
+        ):
+            amounts: Mapping[Area, int] | None = getattr(self, field)
+            if amounts is None:
+                continue
+            for area, amount in amounts.items():
+                rows.append(
+                    (
+                        f"{name(field)} ({label(area, locale)})",
+                        format_vnd(amount, locale=locale),
+                        cite(prefix + area.value),
+                    )
+                )
+        rows.append((name("deprivation_cutoff"), str(self.deprivation_cutoff), cite(_CUTOFF)))
+        indicators = ", ".join(label(i, locale) for i in self.indicators)
+        rows.append(
+            (f"{name('indicators')} ({len(self.indicators)})", indicators, cite(_INDICATORS))
+        )
+        if self.overlays:
+            rows.append((name("overlays"), ", ".join(self.overlays), ""))
+        return heading, rows
+
+    def __str__(self) -> str:
+        heading, rows = self._summary(get_display_locale())
+        return "\n".join([heading, *(f"- {what}: {value}" for what, value, _ in rows)])
+
+    def _repr_html_(self) -> str:
+        locale = get_display_locale()
+        heading, rows = self._summary(locale)
+        header = ("", message("display.value", locale), message("display.legal_basis", locale))
+        return html_card(heading, [], [html_table(rows, header)])
+
 
 class CompiledStandard(NamedTuple):
     """A standard with its decision tables prebuilt, for the classification hot path."""
@@ -181,7 +249,10 @@ def compiled_for(
             (:class:`~vnlabor.errors.NoStandardForListYear` for a list year).
     """
     if (on is None) == (list_year is None):
-        raise TypeError("give exactly one of on= (a date) or list_year= (a year)")
+        raise VnlaborTypeError(
+            "cần đúng một trong on= (ngày) hoặc list_year= (năm) / "
+            "give exactly one of on= (a date) or list_year= (a year)"
+        )
     if on is not None:
         return compiled_in_force(on, law)
     assert list_year is not None
@@ -237,7 +308,7 @@ def list_year_start(year: int, law: LawBook | None = None) -> date:
         NoStandardForListYear: no standard is encoded for any day of that year.
     """
     if isinstance(year, bool) or not isinstance(year, Integral):
-        raise TypeError(
+        raise VnlaborTypeError(
             f"list_year phải là một năm / list_year must be a year (int), not "
             f"{type(year).__name__}: {year!r}"
         )

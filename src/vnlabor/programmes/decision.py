@@ -40,10 +40,18 @@ from pydantic import Field, PrivateAttr, computed_field, model_validator
 
 from vnlabor.base.confidence import Confidence
 from vnlabor.base.model import VnlaborModel
-from vnlabor.law.book import LawBook
+from vnlabor.l10n import format_date, format_vnd, label, message
+from vnlabor.l10n.display import (
+    field_heading,
+    get_display_locale,
+    html_card,
+    html_table,
+    repr_line,
+)
+from vnlabor.law.book import LawBook, national
 from vnlabor.law.citation import Citation
 from vnlabor.law.parameter import Value
-from vnlabor.law.reason import Reason
+from vnlabor.law.reason import Reason, reasons_html
 from vnlabor.programmes.categories import (
     AbroadGroup,
     EmploymentLawGroup,
@@ -266,6 +274,63 @@ class Decision(VnlaborModel):
             lines.append(message("programmes.explain.reasons", locale))
             lines.extend(f"- {r.render(locale, law)}" for r in self.reasons)
         return "\n".join(lines)
+
+    def __repr__(self) -> str:
+        text = f"<{type(self).__name__} {self.on.isoformat()}: {self.outcome.value}"
+        if self.outcome is Outcome.ELIGIBLE:
+            parts = ", ".join(f"{i.kind.value} {i.amount}" for i in self.items[:4])
+            more = f", +{len(self.items) - 4} more" if len(self.items) > 4 else ""
+            text += f", total {self.total} VND" + (f" ({parts}{more})" if parts else "")
+        category = self.category_member
+        if category is not None:
+            text += f", {category.value}"
+        if self.pending:
+            text += f", pending {', '.join(k.value for k in self.pending)}"
+        if self.missing:
+            text += f", missing {', '.join(self.missing)}"
+        return repr_line(text + ">")
+
+    def __str__(self) -> str:
+        return self.explain(get_display_locale())
+
+    def _repr_html_(self) -> str:
+        locale = get_display_locale()
+        law = self._law or national()
+
+        def name(model: type[VnlaborModel], field: str) -> str:
+            return field_heading(model, field, locale)
+
+        fields: list[tuple[str, object]] = [
+            (name(Decision, "outcome"), label(self.outcome, locale)),
+            (name(Decision, "on"), format_date(self.on, locale=locale)),
+        ]
+        category = self.category_member
+        if category is not None:
+            fields.append((message("display.category", locale), label(category, locale)))
+        if self.outcome is not Outcome.UNDETERMINED:
+            total = format_vnd(self.total, locale=locale)
+            fields.append((message("display.total", locale), total))
+        if self.pending:
+            pending = ", ".join(label(k, locale) for k in self.pending)
+            fields.append((name(Decision, "pending"), pending))
+        if self.missing:
+            fields.append((name(Decision, "missing"), ", ".join(self.missing)))
+        tables = []
+        if self.items:
+            header = [name(SupportItem, f) for f in ("kind", "amount", "cap", "citation")]
+            rows = [
+                (
+                    label(item.kind, locale),
+                    format_vnd(item.amount, locale=locale),
+                    "" if item.cap is None else format_vnd(item.cap, locale=locale),
+                    law.cite(item.citation, locale),
+                )
+                for item in self.items
+            ]
+            tables.append(html_table(rows, header))
+        tables.append(reasons_html(self.reasons, locale, law))
+        title = label(self.kind, locale)
+        return html_card(title[:1].upper() + title[1:], fields, tables)
 
 
 def _item_text(item: SupportItem, locale: str) -> str:

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from fractions import Fraction
 from typing import Protocol
 
+from vnlabor.errors import VnlaborTypeError, quoted
 from vnlabor.kpi.breakdown import breakdown
 from vnlabor.kpi.definitions import kpi_definition
 from vnlabor.kpi.indicators._common import By, kpi_result
@@ -17,7 +18,7 @@ from vnlabor.kpi.result import KpiResult, PovertyReductionResult
 from vnlabor.kpi.target import Target
 from vnlabor.model.poverty_status import PovertyStatus
 
-__all__ = ["HasStatus", "near_poor_rate", "poverty_rate", "poverty_rate_reduction"]
+__all__ = ["HasStatus", "near_poor_rate", "poverty_rate", "poverty_rate_reduction", "status_of"]
 
 _ONE = Fraction(1)
 
@@ -31,8 +32,36 @@ class HasStatus(Protocol):
         ...
 
 
-def _status_of(household: PovertyStatus | HasStatus) -> PovertyStatus:
-    return household if isinstance(household, PovertyStatus) else household.status
+def status_of(household: PovertyStatus | HasStatus) -> PovertyStatus:
+    """A status, or the ``status`` of a classification (or any record carrying one).
+
+    Raises:
+        VnlaborTypeError: Anything else (text such as ``"poor"``, a number), saying
+            how to convert it.
+    """
+    if household.__class__ is PovertyStatus:
+        return household
+    status = getattr(household, "status", None)
+    if status.__class__ is not PovertyStatus:
+        raise _not_a_status(household)
+    return status
+
+
+def _not_a_status(item: object) -> VnlaborTypeError:
+    hint = ""
+    if isinstance(item, str):
+        hint = (
+            f"; convert text first, e.g. PovertyStatus({item!r})"
+            if item.strip().lower() in PovertyStatus._value2member_map_
+            else ""
+        )
+    elif hasattr(item, "status"):
+        hint = f"; its status is {quoted(item.status)}, not a PovertyStatus"
+    return VnlaborTypeError(
+        f"phần tử {quoted(item)} không phải PovertyStatus hay kết quả phân loại / "
+        f"{quoted(item)} is neither a PovertyStatus nor a classified household "
+        f"(anything with a .status){hint}"
+    )
 
 
 def _status_rate(
@@ -46,12 +75,12 @@ def _status_rate(
     # data, never counted as not poor: it leaves the denominator), the gaps reported in
     # ``missing``.
     rows = list(households)
-    count = count_statuses(((_status_of(h), _ONE) for h in rows), (status,))
+    count = count_statuses(((status_of(h), _ONE) for h in rows), (status,))
     if by is None:
         ratio = Ratio(int(count.counted), int(count.determined))
         return kpi_result(key, ratio, target=target, missing=count.undetermined)
-    known = [h for h in rows if _status_of(h) is not PovertyStatus.UNDETERMINED]
-    parts = breakdown(known, by=by, numerator=lambda h: _status_of(h) is status)
+    known = [h for h in rows if status_of(h) is not PovertyStatus.UNDETERMINED]
+    parts = breakdown(known, by=by, numerator=lambda h: status_of(h) is status)
     return kpi_result(key, parts.total, target=target, missing=count.undetermined, parts=parts)
 
 
@@ -68,12 +97,21 @@ def poverty_rate(
     whose status is ``UNDETERMINED`` is left out of both counts and reported in
     ``missing``: a data gap, never a household that is not poor.
 
+    Raises:
+        VnlaborTypeError: An item is neither (text such as ``"poor"``: convert it with
+            ``PovertyStatus("poor")``, as the readers do); a ``TypeError``.
+        UnknownNameError: ``by`` names an attribute no household has.
+
     >>> poverty_rate([PovertyStatus.POOR, PovertyStatus.NON_POOR, PovertyStatus.NEAR_POOR]).value
-    Ratio(numerator=1, denominator=3, numerator_label=None, denominator_label=None)
+    Ratio(1, 3)
     >>> r = poverty_rate([PovertyStatus.POOR, PovertyStatus.UNDETERMINED, PovertyStatus.NON_POOR])
     >>> r.value.numerator, r.value.denominator, r.missing
     (1, 2, 1)
-    """
+    >>> poverty_rate(["poor"])  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    vnlabor.errors.VnlaborTypeError: ... 'poor' is neither a PovertyStatus nor a classified household (anything with a .status); convert text first, e.g. PovertyStatus('poor')
+    """  # noqa: E501
     return _status_rate("poverty_rate", PovertyStatus.POOR, households, by, target)
 
 
