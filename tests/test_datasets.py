@@ -72,3 +72,17 @@ def test_the_bundled_sheets_are_what_the_seeded_scripts_make(script: str) -> Non
     sys.modules[spec.name] = module
     spec.loader.exec_module(module)
     assert module.main(["--check"]) == 0
+
+
+def test_commune_households_carry_both_sheets() -> None:
+    from vnlabor import datasets
+    from vnlabor.io import read_review
+
+    households = datasets.commune_households()
+    review = read_review(
+        datasets.path("commune/households.csv"), datasets.path("commune/members.csv")
+    )
+    assert households == review.households
+    members = sum(1 for _ in datasets.path("commune/members.csv").open(encoding="utf-8")) - 1
+    assert sum(len(h.members) for h in households) == members
+    assert all(h.dwelling is not None for h in households)

@@ -11,8 +11,9 @@ one column per field; needs pandas). Nobody in any of them is real.
   :func:`enrolments` (900 trainees on six vocational courses, 2024-2025),
   :func:`training_outcomes` (their follow-ups some months after the course) and
   :func:`job_fair_sessions` (the job-exchange sessions and fairs held for the commune);
-  its two review sheets (households with their dwellings, members) are bundled as
-  files, :func:`path` gives them.
+  :func:`commune_households` (its two review sheets read together: 3,000 households,
+  each with its members and dwelling, as the review's surveyors recorded them; some
+  facts left blank, as in a real review). :func:`path` gives any bundled sheet.
 
 The sheets are made by seeded scripts kept in the repository
 (``scripts/make_sample_commune.py``, ``scripts/make_sample_programmes.py``).
@@ -23,6 +24,9 @@ The sheets are made by seeded scripts kept in the repository
 900
 >>> len(datasets.sample_households()), datasets.path("commune/members.csv").name
 (12, 'members.csv')
+>>> commune = datasets.commune_households()
+>>> len(commune), sum(len(h.members) for h in commune) > len(commune)
+(3000, True)
 """
 
 from __future__ import annotations
@@ -34,11 +38,12 @@ from pathlib import Path
 from typing import Any, Literal, TypeVar, overload
 
 from vnlabor.errors import UnknownNameError
-from vnlabor.io import read_households, read_records, to_frame
+from vnlabor.io import read_households, read_records, read_review, to_frame
 from vnlabor.model import Enrolment, Household, JobFairSession, TrainingOutcome
 from vnlabor.model.record import ProgrammeRecord
 
 __all__ = [
+    "commune_households",
     "enrolments",
     "job_fair_sessions",
     "path",
@@ -107,6 +112,30 @@ def sample_households(*, frame: bool = False) -> tuple[Household, ...] | Any:
     with _file("households.csv") as real:
         households = read_households(real).households
     return to_frame(households) if frame else households
+
+
+@overload
+def commune_households(*, frame: Literal[False] = False) -> tuple[Household, ...]: ...
+@overload
+def commune_households(*, frame: Literal[True]) -> Any: ...
+def commune_households(*, frame: bool = False) -> tuple[Household, ...] | Any:
+    """The synthetic commune's 3,000 households from its two review sheets.
+
+    Each household carries its members (age, schooling, work, health insurance, …) and
+    its dwelling, read by :func:`vnlabor.io.read_review`, so :func:`vnlabor.classify`
+    assesses its deprivations from those facts (some are blank: an indicator whose facts
+    are missing is undetermined). For whole-table work read the sheets
+    (:func:`path`) with the batch engine instead.
+
+    Args:
+        frame: A pandas DataFrame of the households' own fields instead (members and
+            dwelling as embedded records).
+    """
+    with _file("commune/households.csv") as hh, _file("commune/members.csv") as mm:
+        review = read_review(hh, mm)
+    if review.errors:  # the bundled sheets are checked by the tests: a packaging bug
+        raise AssertionError(f"commune: {review.errors[0]}")
+    return to_frame(review.households) if frame else review.households
 
 
 @overload
