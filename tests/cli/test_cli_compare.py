@@ -196,3 +196,30 @@ def test_a_missing_file_and_the_input_as_output(
     assert code == 2
     assert "is the input file" in err
     assert households.read_text(encoding="utf-8") == ROWS
+
+
+def test_the_review_sheets_are_compared_from_their_facts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from vnlabor import datasets
+    from vnlabor.io import read_review
+
+    # The first 120 households of the bundled commune, with their members.
+    sheet, members = datasets.path("commune/households.csv"), datasets.path("commune/members.csv")
+    head = sheet.read_text(encoding="utf-8").splitlines()[:121]
+    kept = {line.split(",", 1)[0] for line in head[1:]}
+    rows = members.read_text(encoding="utf-8").splitlines()
+    part = [rows[0], *(r for r in rows[1:] if r.split(",", 1)[0] in kept)]
+    hh, mm = tmp_path / "hh.csv", tmp_path / "mm.csv"
+    hh.write_text("\n".join(head) + "\n", encoding="utf-8")
+    mm.write_text("\n".join(part) + "\n", encoding="utf-8")
+
+    expected = compare(read_review(hh, mm), base=2026, reform=2027)
+    code, out, _ = run(capsys, str(hh), "--members", str(mm), "--base", "2026", "--reform", "2027")
+    assert code == 0
+    assert out.startswith(matrix_text(expected, "vi"))
+    # The indicators count: without the members sheet the households sheet's dwelling
+    # columns are not indicator flags, and the command says so instead of guessing.
+    code, _, err = run(capsys, str(hh), "--base", "2026", "--reform", "2027")
+    assert code == 2
+    assert "unknown column" in err

@@ -126,6 +126,12 @@ def _parser() -> argparse.ArgumentParser:
         "households", type=Path, help="CSV, .xlsx or .parquet file with household columns"
     )
     cmp_.add_argument(
+        "--members",
+        type=Path,
+        help="the review's members sheet: the households' indicators are then assessed "
+        "from their members' and dwellings' facts (vnlabor review's two sheets)",
+    )
+    cmp_.add_argument(
         "--base", type=_side, required=True, help="list year (2026) or date (2026-06-01)"
     )
     cmp_.add_argument(
@@ -198,6 +204,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_compare(
                 CompareOptions(
                     households=args.households,
+                    members=args.members,
                     base=args.base,
                     reform=args.reform,
                     base_overlays=args.base_overlay,

@@ -21,7 +21,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 __all__ = ["CompareOptions", "parse_side", "run_compare"]
 
@@ -38,6 +38,7 @@ class CompareOptions:
 
     households: Path
     base: date | int
+    members: Path | None = None
     reform: date | int | None = None
     base_overlays: Sequence[str] = ()
     reform_overlays: Sequence[str] = ()
@@ -136,14 +137,23 @@ def run_compare(opts: CompareOptions) -> int:
     except (LawDataError, NoStandardInForce, TypeError, ValueError) as exc:
         return _fail(str(exc))
     try:
-        from vnlabor.io import read_households
+        from vnlabor.io import read_households, read_review
         from vnlabor.scenario import compare
 
-        read = read_households(
-            _readable(opts.households),
-            sheet=opts.sheet,
-            unknown_columns="ignore" if opts.ignore_unknown_columns else "error",
-        )
+        unknown: Literal["error", "ignore"] = "ignore" if opts.ignore_unknown_columns else "error"
+        if opts.members is None:
+            read: Any = read_households(
+                _readable(opts.households), sheet=opts.sheet, unknown_columns=unknown
+            )
+            ignored = read.ignored_columns
+        else:  # the review's two sheets: indicators assessed from each household's facts
+            read = read_review(
+                _readable(opts.households),
+                _readable(opts.members),
+                households_sheet=opts.sheet,
+                unknown_columns=unknown,
+            )
+            ignored = ()
         result = compare(read, base=base, reform=reform)
     except HeaderError as exc:
         return _fail(str(exc))
@@ -151,8 +161,8 @@ def run_compare(opts: CompareOptions) -> int:
         return _fail(f"không đọc được tệp / cannot read {opts.households}: {exc.strerror or exc}")
     except (ValueError, ImportError) as exc:
         return _fail(str(exc))
-    if read.ignored_columns:
-        names = ", ".join(repr(c) for c in read.ignored_columns)
+    if ignored:
+        names = ", ".join(repr(c) for c in ignored)
         print(f"vnlabor: cột bị bỏ qua / ignored columns: {names}", file=sys.stderr)
     for error in result.rejected:
         print(error, file=sys.stderr)

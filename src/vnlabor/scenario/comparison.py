@@ -42,6 +42,7 @@ from vnlabor._optional import require
 from vnlabor.base.confidence import Confidence
 from vnlabor.base.masking import mask_citizen_ids
 from vnlabor.io.records import RecordTable
+from vnlabor.io.review import ReviewTable
 from vnlabor.kpi.measure_change import MeasureChange, PovertyMeasures, measures_change
 from vnlabor.l10n import (
     format_number,
@@ -512,7 +513,8 @@ def compare(
             from the batch engine, its bad rows left out and listed in
             :attr:`Comparison.rejected` (see :mod:`vnlabor.scenario.tables`); or what
             :func:`vnlabor.io.read_households` read from a file, each household at its
-            line (or sheet row), the rows it rejected in :attr:`Comparison.rejected`.
+            line (or sheet row), the rows it rejected in :attr:`Comparison.rejected`; or
+            what :func:`vnlabor.io.read_review` read from the review's two sheets.
         base: The scenario compared against: a date (the law in force that day), a list
             year (``int``: the standard of that year's lists), a law book (dated by
             ``on``/``list_year`` or by the other side) or a
@@ -558,6 +560,19 @@ def compare(
             households.rows,
             first.classify(records),
             second.classify(records),
+            households.errors,
+        )
+    if isinstance(households, ReviewTable):
+        # The review's two sheets (vnlabor.io.read_review): households with their members
+        # and dwellings, so each side assesses the indicators from the facts.
+        reviewed = list(households.households)
+        return Comparison(
+            first,
+            second,
+            reviewed,
+            households.lines,
+            first.classify(reviewed),
+            second.classify(reviewed),
             households.errors,
         )
     if is_table(households):
